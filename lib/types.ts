@@ -1,0 +1,113 @@
+/**
+ * Shared data shapes. Pure types: no DOM, no extension APIs.
+ *
+ * Data flow (DESIGN.md): claim source files -> validated ClaimRecord -> compiled
+ * ClaimSet (display data + matcher index) -> matcher -> SentenceMatch -> marks.
+ */
+
+/** Factmark's six verdicts, in order from best to worst supported. */
+export const VERDICTS = [
+  'accurate',
+  'mostly-accurate',
+  'needs-context',
+  'misleading',
+  'false',
+  'unproven',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export interface Source {
+  publisher: string;
+  title: string;
+  /** Always `https:`; validated at build and import time. */
+  url: string;
+  /** ISO date, YYYY-MM-DD (or YYYY-MM / YYYY where the publisher gives no day). */
+  date: string;
+}
+
+/** A claim as written in a source file (close to schema.org ClaimReview). */
+export interface ClaimRecord {
+  id: string;
+  claim: string;
+  phrasings?: string[];
+  claimant?: string;
+  /** When the claim was made, if known (ISO date). */
+  claimDate?: string;
+  verdict: Verdict;
+  /** The publisher's own rating text, e.g. "Pants on Fire!". */
+  rating?: string;
+  note: string;
+  sources: Source[];
+  /** When the fact check was published or last reviewed (ISO date). */
+  reviewed: string;
+  topics?: string[];
+  lang?: string;
+  /** Attribution / licence line shown on the card for claims from third-party data. */
+  attribution?: string;
+}
+
+/** What the matcher needs of a claim. */
+export interface MatchableClaim {
+  id: string;
+  text: string;
+  phrasings?: string[];
+  /** Extra context text (e.g. a fact-check headline); weighted lower than `text`. */
+  title?: string;
+  claimant?: string;
+  /** ISO date of the claim or of its fact check. */
+  date?: string;
+}
+
+/** Context a query or sentence may carry (match contract: doc, speaker, date). */
+export interface QueryContext {
+  /** Identifies the document; sentences of one doc are ranked with their neighbours. */
+  doc?: string;
+  speaker?: string;
+  /** ISO date of the page / statement. */
+  date?: string;
+}
+
+export interface Query extends QueryContext {
+  id: string;
+  text: string;
+}
+
+export type Band = 'annotate' | 'possible';
+
+/** Why a sentence matched: the specific words and numbers it shares with the claim. */
+export interface Evidence {
+  terms: string[];
+  numbers: string[];
+}
+
+export interface RankedClaim {
+  claim: string;
+  /** Calibrated confidence in [0, 1]. */
+  score: number;
+  /** True when the extension, at default settings, would mark this. */
+  annotate: boolean;
+  band: Band | null;
+  evidence: Evidence;
+}
+
+/** A sentence of a page, with offsets into the text the caller segmented. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface SentenceMatch {
+  /** Index into the sentences array given to the matcher. */
+  sentence: number;
+  /** Offsets (into the caller's text) of the span to mark: the sentence, trimmed. */
+  start: number;
+  end: number;
+  claim: string;
+  score: number;
+  band: Band;
+  evidence: Evidence;
+}
+
+/** Strictness set in the popup: which bands are marked. */
+export type Strictness = 'strict' | 'balanced' | 'broad';

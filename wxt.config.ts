@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See README.md ("Permissions") for why each permission is needed.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Factmark',
+    description:
+      'Fact checks where you read: marks sentences that state a checked claim and shows the sourced verdict. Runs entirely in your browser.',
+    permissions: ['storage'],
+    action: { default_title: 'Factmark' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'factmark@factmark.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  webExt: { disabled: true },
+});
