@@ -1,0 +1,163 @@
+import { useState } from 'preact/hooks';
+import { parseClaimFile } from '../lib/claims/import';
+import { formatDate } from '../lib/format';
+import type { ClaimRecord } from '../lib/types';
+import type { SetInfo } from '../utils/messages';
+import { addImportedSet, removeImportedSet, setImportedEnabled } from '../utils/imported-sets';
+
+interface Preview {
+  fileName: string;
+  format: string;
+  records: ClaimRecord[];
+  problems: string[];
+  skipped: number;
+}
+
+/** Claim sets: the bundled one, imported ones (switch, remove), and importing a file. */
+export function ClaimSetPanel({ sets, onChanged }: { sets: SetInfo[]; onChanged: () => void }) {
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [status, setStatus] = useState<string>('');
+  const imported = sets.filter((s) => !s.builtin);
+
+  const onFile = async (file: File | undefined) => {
+    setStatus('');
+    if (!file) return;
+    if (file.size > 20_000_000) {
+      setPreview({
+        fileName: file.name,
+        format: '?',
+        records: [],
+        problems: [`${file.name}: larger than 20 MB`],
+        skipped: 0,
+      });
+      return;
+    }
+    const text = await file.text();
+    try {
+      const r = parseClaimFile(text, file.name);
+      setPreview({
+        fileName: file.name,
+        format: r.format,
+        records: r.records,
+        problems: [...r.errors, ...r.skipped].map((e) => (typeof e === 'string' ? e : describe(e))),
+        skipped: r.skipped.length + r.errors.length,
+      });
+    } catch (err) {
+      setPreview({
+        fileName: file.name,
+        format: '?',
+        records: [],
+        problems: [String((err as Error).message ?? err)],
+        skipped: 0,
+      });
+    }
+  };
+
+  return (
+    <section aria-labelledby="fm-sets-h" class="fm-section">
+      <h2 id="fm-sets-h">Claim sets</h2>
+      {imported.length > 0 ? (
+        <ul class="fm-sets" data-testid="imported-sets">
+          {imported.map((s) => (
+            <li key={s.id}>
+              <label class="fm-switch">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  checked={s.enabled}
+                  onChange={async (e) => {
+                    await setImportedEnabled(s.id, e.currentTarget.checked);
+                    onChanged();
+                  }}
+                />
+                <span>
+                  {s.name} · {s.count} claims · {formatDate(s.date)}
+                </span>
+              </label>
+              <button
+                type="button"
+                class="fm-link-btn"
+                aria-label={`Remove ${s.name}`}
+                onClick={async () => {
+                  await removeImportedSet(s.id);
+                  onChanged();
+                }}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <label class="fm-file">
+        <span>Import fact checks (ClaimReview JSON-LD or Factmark JSONL)</span>
+        <input
+          type="file"
+          data-testid="import-file"
+          accept=".json,.jsonld,.jsonl,application/json,application/ld+json"
+          onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+        />
+      </label>
+      {preview ? (
+        <div
+          class="fm-preview"
+          role="region"
+          aria-label="Import preview"
+          data-testid="import-preview"
+        >
+          <p>
+            <strong>{preview.fileName}</strong>: {preview.records.length} claim
+            {preview.records.length === 1 ? '' : 's'} found
+            {preview.format !== '?' ? ` (${preview.format})` : ''}
+            {preview.skipped > 0 ? `, ${preview.skipped} with errors` : ''}.
+          </p>
+          {preview.problems.length > 0 ? (
+            <ul class="fm-errors" data-testid="import-errors">
+              {preview.problems.slice(0, 20).map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+              {preview.problems.length > 20 ? (
+                <li>…and {preview.problems.length - 20} more</li>
+              ) : null}
+            </ul>
+          ) : null}
+          <div class="fm-actions">
+            <button
+              type="button"
+              data-testid="import-accept"
+              disabled={preview.records.length === 0}
+              onClick={async () => {
+                await addImportedSet(preview.fileName, preview.records);
+                setPreview(null);
+                setStatus(`Imported ${preview.records.length} claims from ${preview.fileName}.`);
+                onChanged();
+              }}
+            >
+              Import {preview.records.length} claims
+            </button>
+            <button type="button" class="fm-link-btn" onClick={() => setPreview(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <p role="status" class="fm-muted" data-testid="import-status">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+function describe(e: unknown): string {
+  if (e && typeof e === 'object') {
+    const o = e as Record<string, unknown>;
+    if (typeof o.message === 'string') {
+      const where = [o.file, o.record !== undefined ? `record ${String(o.record)}` : null, o.field]
+        .filter((x) => x !== null && x !== undefined && x !== '')
+        .join(': ');
+      return where ? `${where}: ${o.message}` : o.message;
+    }
+    if (typeof o.reason === 'string') return `record ${String(o.record ?? '?')}: ${o.reason}`;
+  }
+  return String(e);
+}

@@ -1,0 +1,26 @@
+import type { Source } from '../lib/types';
+import { formatDate, safeHttpsUrl } from '../lib/format';
+
+/** The fact check's sources: publisher, title (a link only when it is https), date. */
+export function SourceList({ sources }: { sources: Source[] }) {
+  return (
+    <ul class="fm-sources" aria-label="Sources">
+      {sources.map((s, i) => {
+        const href = safeHttpsUrl(s.url);
+        return (
+          <li key={i}>
+            <span class="fm-publisher">{s.publisher}</span>
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer">
+                {s.title}
+              </a>
+            ) : (
+              <span>{s.title}</span>
+            )}
+            {s.date ? <time dateTime={s.date}>{formatDate(s.date)}</time> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,292 @@
+import type { ClaimRecord, Verdict } from '../lib/types';
+import type { MatchReply, WireSentence, PageClaim } from '../utils/messages';
+import { blockOf, extractChunks, shouldSkipElement } from './extract-text';
+import { pageSentences } from './page-sentences';
+import { Painter } from './paint';
+import { HOST_TAG, Overlay, type OverlayMark } from './overlay';
+
+/**
+ * Wires extraction -> matching -> painting for one document. The only code that changes
+ * the page is Painter (highlights + one adopted style sheet) and Overlay (one host element
+ * on <html>); `destroy` undoes both.
+ *
+ * Live pages: a MutationObserver on <body> collects the blocks whose text changed; they are
+ * re-read and re-matched in batches in idle time. Factmark's own UI is outside <body>, so
+ * its changes never come back as mutations.
+ */
+export type MatchFn = (sentences: WireSentence[]) => Promise<MatchReply>;
+
+export interface AnnotatorOptions {
+  match: MatchFn;
+  css: string;
+  now?: () => Date;
+  pageDate?: string;
+  /** Verdicts to show. */
+  verdicts: readonly Verdict[];
+  /** Told whenever the set of marks changes. */
+  onChange?: (claims: PageClaim[]) => void;
+  signal?: AbortSignal;
+}
+
+interface Mark extends OverlayMark {
+  block: Node | null;
+}
+
+/** How long to gather mutations before matching the changed text (well under 300 ms). */
+const BATCH_MS = 60;
+/** Blocks re-read per batch; more wait for the next batch, so one task stays short. */
+const MAX_BLOCKS_PER_BATCH = 400;
+
+export class Annotator {
+  private readonly painter: Painter;
+  private readonly overlay: Overlay;
+  private marks: Mark[] = [];
+  private nextKey = 0;
+  private offsetBase = 0;
+  private observer: MutationObserver | null = null;
+  private dirty = new Set<Node>();
+  private batchTimer: ReturnType<typeof setTimeout> | undefined;
+  private rafPending = false;
+  private destroyed = false;
+  private verdicts: Set<Verdict>;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly doc: Document,
+    private readonly opts: AnnotatorOptions,
+  ) {
+    this.verdicts = new Set(opts.verdicts);
+    this.painter = new Painter(doc);
+    this.overlay = new Overlay(doc, {
+      css: opts.css,
+      now: opts.now ?? (() => new Date()),
+      pageDate: opts.pageDate,
+      onActiveChange: (m) => this.painter.setActive(m ? m.range : null),
+    });
+    this.listen();
+  }
+
+  /** Reads and matches the whole page once. */
+  async scanAll(): Promise<void> {
+    const body = this.doc.body;
+    if (!body) return;
+    await this.scanRoots([body]);
+  }
+
+  /** Watch for text the page adds or changes later. */
+  observe(): void {
+    if (this.observer || !this.doc.body) return;
+    const win = this.doc.defaultView;
+    if (!win) return;
+    this.observer = new win.MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.doc.body, { childList: true, characterData: true, subtree: true });
+  }
+
+  get claims(): PageClaim[] {
+    const byId = new Map<string, PageClaim>();
+    for (const m of this.marks) {
+      const c = byId.get(m.claim.id);
+      if (c) c.count++;
+      else
+        byId.set(m.claim.id, {
+          id: m.claim.id,
+          claim: m.claim.claim,
+          verdict: m.claim.verdict,
+          count: 1,
+        });
+    }
+    return [...byId.values()];
+  }
+
+  /** Scrolls to the claim's first mark and opens its card with focus in it. */
+  reveal(claimId: string): boolean {
+    const mark = this.marks.find((m) => m.claim.id === claimId);
+    if (!mark) return false;
+    this.overlay.scrollToMark(mark.key);
+    this.overlay.openMark(mark.key, 'click');
+    return true;
+  }
+
+  setVerdicts(verdicts: readonly Verdict[]): void {
+    this.verdicts = new Set(verdicts);
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.observer?.disconnect();
+    clearTimeout(this.batchTimer);
+    for (const c of this.cleanups) c();
+    this.overlay.destroy();
+    this.painter.destroy();
+    this.marks = [];
+  }
+
+  private async scanRoots(roots: Node[]): Promise<void> {
+    const chunks = roots.flatMap((r) =>
+      extractChunks(r, { exclude: (el) => el.tagName.toLowerCase() === HOST_TAG }),
+    );
+    if (chunks.length === 0) return;
+    const page = pageSentences(chunks, this.offsetBase);
+    const last = page.sentences[page.sentences.length - 1];
+    this.offsetBase = (last ? last.end : this.offsetBase) + 1_000;
+    if (page.sentences.length === 0) return;
+    const reply = await this.opts.match(page.sentences);
+    if (this.destroyed) return;
+    const added: Mark[] = [];
+    for (const m of reply.matches) {
+      const claim: ClaimRecord | undefined = reply.claims[m.claim];
+      if (!claim || !this.verdicts.has(claim.verdict)) continue;
+      const range = page.rangeAt(m.start, m.end);
+      if (!range || range.collapsed) continue;
+      added.push({
+        key: `m${this.nextKey++}`,
+        claim,
+        range,
+        band: m.band,
+        evidence: m.evidence,
+        block: blockOf(range.startContainer),
+      });
+    }
+    if (added.length === 0) return;
+    for (const m of added) this.painter.add(m.range, m.claim.verdict);
+    this.marks = [...this.marks, ...added].sort(compareMarks);
+    this.overlay.setMarks(this.marks);
+    this.opts.onChange?.(this.claims);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        this.dirty.add(blockOf(r.target) ?? r.target);
+      } else {
+        for (const n of Array.from(r.addedNodes)) {
+          if (n.nodeType === 3) this.dirty.add(blockOf(n) ?? n);
+          else if (n.nodeType === 1 && !shouldSkipElement(n as Element)) this.dirty.add(n);
+        }
+        if (r.removedNodes.length > 0 && r.target.nodeType === 1) {
+          // Text removed from a block changes that block's sentences.
+          this.dirty.add(blockOf(r.target.firstChild ?? r.target) ?? r.target);
+        }
+      }
+    }
+    if (this.dirty.size > 0 && this.batchTimer === undefined) {
+      this.batchTimer = setTimeout(() => {
+        this.batchTimer = undefined;
+        void this.flush();
+      }, BATCH_MS);
+    }
+  }
+
+  /** Re-reads only the changed blocks: drops their old marks, matches their text again. */
+  private async flush(): Promise<void> {
+    if (this.destroyed) return;
+    const all = [...this.dirty].filter((n) => n.isConnected);
+    const batch = outermost(all.slice(0, MAX_BLOCKS_PER_BATCH));
+    this.dirty = new Set(all.slice(MAX_BLOCKS_PER_BATCH));
+    const stale = this.marks.filter(
+      (m) =>
+        !m.range.startContainer.isConnected ||
+        !m.range.endContainer.isConnected ||
+        m.range.collapsed ||
+        batch.some((b) => b === m.block || b.contains(m.range.startContainer)),
+    );
+    if (stale.length > 0) {
+      for (const m of stale) this.painter.remove(m.range, m.claim.verdict);
+      const gone = new Set(stale);
+      this.marks = this.marks.filter((m) => !gone.has(m));
+      this.overlay.setMarks(this.marks);
+      this.opts.onChange?.(this.claims);
+    }
+    if (batch.length > 0) await this.scanRoots(batch);
+    if (this.dirty.size > 0 && this.batchTimer === undefined) {
+      this.batchTimer = setTimeout(() => {
+        this.batchTimer = undefined;
+        void this.flush();
+      }, BATCH_MS);
+    } else {
+      this.scheduleReposition();
+    }
+  }
+
+  private scheduleReposition(): void {
+    if (this.rafPending || this.destroyed) return;
+    this.rafPending = true;
+    const win = this.doc.defaultView;
+    win?.requestAnimationFrame(() => {
+      this.rafPending = false;
+      if (!this.destroyed && this.marks.length > 0) this.overlay.reposition();
+    });
+  }
+
+  private listen(): void {
+    const win = this.doc.defaultView;
+    if (!win) return;
+    const on = <K extends keyof WindowEventMap>(
+      target: Window | Document,
+      type: K,
+      fn: (e: WindowEventMap[K]) => void,
+      options?: AddEventListenerOptions,
+    ) => {
+      target.addEventListener(type, fn as EventListener, { ...options, signal: this.opts.signal });
+      this.cleanups.push(() => target.removeEventListener(type, fn as EventListener, options));
+    };
+    on(win, 'resize', () => this.scheduleReposition(), { passive: true });
+    // Scrolling inside a container moves its text but not the document: follow it.
+    on(
+      this.doc,
+      'scroll',
+      (e) => {
+        if (e.target !== this.doc) this.scheduleReposition();
+      },
+      { capture: true, passive: true },
+    );
+    this.doc.fonts?.addEventListener?.('loadingdone', () => this.scheduleReposition());
+    const ro = new win.ResizeObserver(() => this.scheduleReposition());
+    if (this.doc.body) ro.observe(this.doc.body);
+    this.cleanups.push(() => ro.disconnect());
+
+    let moveFrame = false;
+    on(
+      this.doc,
+      'mousemove',
+      (e) => {
+        if (moveFrame || this.marks.length === 0) return;
+        moveFrame = true;
+        win.requestAnimationFrame(() => {
+          moveFrame = false;
+          if (this.overlay.isOurs(e.target)) return;
+          const hit = this.overlay.hitTest(e.clientX, e.clientY);
+          if (hit) this.overlay.openMark(hit.key, 'hover');
+          else this.overlay.scheduleHoverClose();
+        });
+      },
+      { passive: true },
+    );
+    on(
+      this.doc,
+      'click',
+      (e) => {
+        if (this.overlay.isOurs(e.target)) return;
+        const hit = this.marks.length > 0 ? this.overlay.hitTest(e.clientX, e.clientY) : null;
+        const inLink = (e.target as Element | null)?.closest?.('a[href]');
+        if (hit && !inLink) this.overlay.openMark(hit.key, 'click');
+        else if (this.overlay.openKey) this.overlay.close(false);
+      },
+      { capture: true },
+    );
+    on(this.doc, 'keydown', (e) => {
+      if (e.key === 'Escape' && this.overlay.openKey) this.overlay.close(true);
+    });
+  }
+}
+
+function compareMarks(a: Mark, b: Mark): number {
+  const c = a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+  return c !== 0 ? c : a.claim.id < b.claim.id ? -1 : 1;
+}
+
+/** Drops nodes contained in another node of the list. */
+function outermost(nodes: Node[]): Node[] {
+  return nodes.filter((n) => !nodes.some((o) => o !== n && o.contains(n)));
+}

@@ -1,0 +1,57 @@
+/**
+ * The page's publication date from its metadata (for the card's staleness note).
+ * Reads only; JSON-LD is parsed with JSON.parse, never evaluated.
+ */
+export function pageDate(doc: Document): string | undefined {
+  const metaSelectors = [
+    'meta[property="article:published_time"]',
+    'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="date"]',
+    'meta[name="pubdate"]',
+    'meta[name="publish-date"]',
+    'meta[name="dc.date"]',
+    'meta[name="DC.date.issued"]',
+  ];
+  for (const sel of metaSelectors) {
+    const v = doc.querySelector(sel)?.getAttribute('content');
+    const d = isoDay(v);
+    if (d) return d;
+  }
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const d = findDatePublished(safeJson(script.textContent ?? ''), 0);
+    if (d) return d;
+  }
+  const time = doc.querySelector('article time[datetime], time[itemprop="datePublished"]');
+  return isoDay(time?.getAttribute('datetime'));
+}
+
+function safeJson(text: string): unknown {
+  if (text.length > 1_000_000) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function findDatePublished(v: unknown, depth: number): string | undefined {
+  if (depth > 6 || v === null || typeof v !== 'object') return undefined;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const d = findDatePublished(x, depth + 1);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  const o = v as Record<string, unknown>;
+  const d = isoDay(typeof o.datePublished === 'string' ? o.datePublished : undefined);
+  if (d) return d;
+  return findDatePublished(o['@graph'], depth + 1);
+}
+
+function isoDay(v: string | null | undefined): string | undefined {
+  if (!v) return undefined;
+  const m = /^\s*(\d{4}-\d{2}-\d{2})/.exec(v);
+  return m ? m[1] : undefined;
+}

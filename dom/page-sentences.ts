@@ -1,0 +1,48 @@
+import { segmentSentences } from '../lib/text/segment';
+import type { Sentence } from '../lib/types';
+import { rangeFor, type TextChunk } from './extract-text';
+
+/**
+ * Lays the page's chunks end to end in one virtual text (two newlines between chunks, so
+ * no sentence crosses a block) and segments each chunk into sentences with offsets into
+ * that virtual text. `rangeAt` maps a virtual span back to a DOM Range.
+ */
+export interface PageSentences {
+  sentences: Sentence[];
+  rangeAt(start: number, end: number): Range | null;
+}
+
+const GAP = 2;
+
+export function pageSentences(chunks: TextChunk[], base = 0): PageSentences {
+  const bases: number[] = [];
+  const sentences: Sentence[] = [];
+  let at = base;
+  for (const chunk of chunks) {
+    bases.push(at);
+    for (const s of segmentSentences(chunk.text)) {
+      sentences.push({ text: s.text, start: s.start + at, end: s.end + at });
+    }
+    at += chunk.text.length + GAP;
+  }
+  return {
+    sentences,
+    rangeAt(start, end) {
+      // The chunk whose base is the last one <= start.
+      let lo = 0;
+      let hi = bases.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((bases[mid] as number) <= start) lo = mid;
+        else hi = mid - 1;
+      }
+      const chunk = chunks[lo];
+      const b = bases[lo];
+      if (!chunk || b === undefined) return null;
+      const s = start - b;
+      const e = end - b;
+      if (s < 0 || e > chunk.text.length || e <= s) return null;
+      return rangeFor(chunk, s, e);
+    },
+  };
+}

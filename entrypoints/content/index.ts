@@ -1,0 +1,112 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import css from '../../components/overlay.css?inline';
+import { Annotator } from '../../dom/annotator';
+import { pageDate } from '../../dom/page-meta';
+import { isActiveOn, type Settings } from '../../lib/settings';
+import { getSettings, watchSettings } from '../../utils/settings';
+import {
+  Msg,
+  type MatchReply,
+  type MatchRequest,
+  type PageState,
+  type WireSentence,
+} from '../../utils/messages';
+
+/**
+ * Content script: thin wiring. Reads settings, starts or stops the Annotator, answers the
+ * popup. Page text goes only to Factmark's own background (which holds the claim index);
+ * nothing leaves the machine.
+ *
+ * Test URLs: the bundled demo article (npm run demo);
+ * https://www.aljazeera.com/news/2025/11/21/white-house-defends-us-backed-peace-plan-for-russia-ukraine
+ */
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    let annotator: Annotator | null = null;
+    let settings: Settings | null = null;
+    const host = location.hostname;
+
+    const report = () => {
+      const count = annotator ? annotator.claims.length : 0;
+      browser.runtime.sendMessage({ type: Msg.CS_BG_COUNT, count }).catch(() => {});
+    };
+
+    const match = async (sentences: WireSentence[]): Promise<MatchReply> => {
+      const req: MatchRequest = {
+        type: Msg.CS_BG_MATCH,
+        sentences,
+        strictness: settings?.strictness ?? 'balanced',
+        date: pageDate(document),
+      };
+      const reply = (await browser.runtime.sendMessage(req)) as MatchReply | undefined;
+      return reply ?? { matches: [], claims: {} };
+    };
+
+    const stop = () => {
+      annotator?.destroy();
+      annotator = null;
+      report();
+    };
+
+    const start = async () => {
+      const a = new Annotator(document, {
+        match,
+        css,
+        pageDate: pageDate(document),
+        verdicts: settings?.verdicts ?? [],
+        onChange: report,
+        signal: ctx.signal,
+      });
+      annotator = a;
+      try {
+        await a.scanAll();
+        if (annotator === a) a.observe();
+      } catch (err) {
+        // Never break the page: log and leave it as it was.
+        console.warn('Factmark: could not annotate this page:', err);
+        if (annotator === a) stop();
+      }
+    };
+
+    const apply = async (next: Settings) => {
+      const prev = settings;
+      settings = next;
+      const active = isActiveOn(next, host);
+      const needsRestart =
+        !prev ||
+        prev.strictness !== next.strictness ||
+        prev.verdicts.join() !== next.verdicts.join() ||
+        isActiveOn(prev, host) !== active;
+      if (!needsRestart) return;
+      stop();
+      if (active) await start();
+    };
+
+    browser.runtime.onMessage.addListener((raw: unknown) => {
+      const msg = raw as { type?: string; claim?: unknown };
+      if (msg?.type === Msg.POPUP_CS_STATE) {
+        const state: PageState = {
+          host,
+          active: settings ? isActiveOn(settings, host) : false,
+          claims: annotator?.claims ?? [],
+        };
+        return Promise.resolve(state);
+      }
+      if (msg?.type === Msg.POPUP_CS_REVEAL && typeof msg.claim === 'string') {
+        return Promise.resolve(annotator?.reveal(msg.claim) ?? false);
+      }
+      return undefined;
+    });
+
+    const unwatch = watchSettings((s) => void apply(s));
+    ctx.onInvalidated(() => {
+      unwatch();
+      annotator?.destroy();
+    });
+    // Single-page sites change route without a reload: the observer sees the new text.
+    void getSettings().then(apply);
+  },
+});

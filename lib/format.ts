@@ -1,0 +1,86 @@
+import type { Verdict } from './types';
+
+/** Labels and short glyphs shown for each verdict (cards, markers, popup). */
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  accurate: 'Accurate',
+  'mostly-accurate': 'Mostly accurate',
+  'needs-context': 'Needs context',
+  misleading: 'Misleading',
+  false: 'False',
+  unproven: 'Unproven',
+};
+
+export const VERDICT_GLYPHS: Record<Verdict, string> = {
+  accurate: '✓',
+  'mostly-accurate': '✓',
+  'needs-context': '!',
+  misleading: '!',
+  false: '✕',
+  unproven: '?',
+};
+
+/** Returns the URL if, and only if, it is an absolute https: URL; otherwise null. */
+export function safeHttpsUrl(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parses YYYY, YYYY-MM or YYYY-MM-DD (with optional time) to a UTC date, or null. */
+export function parseIsoDate(s: string | undefined): Date | null {
+  if (!s) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s.trim());
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "25 Nov 2025", "Nov 2025" or "2025", as precise as the ISO string given. */
+export function formatDate(s: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s.trim());
+  if (!m) return s;
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!month) return m[1] as string;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/** "today", "3 days", "5 months", "2 years": how long ago `then` was, seen from `now`. */
+export function formatAge(then: Date, now: Date): string {
+  const days = Math.floor((now.getTime() - then.getTime()) / 86_400_000);
+  if (days < 1) return 'today';
+  if (days < 31) return `${days} day${days === 1 ? '' : 's'}`;
+  const months = Math.floor(days / 30.44);
+  if (months < 12) return `${months} month${months === 1 ? '' : 's'}`;
+  const years = Math.floor(days / 365.25);
+  return `${years} year${years === 1 ? '' : 's'}`;
+}
+
+/** A page published this long after the fact check is told the check may be out of date. */
+export const STALE_AFTER_DAYS = 365;
+
+export interface Staleness {
+  /** "Checked 2 years ago" */
+  age: string | null;
+  /** Set when the page is much newer than the fact check. */
+  warning: string | null;
+}
+
+export function staleness(reviewed: string, pageDate: string | undefined, now: Date): Staleness {
+  const checked = parseIsoDate(reviewed);
+  if (!checked) return { age: null, warning: null };
+  const age = formatAge(checked, now);
+  const page = parseIsoDate(pageDate);
+  let warning: string | null = null;
+  if (page) {
+    const gap = (page.getTime() - checked.getTime()) / 86_400_000;
+    if (gap > STALE_AFTER_DAYS) {
+      warning = `This page was published ${formatAge(checked, page)} after the fact check: facts may have changed since.`;
+    }
+  }
+  return { age: age === 'today' ? 'Checked today' : `Checked ${age} ago`, warning };
+}

@@ -1,0 +1,124 @@
+/**
+ * Shared by the e2e tests, `npm run demo` and `npm run bench`: serve fixture pages on
+ * 127.0.0.1 and launch the Debian Chromium with the built extension loaded.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+export interface StaticServer {
+  origin: string;
+  /** Every path requested, in order. */
+  requests: string[];
+  /** Serve a page from memory at `path` (for generated pages). */
+  put(path: string, body: string): void;
+  close(): Promise<void>;
+}
+
+/** Serves files under `root` (and pages put in memory) on 127.0.0.1, on a free port. */
+export async function serveStatic(root: string): Promise<StaticServer> {
+  const base = resolve(root);
+  const memory = new Map<string, string>();
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requests.push(path);
+    const mem = memory.get(path);
+    if (mem !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] });
+      res.end(mem);
+      return;
+    }
+    const file = resolve(base, '.' + path);
+    if (!file.startsWith(base + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.end(body);
+      },
+      () => res.writeHead(404).end('not found'),
+    );
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const addr = server.address();
+  if (!addr || typeof addr === 'string') throw new Error('server has no port');
+  return {
+    origin: `http://127.0.0.1:${addr.port}`,
+    requests,
+    put: (path, body) => void memory.set(path, body),
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Launches Chromium with the built extension (run `npm run build` first). */
+export async function launchWithExtension(
+  opts: {
+    headless?: boolean;
+    extensionDir?: string;
+    colorScheme?: 'light' | 'dark';
+    args?: string[];
+  } = {},
+): Promise<ExtensionBrowser> {
+  const ext = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(ext, 'manifest.json'))) {
+    throw new Error(`${ext}/manifest.json not found: run "npm run build" first`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'factmark-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: opts.headless ?? true,
+    colorScheme: opts.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(opts.args ?? []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    close: async () => {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  launchWithExtension,
+  serveStatic,
+  type ExtensionBrowser,
+  type StaticServer,
+} from '../../scripts/browser-harness';
+
+/** The slice of the extension API the tests call inside the service worker. */
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+export const SEED_IDS = [
+  'ru-holds-fifth-of-ukraine',
+  'ru-annexed-four-regions-2022',
+  'ru-annexed-crimea-2014',
+  'trump-end-war-24-hours',
+  'us-28-point-peace-plan',
+  'gaza-ceasefire-trump',
+].sort();
+
+export interface Env {
+  ext: ExtensionBrowser;
+  server: StaticServer;
+  context: BrowserContext;
+}
+
+export async function setup(): Promise<Env> {
+  const server = await serveStatic('tests/fixtures/pages');
+  const ext = await launchWithExtension();
+  return { ext, server, context: ext.context };
+}
+
+export async function teardown(env: Env | undefined): Promise<void> {
+  await env?.ext.close();
+  await env?.server.close();
+}
+
+/** Claim ids of every marker Factmark shows on the page, sorted (with repeats). */
+export async function markedClaims(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const host = document.querySelector('factmark-overlay');
+    const inShadow = host?.shadowRoot
+      ? Array.from(host.shadowRoot.querySelectorAll('[data-factmark-claim]'))
+      : [];
+    const inPage = Array.from(document.querySelectorAll('[data-factmark-claim]'));
+    return [...inShadow, ...inPage].map((e) => e.getAttribute('data-factmark-claim') ?? '').sort();
+  });
+}
+
+/** Waits until the page shows at least `n` markers (or throws after the timeout). */
+export async function waitForMarks(page: Page, n = 1, timeout = 10_000): Promise<string[]> {
+  await page.waitForFunction(
+    (min) => {
+      const host = document.querySelector('factmark-overlay');
+      return (host?.shadowRoot?.querySelectorAll('[data-factmark-claim]').length ?? 0) >= min;
+    },
+    n,
+    { timeout },
+  );
+  return markedClaims(page);
+}
+
+/** Waits until no marker and no highlight is left. */
+export async function waitForNoMarks(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-factmark-claim]').length === 0 &&
+      !document.querySelector('factmark-overlay') &&
+      CSS.highlights.size === 0,
+    undefined,
+    { timeout },
+  );
+}
+
+/** The id of the tab showing `page`, read by the extension's service worker. */
+export async function tabIdOf(env: Env, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await env.ext.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+  if (id < 0) throw new Error('no active tab');
+  return id;
+}
+
+/** Opens the popup for `page`'s tab, as a page of its own. */
+export async function openPopup(env: Env, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(env, page);
+  const popup = await env.context.newPage();
+  await popup.goto(`chrome-extension://${env.ext.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('.fm-popup:not([aria-busy])');
+  return popup;
+}
+
+/** Whether the document's body text now equals the body text of the HTML as served. */
+export async function bodyTextUnchanged(
+  page: Page,
+): Promise<{ same: boolean; live: string; served: string }> {
+  return page.evaluate(async () => {
+    const html = await (await fetch(location.href)).text();
+    const served = new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+    const live = document.body.textContent ?? '';
+    return { same: served === live, live: live.slice(0, 200), served: served.slice(0, 200) };
+  });
+}
+
+/** The toolbar badge text of a tab. */
+export async function badgeText(env: Env, tabId: number): Promise<string> {
+  return env.ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}

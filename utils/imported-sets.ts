@@ -1,0 +1,32 @@
+import type { ClaimRecord } from '../lib/types';
+import { importedSetsItem, type ImportedSet } from './claim-sets';
+
+/** Adds a validated set. Stored sets are only replaced whole, so a failed write loses nothing. */
+export async function addImportedSet(fileName: string, records: ClaimRecord[]): Promise<void> {
+  const sets = await readSets();
+  const id = `import-${Date.now().toString(36)}`;
+  const name = fileName.replace(/\.(jsonl?|jsonld)$/i, '') || 'Imported claims';
+  const set: ImportedSet = {
+    id,
+    name,
+    imported: new Date().toISOString().slice(0, 10),
+    enabled: true,
+    records,
+  };
+  await importedSetsItem.setValue([...sets, set]);
+}
+
+export async function setImportedEnabled(id: string, enabled: boolean): Promise<void> {
+  const sets = await readSets();
+  await importedSetsItem.setValue(sets.map((s) => (s.id === id ? { ...s, enabled } : s)));
+}
+
+export async function removeImportedSet(id: string): Promise<void> {
+  const sets = await readSets();
+  await importedSetsItem.setValue(sets.filter((s) => s.id !== id));
+}
+
+async function readSets(): Promise<ImportedSet[]> {
+  const raw: unknown = await importedSetsItem.getValue();
+  return Array.isArray(raw) ? (raw as ImportedSet[]) : [];
+}
