@@ -56,6 +56,12 @@ export interface MatchableClaim {
   claimant?: string;
   /** ISO date of the claim or of its fact check. */
   date?: string;
+  /**
+   * Ranking preference among near-duplicate claims (default 0). Hand-curated
+   * claims get a higher one (e.g. 10); when near-duplicates match a sentence,
+   * only the highest-priority one is marked.
+   */
+  priority?: number;
 }
 
 /** Context a query or sentence may carry (match contract: doc, speaker, date). */

@@ -1,0 +1,172 @@
+import { FIELD_TITLE, type ClaimIndexCore } from './index-core';
+import { B, K1 } from './candidates';
+import type { PreparedQuery } from './prepare-query';
+
+/**
+ * Features of one (query, claim) pair, fed to the learned scorer. Names are
+ * listed so the weights file can be checked against them.
+ */
+export const FEATURE_NAMES = [
+  'bias',
+  'bm25', // BM25 of the best text unit, all query terms (/10)
+  'bm25Rel', // bm25 relative to the best candidate of this query
+  'covClaim', // idf share of the claim's terms found in the query
+  'covQuery', // idf share of the query's terms found in the claim
+  'covClaim2', // covClaim squared (lets the model bend)
+  'bigram', // share of the claim's adjacent term pairs found in the query
+  'title', // idf share of the title's terms found in the query
+  'numMatch', // claim and query share a number
+  'numConflict', // both carry numbers, none shared
+  'numMissing', // claim has numbers, query none
+  'nameMissing', // idf share of the claim's names absent from the query
+  'nameMatch', // idf mass of shared names (/10)
+  'speakerMatch',
+  'speakerOther', // a speaker is known and is not the claimant
+  'dateNear', // claim made within 3 days of the statement
+  'dateBefore', // claim made 4..365 days before
+  'dateAfter', // claim made more than 3 days after
+  'ctxGain', // coverage gained from neighbouring sentences
+  'qLen', // log content length of the query
+  'rank', // 1 / (1 + BM25 rank)
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+export interface PairDetail {
+  features: number[];
+  /** Best text/phrasing unit. */
+  unit: number;
+  /** Query token indexes matched by that unit. */
+  matched: number[];
+  numConflict: boolean;
+}
+
+interface UnitStats {
+  bm25: number;
+  matchedIdf: number;
+  bigramHits: number;
+  bigrams: number;
+  nums: number;
+  numHits: number;
+  nameIdf: number;
+  nameHit: number;
+}
+
+function unitStats(index: ClaimIndexCore, q: PreparedQuery, u: number): UnitStats {
+  const { uStart, uTerm, uTf, idf, isNumber, nameScore, src, avgLen, bStart, bKey } = index;
+  const len = src.unitLen[u] ?? 1;
+  const field = src.unitField[u] === FIELD_TITLE ? 2 : 0;
+  const norm = K1 * (1 - B + (B * len) / (avgLen[field] ?? 1));
+  let bm25 = 0;
+  let matchedIdf = 0;
+  let nums = 0;
+  let numHits = 0;
+  let nameIdf = 0;
+  let nameHit = 0;
+  for (let k = uStart[u] ?? 0; k < (uStart[u + 1] ?? 0); k++) {
+    const t = uTerm[k] ?? 0;
+    const w = idf[t] ?? 0;
+    const hit = q.qtf.has(t);
+    if (isNumber[t]) {
+      nums++;
+      if (hit) numHits++;
+    } else if ((nameScore[t] ?? 0) >= 0.6) {
+      nameIdf += w;
+      if (hit) nameHit += w;
+    }
+    if (!hit) continue;
+    const tf = uTf[k] ?? 1;
+    bm25 += (w * tf * (K1 + 1)) / (tf + norm);
+    matchedIdf += w;
+  }
+  let bigramHits = 0;
+  const b0 = bStart[u] ?? 0;
+  const b1 = bStart[u + 1] ?? 0;
+  for (let k = b0; k < b1; k++) if (q.bigrams.has(bKey[k] ?? -1)) bigramHits++;
+  return { bm25, matchedIdf, bigramHits, bigrams: b1 - b0, nums, numHits, nameIdf, nameHit };
+}
+
+/**
+ * Compute features for claim `c`. `ctx` is the union of neighbouring
+ * sentences (or null). Cost: linear in the claim's unit lengths.
+ */
+export function pairFeatures(
+  index: ClaimIndexCore,
+  q: PreparedQuery,
+  c: number,
+  ctx: Pick<PreparedQuery, 'qtf'> | null,
+  bestBm25: number,
+  rank: number,
+): PairDetail {
+  const { claimUnitStart, src, unitIdfSum } = index;
+  let best: UnitStats | null = null;
+  let bestUnit = -1;
+  let bestCov = -1;
+  let titleCov = 0;
+  for (let u = claimUnitStart[c] ?? 0; u < (claimUnitStart[c + 1] ?? 0); u++) {
+    const s = unitStats(index, q, u);
+    const cov = s.matchedIdf / Math.max(1e-6, unitIdfSum[u] ?? 0);
+    if (src.unitField[u] === FIELD_TITLE) {
+      titleCov = cov;
+      continue;
+    }
+    const key = cov + s.bm25 / 100;
+    if (key > bestCov) {
+      bestCov = key;
+      best = s;
+      bestUnit = u;
+    }
+  }
+  const features = new Array<number>(FEATURE_NAMES.length).fill(0);
+  const set = (name: FeatureName, v: number): void => {
+    features[FEATURE_NAMES.indexOf(name)] = v;
+  };
+  set('bias', 1);
+  set('rank', 1 / (1 + rank));
+  set('qLen', Math.log(1 + q.length));
+  if (!best || bestUnit < 0) return { features, unit: -1, matched: [], numConflict: false };
+  const idfSum = Math.max(1e-6, unitIdfSum[bestUnit] ?? 0);
+  const covClaim = best.matchedIdf / idfSum;
+  set('bm25', best.bm25 / 10);
+  set('bm25Rel', bestBm25 > 0 ? Math.min(1.5, best.bm25 / bestBm25) : 0);
+  set('covClaim', covClaim);
+  set('covClaim2', covClaim * covClaim);
+  set('covQuery', best.matchedIdf / Math.max(1e-6, q.idfSum));
+  set('bigram', best.bigrams > 0 ? best.bigramHits / best.bigrams : 0);
+  set('title', titleCov);
+  const numConflict = best.nums > 0 && best.numHits === 0 && q.numbers.size > 0;
+  set('numMatch', best.numHits > 0 ? 1 : 0);
+  set('numConflict', numConflict ? 1 : 0);
+  set('numMissing', best.nums > 0 && q.numbers.size === 0 ? 1 : 0);
+  set('nameMissing', best.nameIdf > 0 ? 1 - best.nameHit / best.nameIdf : 0);
+  set('nameMatch', best.nameHit / 10);
+  const claimant = index.claimantTokens[c] ?? [];
+  if (q.speaker.length > 0 && claimant.length > 0) {
+    const hit = claimant.some((w) => q.speaker.includes(w));
+    set(hit ? 'speakerMatch' : 'speakerOther', 1);
+  }
+  const cd = index.days[c] ?? NaN;
+  if (!Number.isNaN(cd) && !Number.isNaN(q.day)) {
+    const diff = q.day - cd;
+    if (Math.abs(diff) <= 3) set('dateNear', 1);
+    else if (diff > 3 && diff <= 365) set('dateBefore', 1);
+    else if (diff < -3) set('dateAfter', 1);
+  }
+  if (ctx) {
+    // Coverage of the claim by sentence + neighbours, minus the sentence alone.
+    const { uStart, uTerm, idf } = index;
+    let m = 0;
+    for (let k = uStart[bestUnit] ?? 0; k < (uStart[bestUnit + 1] ?? 0); k++) {
+      const t = uTerm[k] ?? 0;
+      if (q.qtf.has(t) || ctx.qtf.has(t)) m += idf[t] ?? 0;
+    }
+    set('ctxGain', m / idfSum - covClaim);
+  }
+  // Matched query tokens (for evidence and clause narrowing).
+  const unitTerms = new Set<number>();
+  for (let k = index.uStart[bestUnit] ?? 0; k < (index.uStart[bestUnit + 1] ?? 0); k++)
+    unitTerms.add(index.uTerm[k] ?? 0);
+  const matched: number[] = [];
+  for (let k = 0; k < q.tokenTerm.length; k++)
+    if (unitTerms.has(q.tokenTerm[k] ?? -1)) matched.push(k);
+  return { features, unit: bestUnit, matched, numConflict };
+}

@@ -1,0 +1,19 @@
+/**
+ * The matching core's public API (pure: no DOM, no extension APIs, no network).
+ *
+ *   buildIndex(claims) -> ClaimIndex          once per claim set (build time)
+ *   serializeIndex / loadIndex                 compact JSON payload, versioned
+ *   rankQuery(index, query)                    claims for one query, best first
+ *   matchSentences(index, sentences, ctx)      the marks for one document
+ */
+import type { ClaimIndexCore } from './index-core';
+
+/** Opaque to callers; `size` is the number of claims. */
+export type ClaimIndex = ClaimIndexCore;
+
+export { buildIndex } from './build-index';
+export { serializeIndex, type SerializedIndex } from './serialize-index';
+export { loadIndex } from './load-index';
+export { rankQuery } from './rank-query';
+export { matchSentences } from './match-sentences';
+export { INDEX_FORMAT, INDEX_VERSION } from './index-core';

@@ -1,0 +1,101 @@
+import { tokenize, type Token } from '../text/tokenize';
+import { bigramKey, claimantTokens, dayNumber, type ClaimIndexCore } from './index-core';
+
+/** A sentence or query turned into index terms once, reused for every candidate. */
+export interface PreparedQuery {
+  tokens: Token[];
+  /** Term id per token (-1 when the term is not in the index). */
+  tokenTerm: Int32Array;
+  /** Known term id -> query term frequency. */
+  qtf: Map<number, number>;
+  /** Sum of idf over unique query terms (unknown terms count at the maximum idf). */
+  idfSum: number;
+  bigrams: Set<number>;
+  /** Number terms (known or not). */
+  numbers: Set<string>;
+  /** Content tokens (after stopwords). */
+  length: number;
+  speaker: string[];
+  day: number;
+}
+
+// Embedded tweets end "— Name (@handle) Month D, YYYY": the date is the
+// statement's date; the trailer's words are not part of the statement.
+const TWEET_TRAILER =
+  /\s*[—–-]\s*[^—–]{0,80}\(@\w+\)\s*((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4})\s*$/;
+const URLS = /\b(?:https?:\/\/|pic\.twitter\.com\/|www\.)\S+/g;
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+export function tweetDate(text: string): { text: string; date?: string } {
+  const m = TWEET_TRAILER.exec(text);
+  if (!m || !m[1]) return { text };
+  const [month, day, year] = m[1].replace(',', '').split(' ');
+  const mi = MONTHS.indexOf((month ?? '').toLowerCase()) + 1;
+  const date = `${year}-${String(mi).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { text: text.slice(0, m.index), date };
+}
+
+export function cleanQueryText(text: string): { text: string; date?: string } {
+  const t = tweetDate(text);
+  // Replace URLs by spaces of the same length so token offsets stay valid.
+  return { text: t.text.replace(URLS, (u) => ' '.repeat(u.length)), date: t.date };
+}
+
+export function prepareQuery(
+  index: ClaimIndexCore,
+  text: string,
+  speaker?: string,
+  date?: string,
+): PreparedQuery {
+  const tokens = tokenize(text);
+  const tokenTerm = new Int32Array(tokens.length);
+  const qtf = new Map<number, number>();
+  const unknown = new Set<string>();
+  const numbers = new Set<string>();
+  const bigrams = new Set<number>();
+  const maxIdf = Math.log(1 + (index.src.unitClaim.length + 0.5) / 0.5);
+  let idfSum = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k] as Token;
+    const t = index.termId.get(tok.term);
+    tokenTerm[k] = t ?? -1;
+    if (tok.kind === 'number') numbers.add(tok.term);
+    if (t === undefined) {
+      if (!unknown.has(tok.term)) {
+        unknown.add(tok.term);
+        idfSum += maxIdf;
+      }
+      continue;
+    }
+    const prev = qtf.get(t);
+    if (prev === undefined) idfSum += index.idf[t] ?? 0;
+    qtf.set(t, (prev ?? 0) + 1);
+    const p = k > 0 ? (tokenTerm[k - 1] ?? -1) : -1;
+    if (p >= 0) bigrams.add(bigramKey(p, t));
+  }
+  return {
+    tokens,
+    tokenTerm,
+    qtf,
+    idfSum,
+    bigrams,
+    numbers,
+    length: tokens.length,
+    speaker: speaker ? claimantTokens(speaker) : [],
+    day: dayNumber(date),
+  };
+}
