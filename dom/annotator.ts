@@ -68,6 +68,7 @@ export class Annotator {
 
   /** Reads and matches the whole page once. */
   async scanAll(): Promise<void> {
+    mark('factmark-scan-start');
     const body = this.doc.body;
     if (!body) return;
     await this.scanRoots([body]);
@@ -150,6 +151,7 @@ export class Annotator {
     }
     if (added.length === 0) return;
     for (const m of added) this.painter.add(m.range, m.claim.verdict);
+    if (this.marks.length === 0) mark('factmark-first-mark');
     this.marks = [...this.marks, ...added].sort(compareMarks);
     this.overlay.setMarks(this.marks);
     this.opts.onChange?.(this.claims);
@@ -278,6 +280,15 @@ export class Annotator {
     on(this.doc, 'keydown', (e) => {
       if (e.key === 'Escape' && this.overlay.openKey) this.overlay.close(true);
     });
+  }
+}
+
+/** User Timing marks, so profilers and `npm run bench` can see Factmark's phases. */
+function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // Timing is optional; never let it break annotation.
   }
 }
 

@@ -54,9 +54,13 @@ export function formatAge(then: Date, now: Date): string {
   const days = Math.floor((now.getTime() - then.getTime()) / 86_400_000);
   if (days < 1) return 'today';
   if (days < 31) return `${days} day${days === 1 ? '' : 's'}`;
-  const months = Math.floor(days / 30.44);
+  // Whole calendar months, so 25 Nov 2025 -> 25 Nov 2026 is exactly "1 year".
+  let months =
+    (now.getUTCFullYear() - then.getUTCFullYear()) * 12 + (now.getUTCMonth() - then.getUTCMonth());
+  if (now.getUTCDate() < then.getUTCDate()) months--;
+  months = Math.max(1, months);
   if (months < 12) return `${months} month${months === 1 ? '' : 's'}`;
-  const years = Math.floor(days / 365.25);
+  const years = Math.floor(months / 12);
   return `${years} year${years === 1 ? '' : 's'}`;
 }
 

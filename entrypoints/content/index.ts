@@ -25,6 +25,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    performance.mark('factmark-start');
     let annotator: Annotator | null = null;
     let settings: Settings | null = null;
     const host = location.hostname;

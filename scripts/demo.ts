@@ -1,0 +1,78 @@
+/**
+ * `npm run demo [-- --screenshot FILE] [--dark]`: builds the extension, serves the demo
+ * article on 127.0.0.1 and opens it in Chromium with Factmark loaded (headed where a display
+ * exists). With --screenshot, writes a PNG of the page with a note card open, then exits.
+ */
+import { execSync } from 'node:child_process';
+import { launchWithExtension, serveStatic } from './browser-harness';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  if (i < 0) return undefined;
+  const v = process.argv[i + 1];
+  if (!v || v.startsWith('--')) {
+    console.error(`demo: ${name} needs a value`);
+    process.exit(2);
+  }
+  return v;
+}
+
+const screenshot = arg('--screenshot');
+const dark = process.argv.includes('--dark');
+const headed = !screenshot && !!process.env.DISPLAY && !process.env.CI;
+
+if (!process.argv.includes('--no-build')) execSync('npm run --silent build', { stdio: 'inherit' });
+
+const server = await serveStatic('tests/fixtures/pages');
+const ext = await launchWithExtension({ headless: !headed, colorScheme: dark ? 'dark' : 'light' });
+const page = await ext.context.newPage();
+const url = `${server.origin}/demo-article.html`;
+await page.goto(url);
+await page.waitForFunction(
+  () =>
+    (document
+      .querySelector('factmark-overlay')
+      ?.shadowRoot?.querySelectorAll('[data-factmark-claim]').length ?? 0) > 0,
+  undefined,
+  { timeout: 15_000 },
+);
+await page.waitForTimeout(300);
+const summary = await page.evaluate(() => {
+  const markers = Array.from(
+    document
+      .querySelector('factmark-overlay')
+      ?.shadowRoot?.querySelectorAll('[data-factmark-claim]') ?? [],
+  );
+  const t = (n: string) => performance.getEntriesByName(n)[0]?.startTime;
+  const start = t('factmark-start');
+  const first = t('factmark-first-mark');
+  return {
+    claims: markers.map((m) => m.getAttribute('data-factmark-claim')),
+    msToFirstMark: start !== undefined && first !== undefined ? first - start : null,
+  };
+});
+console.log(`Demo article: ${url}`);
+console.log(`Marked ${summary.claims.length} sentences: ${summary.claims.join(', ')}`);
+if (summary.msToFirstMark !== null) {
+  console.log(`Content script start to first mark: ${summary.msToFirstMark.toFixed(1)} ms`);
+}
+
+if (screenshot) {
+  const marker = page
+    .locator('factmark-overlay [data-factmark-claim="us-28-point-peace-plan"]')
+    .first();
+  await marker.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -260));
+  await marker.click();
+  await page.waitForSelector('factmark-overlay [data-testid="factmark-card"]');
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: screenshot });
+  console.log(`Screenshot with a note card open: ${screenshot}`);
+}
+
+if (headed) {
+  console.log('Chromium is open with Factmark loaded. Press Ctrl+C to stop.');
+  await new Promise<void>((resolve) => process.on('SIGINT', () => resolve()));
+}
+await ext.close();
+await server.close();

@@ -1,0 +1,81 @@
+/** @vitest-environment happy-dom */
+import { describe, expect, test } from 'vitest';
+import { extractChunks, rangeFor } from '../../dom/extract-text';
+import { pageDate } from '../../dom/page-meta';
+
+function doc(html: string): Document {
+  document.body.replaceChildren();
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  for (const n of Array.from(parsed.body.childNodes))
+    document.body.appendChild(document.importNode(n, true));
+  return document;
+}
+
+describe('extractChunks', () => {
+  test('one chunk per block; inline elements stay inside their sentence', () => {
+    doc(
+      '<h1>Title</h1><p>Russia holds <a href="#">about 20 percent</a> of <em>Ukraine</em>.</p><p>Next.</p>',
+    );
+    const chunks = extractChunks(document.body);
+    expect(chunks.map((c) => c.text)).toEqual([
+      'Title',
+      'Russia holds about 20 percent of Ukraine.',
+      'Next.',
+    ]);
+  });
+
+  test('skips scripts, styles, form fields, editable areas, hidden and code text', () => {
+    doc(`<p>Kept.</p><script>var x = "Russia annexed Crimea in 2014";</script><style>p{}</style>
+      <textarea>typed text</textarea><div contenteditable="true">draft text</div>
+      <p hidden>hidden text</p><div aria-hidden="true">decor</div><pre>code text</pre><p>Also kept.</p>`);
+    const text = extractChunks(document.body)
+      .map((c) => c.text.trim())
+      .filter(Boolean);
+    expect(text).toEqual(['Kept.', 'Also kept.']);
+  });
+
+  test("excluded elements (Factmark's own UI) are not read", () => {
+    doc('<p>Page.</p><factmark-overlay><span>ours</span></factmark-overlay>');
+    const text = extractChunks(document.body, {
+      exclude: (el) => el.tagName === 'FACTMARK-OVERLAY',
+    });
+    expect(text.map((c) => c.text)).toEqual(['Page.']);
+  });
+
+  test('offsets map back to the exact text across node boundaries', () => {
+    doc('<p>Trump has vowed to <b>end the war</b> within 24 hours.</p>');
+    const [chunk] = extractChunks(document.body);
+    if (!chunk) throw new Error('no chunk');
+    const start = chunk.text.indexOf('vowed');
+    const end = chunk.text.indexOf(' within');
+    const range = rangeFor(chunk, start, end);
+    expect(range.toString()).toBe('vowed to end the war');
+  });
+
+  test('reading the page does not change it', () => {
+    doc('<p>Russia annexed <i>Crimea</i> in 2014.</p>');
+    const before = document.body.innerHTML.length;
+    extractChunks(document.body);
+    expect(document.body.textContent).toBe('Russia annexed Crimea in 2014.');
+    expect(document.body.innerHTML.length).toBe(before);
+  });
+});
+
+describe('pageDate', () => {
+  test('reads article:published_time, then JSON-LD, then <time>', () => {
+    document.head.replaceChildren();
+    const meta = document.createElement('meta');
+    meta.setAttribute('property', 'article:published_time');
+    meta.setAttribute('content', '2025-11-21T09:30:00Z');
+    document.head.appendChild(meta);
+    expect(pageDate(document)).toBe('2025-11-21');
+    document.head.replaceChildren();
+    const ld = document.createElement('script');
+    ld.type = 'application/ld+json';
+    ld.textContent = '{"@graph":[{"@type":"NewsArticle","datePublished":"2024-03-02T10:00:00Z"}]}';
+    document.head.appendChild(ld);
+    expect(pageDate(document)).toBe('2024-03-02');
+    ld.textContent = '{not json';
+    expect(pageDate(document)).toBeUndefined();
+  });
+});
