@@ -1,0 +1,145 @@
+/**
+ * npm run claims:build — compiles data/claims/ into public/claims/bundled.json (the form the
+ * extension loads, with the matcher's precomputed index).
+ *
+ * Sources: every *.yaml / *.yml (hand-researched, priority 1) and *.jsonl (generated from
+ * datasets by scripts/extract-datasets.ts, priority 0) in data/claims/. seed.yaml is required.
+ * Any invalid record or duplicate id anywhere: every error is printed, one line each, naming
+ * file, record and field, and the build exits 1 without writing. The output is byte-for-byte
+ * reproducible; the build prints its sha256 and counts.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, isSeq, parseDocument } from 'yaml';
+import { compileClaimSet, type ClaimGroup } from '../lib/claims/claim-set';
+import { readJsonLines } from '../lib/claims/parse-jsonl';
+import {
+  formatError,
+  validateRecords,
+  type ClaimError,
+  type RawEntry,
+} from '../lib/claims/validate';
+import { VERDICTS, type ClaimRecord } from '../lib/types';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SRC_DIR = join(ROOT, 'data', 'claims');
+const OUT_DIR = join(ROOT, 'public', 'claims');
+const OUT_FILE = join(OUT_DIR, 'bundled.json');
+
+/** Hand-researched claims win over dataset claims among near-duplicates (lib/match). */
+const PRIORITY_HAND = 1;
+const PRIORITY_DATASET = 0;
+
+interface SourceFile {
+  /** Repo-relative, for messages. */
+  file: string;
+  origin: string;
+  priority: number;
+  entries: RawEntry[];
+  errors: ClaimError[];
+}
+
+function readYaml(path: string, file: string): Pick<SourceFile, 'entries' | 'errors'> {
+  const lineCounter = new LineCounter();
+  // The core schema (YAML 1.2) keeps 2024-05-01 a string, as the record format wants.
+  const doc = parseDocument(readFileSync(path, 'utf8'), {
+    lineCounter,
+    schema: 'core',
+    prettyErrors: false,
+  });
+  const errors: ClaimError[] = doc.errors.map((e) => ({
+    file,
+    record: `line ${lineCounter.linePos(e.pos[0]).line}`,
+    field: '',
+    message: `YAML: ${e.message.split('\n')[0] ?? e.message}`,
+  }));
+  if (errors.length > 0) return { entries: [], errors };
+  if (!isSeq(doc.contents))
+    return {
+      entries: [],
+      errors: [
+        { file, record: 'file', field: '', message: 'expected a YAML list of claim records' },
+      ],
+    };
+  const entries = doc.contents.items.map((node, i): RawEntry => {
+    const line =
+      node && typeof node === 'object' && 'range' in node && node.range
+        ? lineCounter.linePos(node.range[0]).line
+        : 0;
+    return {
+      raw: (node as { toJSON?: () => unknown })?.toJSON?.() ?? node,
+      ref: { file, record: line > 0 ? `record ${i + 1} (line ${line})` : `record ${i + 1}` },
+    };
+  });
+  return { entries, errors: [] };
+}
+
+function readSources(): SourceFile[] {
+  if (!existsSync(join(SRC_DIR, 'seed.yaml'))) {
+    console.error(
+      'claims:build: data/claims/seed.yaml is missing. It holds the hand-researched seed claims (DESIGN.md, "The seed article\'s claims"); the bundled set cannot be built without it.',
+    );
+    process.exit(1);
+  }
+  const names = readdirSync(SRC_DIR)
+    .filter((n) => /\.(ya?ml|jsonl)$/.test(n))
+    .sort();
+  return names.map((name) => {
+    const path = join(SRC_DIR, name);
+    const file = relative(ROOT, path);
+    const origin = name.replace(/\.(ya?ml|jsonl)$/, '');
+    if (name.endsWith('.jsonl')) {
+      const { lines, errors } = readJsonLines(readFileSync(path, 'utf8'), file);
+      const entries = lines.map(({ line, value }) => ({
+        raw: value,
+        ref: { file, record: `line ${line}` },
+      }));
+      return { file, origin, priority: PRIORITY_DATASET, entries, errors };
+    }
+    return { file, origin, priority: PRIORITY_HAND, ...readYaml(path, file) };
+  });
+}
+
+function main(): void {
+  const sources = readSources();
+  const all = sources.flatMap((s) => s.entries);
+  const { records, errors: recordErrors } = validateRecords(all);
+  const errors = [...sources.flatMap((s) => s.errors), ...recordErrors];
+  if (errors.length > 0) {
+    for (const e of errors) console.error(formatError(e));
+    console.error(`claims:build: ${errors.length} error(s); nothing written.`);
+    process.exit(1);
+  }
+  const byFile = new Map<string, ClaimRecord[]>();
+  records.forEach((r, i) => {
+    // validateRecords keeps order and drops nothing when there are no errors.
+    const file = all[i]?.ref.file ?? '';
+    byFile.set(file, [...(byFile.get(file) ?? []), r]);
+  });
+  const groups: ClaimGroup[] = sources.map((s) => ({
+    origin: s.origin,
+    priority: s.priority,
+    records: byFile.get(s.file) ?? [],
+  }));
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version?: string };
+  const compiled = compileClaimSet(groups, {
+    name: 'Factmark bundled claims',
+    version: pkg.version ?? '0.0.0',
+  });
+  const bytes = Buffer.from(JSON.stringify(compiled), 'utf8');
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(OUT_FILE, bytes);
+
+  const verdicts = Object.fromEntries(
+    VERDICTS.map((v) => [v, records.filter((r) => r.verdict === v).length]),
+  );
+  console.log(`claims:build: wrote ${relative(ROOT, OUT_FILE)} (${bytes.length} bytes)`);
+  console.log(`  claims: ${compiled.meta.count}  ${JSON.stringify(compiled.meta.origins)}`);
+  console.log(`  verdicts: ${JSON.stringify(verdicts)}`);
+  console.log(`  built (latest review date): ${compiled.meta.built}`);
+  console.log(`  sha256: ${createHash('sha256').update(bytes).digest('hex')}`);
+}
+
+main();
