@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, isSeq, parseDocument } from 'yaml';
 import { compileClaimSet, type ClaimGroup } from '../lib/claims/claim-set';
@@ -24,9 +24,16 @@ import {
 import { VERDICTS, type ClaimRecord } from '../lib/types';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SRC_DIR = join(ROOT, 'data', 'claims');
-const OUT_DIR = join(ROOT, 'public', 'claims');
-const OUT_FILE = join(OUT_DIR, 'bundled.json');
+
+/** `--src DIR` and `--out FILE` (repo-relative or absolute) let tests build other sets. */
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  const v = i >= 0 ? process.argv[i + 1] : undefined;
+  return v !== undefined ? resolve(ROOT, v) : join(ROOT, fallback);
+}
+const SRC_DIR = arg('--src', 'data/claims');
+const OUT_FILE = arg('--out', 'public/claims/bundled.json');
+const OUT_DIR = dirname(OUT_FILE);
 
 /** Hand-researched claims win over dataset claims among near-duplicates (lib/match). */
 const PRIORITY_HAND = 1;
@@ -79,7 +86,8 @@ function readYaml(path: string, file: string): Pick<SourceFile, 'entries' | 'err
 function readSources(): SourceFile[] {
   if (!existsSync(join(SRC_DIR, 'seed.yaml'))) {
     console.error(
-      'claims:build: data/claims/seed.yaml is missing. It holds the hand-researched seed claims (DESIGN.md, "The seed article\'s claims"); the bundled set cannot be built without it.',
+      `claims:build: ${relative(ROOT, join(SRC_DIR, 'seed.yaml'))} is missing.`,
+      'It holds the hand-researched seed claims (DESIGN.md, "The seed article\'s claims"); the bundled set cannot be built without it.',
     );
     process.exit(1);
   }

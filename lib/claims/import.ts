@@ -109,6 +109,10 @@ export function parseClaimFile(text: string, fileName: string): ParsedClaimFile 
     const { records, skipped } = convertClaimReview(json, fileName);
     result = counted(format, records, [], skipped);
   } else {
+    // Count before validating: refusing a huge file should not first cost seconds of work.
+    let lines = 0;
+    for (const row of clean.split('\n')) if (row.trim() !== '') lines++;
+    if (lines > MAX_IMPORT_RECORDS) return tooMany(format, fileName, lines, []);
     const { records, errors } = parseJsonl(clean, fileName);
     if (
       records.length === 0 &&
@@ -125,18 +129,16 @@ export function parseClaimFile(text: string, fileName: string): ParsedClaimFile 
     result = counted(format, records, errors, []);
   }
   if (result.records.length > MAX_IMPORT_RECORDS)
-    return counted(
-      result.format,
-      [],
-      [
-        {
-          file: fileName,
-          record: 'file',
-          field: '',
-          message: `expected at most ${MAX_IMPORT_RECORDS} claims, got ${result.records.length}`,
-        },
-      ],
-      result.skipped,
-    );
+    return tooMany(result.format, fileName, result.records.length, result.skipped);
   return result;
+}
+
+function tooMany(
+  format: ClaimFileFormat,
+  file: string,
+  n: number,
+  skipped: Skipped[],
+): ParsedClaimFile {
+  const message = `expected at most ${MAX_IMPORT_RECORDS} claims, got ${n}`;
+  return counted(format, [], [{ file, record: 'file', field: '', message }], skipped);
 }

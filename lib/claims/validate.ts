@@ -261,6 +261,14 @@ function toErrors(
   const field = fieldPath(issue.path);
   switch (issue.code) {
     case 'invalid_type':
+      if (typeof got === 'boolean' && issue.expected === 'string')
+        return [
+          {
+            ...base,
+            field,
+            message: `expected a string, got boolean ${String(got)} (in YAML write "${String(got)}" in quotes)`,
+          },
+        ];
       if (got === undefined)
         return [
           {
@@ -272,14 +280,14 @@ function toErrors(
       return [
         { ...base, field, message: `expected ${describeType(issue.expected)}, got ${show(got)}` },
       ];
-    case 'invalid_value':
-      return [
-        {
-          ...base,
-          field,
-          message: `expected one of ${issue.values.map((v) => String(v)).join(', ')}; got ${show(got)}`,
-        },
-      ];
+    case 'invalid_value': {
+      const expected = `one of ${issue.values.map((v) => String(v)).join(', ')}`;
+      if (got === undefined)
+        return [{ ...base, field, message: `required field is missing (expected ${expected})` }];
+      // YAML reads an unquoted `false` as a boolean: say how to write the verdict.
+      const hint = typeof got === 'boolean' ? ` (in YAML write "${String(got)}" in quotes)` : '';
+      return [{ ...base, field, message: `expected ${expected}; got ${show(got)}${hint}` }];
+    }
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         ...base,
