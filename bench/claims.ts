@@ -31,6 +31,40 @@ function median(xs: number[]): number {
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const MB = 1024 * 1024;
 
+/** Mean time of a card lookup (decode one row), over every 97th claim. */
+function meanLookupUs(set: ClaimSet): number {
+  const ids = set.claims.ids();
+  const t0 = performance.now();
+  let n = 0;
+  for (let i = 0; i < ids.length; i += 97) if (set.claims.get(ids[i] ?? '')) n++;
+  return ((performance.now() - t0) / n) * 1000;
+}
+
+/** Times RUNS loads after two warm-up runs; the loaded sets are garbage once it returns. */
+function timeLoads(text: string) {
+  const parse: number[] = [];
+  const load: number[] = [];
+  const total: number[] = [];
+  const firstLookup: number[] = [];
+  let lookupUs = 0;
+  for (let i = 0; i < RUNS + 2; i++) {
+    const t0 = performance.now();
+    const json: unknown = JSON.parse(text);
+    const t1 = performance.now();
+    const s = loadClaimSet(json);
+    const t2 = performance.now();
+    s.claims.get(s.claims.ids()[s.claims.size >> 1] ?? '');
+    const t3 = performance.now();
+    if (i < 2) continue;
+    parse.push(t1 - t0);
+    load.push(t2 - t1);
+    total.push(t2 - t0);
+    firstLookup.push(t3 - t2);
+    if (i === RUNS + 1) lookupUs = meanLookupUs(s);
+  }
+  return { parse, load, total, firstLookup, lookupUs };
+}
+
 function main(): void {
   if (!existsSync(FILE)) {
     console.error(
@@ -42,36 +76,7 @@ function main(): void {
   const text = bytes.toString('utf8');
   const gzip = gzipSync(bytes, { level: 9 }).length;
 
-  const parse: number[] = [];
-  const load: number[] = [];
-  const total: number[] = [];
-  const firstLookup: number[] = [];
-  let set: ClaimSet | null = null;
-  for (let i = 0; i < RUNS + 2; i++) {
-    const t0 = performance.now();
-    const json: unknown = JSON.parse(text);
-    const t1 = performance.now();
-    const s = loadClaimSet(json);
-    const t2 = performance.now();
-    const id = s.claims.ids()[s.claims.size >> 1] ?? '';
-    s.claims.get(id);
-    const t3 = performance.now();
-    // The first two runs warm up the JIT; they are not counted.
-    if (i >= 2) {
-      parse.push(t1 - t0);
-      load.push(t2 - t1);
-      total.push(t2 - t0);
-      firstLookup.push(t3 - t2);
-    }
-    set = s;
-  }
-  if (!set) throw new Error('no runs');
-  const ids = set.claims.ids();
-  const t0 = performance.now();
-  let n = 0;
-  for (let i = 0; i < ids.length; i += 97) if (set.claims.get(ids[i] ?? '')) n++;
-  const lookupUs = ((performance.now() - t0) / n) * 1000;
-  set = null;
+  const { parse, load, total, firstLookup, lookupUs } = timeLoads(text);
 
   gc();
   gc();
