@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { parseClaimFile } from '../lib/claims/import';
+import { formatError } from '../lib/claims/validate';
 import { formatDate } from '../lib/format';
 import type { ClaimRecord } from '../lib/types';
 import type { SetInfo } from '../utils/messages';
@@ -39,7 +40,7 @@ export function ClaimSetPanel({ sets, onChanged }: { sets: SetInfo[]; onChanged:
         fileName: file.name,
         format: r.format,
         records: r.records,
-        problems: [...r.errors, ...r.skipped].map((e) => (typeof e === 'string' ? e : describe(e))),
+        problems: [...r.errors.map(formatError), ...r.skipped.map(describeSkipped)],
         skipped: r.skipped.length + r.errors.length,
       });
     } catch (err) {
@@ -148,16 +149,6 @@ export function ClaimSetPanel({ sets, onChanged }: { sets: SetInfo[]; onChanged:
   );
 }
 
-function describe(e: unknown): string {
-  if (e && typeof e === 'object') {
-    const o = e as Record<string, unknown>;
-    if (typeof o.message === 'string') {
-      const where = [o.file, o.record !== undefined ? `record ${String(o.record)}` : null, o.field]
-        .filter((x) => x !== null && x !== undefined && x !== '')
-        .join(': ');
-      return where ? `${where}: ${o.message}` : o.message;
-    }
-    if (typeof o.reason === 'string') return `record ${String(o.record ?? '?')}: ${o.reason}`;
-  }
-  return String(e);
+function describeSkipped(s: { record: string; reason: string }): string {
+  return `${s.record}: ${s.reason}`;
 }

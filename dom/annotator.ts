@@ -1,6 +1,12 @@
 import type { ClaimRecord, Verdict } from '../lib/types';
 import type { MatchReply, WireSentence, PageClaim } from '../utils/messages';
-import { blockOf, extractChunks, shouldSkipElement } from './extract-text';
+import {
+  blockContaining,
+  blockOf,
+  ChunkReader,
+  shouldSkipElement,
+  type TextChunk,
+} from './extract-text';
 import { pageSentences } from './page-sentences';
 import { Painter } from './paint';
 import { HOST_TAG, Overlay, type OverlayMark } from './overlay';
@@ -32,10 +38,21 @@ interface Mark extends OverlayMark {
   block: Node | null;
 }
 
-/** How long to gather mutations before matching the changed text (well under 300 ms). */
+/** How long to gather mutations before matching changed text (new text: marked in < 300 ms). */
 const BATCH_MS = 60;
+/**
+ * A block that keeps changing waits longer each time (60 ms, 120 ms, ... up to 3.2 s), so a
+ * page that rewrites its text every few milliseconds costs at most one re-read of that block
+ * every 3.2 s once it is hot. Heat is forgotten after 5 s of quiet.
+ */
+const MAX_DELAY_MS = 3_200;
+const HEAT_FORGET_MS = 5_000;
 /** Blocks re-read per batch; more wait for the next batch, so one task stays short. */
 const MAX_BLOCKS_PER_BATCH = 400;
+/** Reading the DOM yields to the page after this long, so no task of ours is long. */
+const SLICE_MS = 8;
+/** Sentences per match request: the background's work per message stays short too. */
+const SENTENCES_PER_REQUEST = 120;
 
 export class Annotator {
   private readonly painter: Painter;
@@ -44,8 +61,12 @@ export class Annotator {
   private nextKey = 0;
   private offsetBase = 0;
   private observer: MutationObserver | null = null;
-  private dirty = new Set<Node>();
+  /** Changed blocks and when each is due to be read again. */
+  private dirty = new Map<Node, number>();
+  private readonly heat = new WeakMap<Node, { n: number; at: number }>();
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
+  private timerDue = Infinity;
+  private flushing = false;
   private rafPending = false;
   private destroyed = false;
   private verdicts: Set<Verdict>;
@@ -80,7 +101,14 @@ export class Annotator {
     const win = this.doc.defaultView;
     if (!win) return;
     this.observer = new win.MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.doc.body, { childList: true, characterData: true, subtree: true });
+    this.observer.observe(this.doc.body, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+      // Text revealed by removing `hidden` (expanded comments, <details>) is new to us.
+      attributes: true,
+      attributeFilter: ['hidden', 'aria-hidden', 'contenteditable'],
+    });
   }
 
   get claims(): PageClaim[] {
@@ -123,11 +151,43 @@ export class Annotator {
     this.marks = [];
   }
 
+  /**
+   * Reads the roots' text in slices of SLICE_MS, yielding to the page between slices, and
+   * sends sentences to the matcher in requests of SENTENCES_PER_REQUEST; marks are painted
+   * as each reply arrives.
+   */
   private async scanRoots(roots: Node[]): Promise<void> {
-    const chunks = roots.flatMap((r) =>
-      extractChunks(r, { exclude: (el) => el.tagName.toLowerCase() === HOST_TAG }),
-    );
-    if (chunks.length === 0) return;
+    const exclude = (el: Element) => el.tagName.toLowerCase() === HOST_TAG;
+    let pending: TextChunk[] = [];
+    let pendingSentences = 0;
+    const send = async () => {
+      const chunks = pending;
+      pending = [];
+      pendingSentences = 0;
+      if (chunks.length > 0) await this.matchChunks(chunks);
+    };
+    for (const root of roots) {
+      if (this.destroyed) return;
+      const reader = new ChunkReader(root, { exclude });
+      while (!reader.done && !this.destroyed) {
+        const t0 = performance.now();
+        while (!reader.done && performance.now() - t0 < SLICE_MS) {
+          for (const c of reader.read(200)) {
+            pending.push(c);
+            // A rough count (one sentence per 120 characters) decides when to send.
+            pendingSentences += 1 + Math.floor(c.text.length / 120);
+          }
+          if (pendingSentences >= SENTENCES_PER_REQUEST) break;
+        }
+        if (pendingSentences >= SENTENCES_PER_REQUEST) await send();
+        else if (!reader.done) await yieldToPage();
+      }
+    }
+    await send();
+    mark('factmark-scan-done');
+  }
+
+  private async matchChunks(chunks: TextChunk[]): Promise<void> {
     const page = pageSentences(chunks, this.offsetBase);
     const last = page.sentences[page.sentences.length - 1];
     this.offsetBase = (last ? last.end : this.offsetBase) + 1_000;
@@ -158,57 +218,85 @@ export class Annotator {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    const now = performance.now();
+    const touch = (n: Node) => {
+      if (this.dirty.has(n)) return;
+      const h = this.heat.get(n);
+      const n2 = h && now - h.at < HEAT_FORGET_MS ? h.n : 0;
+      this.dirty.set(n, now + Math.min(MAX_DELAY_MS, BATCH_MS * 2 ** n2));
+    };
     for (const r of records) {
-      if (r.type === 'characterData') {
-        this.dirty.add(blockOf(r.target) ?? r.target);
+      if (r.type === 'characterData' || r.type === 'attributes') {
+        touch(blockContaining(r.target));
       } else {
         for (const n of Array.from(r.addedNodes)) {
-          if (n.nodeType === 3) this.dirty.add(blockOf(n) ?? n);
-          else if (n.nodeType === 1 && !shouldSkipElement(n as Element)) this.dirty.add(n);
+          if (n.nodeType === 3) touch(blockContaining(n));
+          else if (n.nodeType === 1 && !shouldSkipElement(n as Element)) touch(blockContaining(n));
         }
-        if (r.removedNodes.length > 0 && r.target.nodeType === 1) {
+        if (r.removedNodes.length > 0) {
           // Text removed from a block changes that block's sentences.
-          this.dirty.add(blockOf(r.target.firstChild ?? r.target) ?? r.target);
+          touch(blockContaining(r.target));
         }
       }
     }
-    if (this.dirty.size > 0 && this.batchTimer === undefined) {
-      this.batchTimer = setTimeout(() => {
-        this.batchTimer = undefined;
-        void this.flush();
-      }, BATCH_MS);
-    }
+    this.schedule();
   }
 
-  /** Re-reads only the changed blocks: drops their old marks, matches their text again. */
+  private schedule(): void {
+    if (this.destroyed || this.flushing || this.dirty.size === 0) return;
+    let due = Infinity;
+    for (const d of this.dirty.values()) due = Math.min(due, d);
+    if (this.batchTimer !== undefined && this.timerDue <= due) return;
+    clearTimeout(this.batchTimer);
+    this.timerDue = due;
+    this.batchTimer = setTimeout(
+      () => {
+        this.batchTimer = undefined;
+        this.timerDue = Infinity;
+        void this.flush();
+      },
+      Math.max(0, due - performance.now()),
+    );
+  }
+
+  /** Re-reads only the changed blocks that are due: drops their old marks, matches again. */
   private async flush(): Promise<void> {
     if (this.destroyed) return;
-    const all = [...this.dirty].filter((n) => n.isConnected);
-    const batch = outermost(all.slice(0, MAX_BLOCKS_PER_BATCH));
-    this.dirty = new Set(all.slice(MAX_BLOCKS_PER_BATCH));
-    const stale = this.marks.filter(
-      (m) =>
-        !m.range.startContainer.isConnected ||
-        !m.range.endContainer.isConnected ||
-        m.range.collapsed ||
-        batch.some((b) => b === m.block || b.contains(m.range.startContainer)),
-    );
-    if (stale.length > 0) {
-      for (const m of stale) this.painter.remove(m.range, m.claim.verdict);
-      const gone = new Set(stale);
-      this.marks = this.marks.filter((m) => !gone.has(m));
-      this.overlay.setMarks(this.marks);
-      this.opts.onChange?.(this.claims);
-    }
-    if (batch.length > 0) await this.scanRoots(batch);
-    if (this.dirty.size > 0 && this.batchTimer === undefined) {
-      this.batchTimer = setTimeout(() => {
-        this.batchTimer = undefined;
-        void this.flush();
-      }, BATCH_MS);
-    } else {
+    this.flushing = true;
+    try {
+      const now = performance.now();
+      const due: Node[] = [];
+      for (const [n, d] of this.dirty) {
+        if (d > now + 5) continue;
+        this.dirty.delete(n);
+        if (n.isConnected) due.push(n);
+        if (due.length >= MAX_BLOCKS_PER_BATCH) break;
+      }
+      const batch = outermost(due);
+      for (const b of batch) {
+        const h = this.heat.get(b);
+        this.heat.set(b, { n: h && now - h.at < HEAT_FORGET_MS ? h.n + 1 : 1, at: now });
+      }
+      const stale = this.marks.filter(
+        (m) =>
+          !m.range.startContainer.isConnected ||
+          !m.range.endContainer.isConnected ||
+          m.range.collapsed ||
+          batch.some((b) => b === m.block || b.contains(m.range.startContainer)),
+      );
+      if (stale.length > 0) {
+        for (const m of stale) this.painter.remove(m.range, m.claim.verdict);
+        const gone = new Set(stale);
+        this.marks = this.marks.filter((m) => !gone.has(m));
+        this.overlay.setMarks(this.marks);
+        this.opts.onChange?.(this.claims);
+      }
+      if (batch.length > 0) await this.scanRoots(batch);
       this.scheduleReposition();
+    } finally {
+      this.flushing = false;
     }
+    this.schedule();
   }
 
   private scheduleReposition(): void {
@@ -295,6 +383,13 @@ function mark(name: string): void {
 function compareMarks(a: Mark, b: Mark): number {
   const c = a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
   return c !== 0 ? c : a.claim.id < b.claim.id ? -1 : 1;
+}
+
+/** Yields to the page (input, rendering) before the next slice of work. */
+function yieldToPage(): Promise<void> {
+  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (sched?.yield) return sched.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Drops nodes contained in another node of the list. */

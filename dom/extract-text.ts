@@ -86,6 +86,12 @@ export function shouldSkipElement(el: Element, exclude?: (el: Element) => boolea
   return exclude?.(el) ?? false;
 }
 
+/** The node itself when it is a block element, else the block around it. */
+export function blockContaining(node: Node): Node {
+  if (node.nodeType === 1 && !INLINE_TAGS.has((node as Element).tagName.toUpperCase())) return node;
+  return blockOf(node) ?? node;
+}
+
 /** The nearest ancestor that is not an inline element: sentences never cross it. */
 export function blockOf(node: Node): Node | null {
   let el = node.parentElement;
@@ -94,40 +100,63 @@ export function blockOf(node: Node): Node | null {
 }
 
 /**
- * Walks `root`'s text once, grouping consecutive text nodes of the same block into chunks.
- * Cost: one pass over the DOM; skipped subtrees are not entered.
+ * Reads `root`'s text in slices, grouping consecutive text nodes of the same block into
+ * chunks, so a huge page is read in short tasks. Cost: one pass over the DOM; skipped
+ * subtrees are not entered.
  */
-export function extractChunks(root: Node, opts: ExtractOptions = {}): TextChunk[] {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node) {
-      if (node.nodeType === 1) {
-        return shouldSkipElement(node as Element, opts.exclude)
-          ? 2 /* FILTER_REJECT */
-          : 3; /* FILTER_SKIP */
-      }
-      return 1; /* FILTER_ACCEPT */
-    },
-  });
-  const chunks: TextChunk[] = [];
-  let current: TextChunk | null = null;
-  let currentBlock: Node | null = null;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = n as Text;
-    const data = t.data;
-    if (data.length === 0) continue;
-    const block = blockOf(t);
-    if (!current || block !== currentBlock || current.text.length >= MAX_CHUNK_CHARS) {
-      if (current && /\S/.test(current.text)) chunks.push(current);
-      current = { text: '', nodes: [], starts: [] };
-      currentBlock = block;
-    }
-    current.nodes.push(t);
-    current.starts.push(current.text.length);
-    current.text += data;
+export class ChunkReader {
+  private readonly walker: TreeWalker;
+  private current: TextChunk | null = null;
+  private currentBlock: Node | null = null;
+  done = false;
+
+  constructor(root: Node, opts: ExtractOptions = {}) {
+    const doc = root.ownerDocument ?? (root as Document);
+    this.walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+      acceptNode(node) {
+        if (node.nodeType === 1) {
+          return shouldSkipElement(node as Element, opts.exclude)
+            ? 2 /* FILTER_REJECT */
+            : 3; /* FILTER_SKIP */
+        }
+        return 1; /* FILTER_ACCEPT */
+      },
+    });
   }
-  if (current && /\S/.test(current.text)) chunks.push(current);
-  return chunks;
+
+  /** Reads at most `maxNodes` text nodes; returns the chunks completed so far. */
+  read(maxNodes = Infinity): TextChunk[] {
+    const chunks: TextChunk[] = [];
+    let n: Node | null = null;
+    for (let i = 0; i < maxNodes; i++) {
+      n = this.walker.nextNode();
+      if (!n) break;
+      const t = n as Text;
+      const data = t.data;
+      if (data.length === 0) continue;
+      const block = blockOf(t);
+      let cur = this.current;
+      if (!cur || block !== this.currentBlock || cur.text.length >= MAX_CHUNK_CHARS) {
+        if (cur && /\S/.test(cur.text)) chunks.push(cur);
+        cur = this.current = { text: '', nodes: [], starts: [] };
+        this.currentBlock = block;
+      }
+      cur.nodes.push(t);
+      cur.starts.push(cur.text.length);
+      cur.text += data;
+    }
+    if (!n) {
+      this.done = true;
+      if (this.current && /\S/.test(this.current.text)) chunks.push(this.current);
+      this.current = null;
+    }
+    return chunks;
+  }
+}
+
+/** Reads all of `root`'s text at once (tools and tests; the page reads in slices). */
+export function extractChunks(root: Node, opts: ExtractOptions = {}): TextChunk[] {
+  return new ChunkReader(root, opts).read();
 }
 
 /** Maps an offset in chunk.text to a (node, offset) position. */

@@ -1,15 +1,21 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser } from 'wxt/browser';
+import { browser, type PublicPath } from 'wxt/browser';
 import { Msg, type MatchReply, type MatchRequest, type SetInfo } from '../utils/messages';
-import { ClaimSets } from '../utils/claim-sets';
+import { ClaimSets, importedSetsItem } from '../utils/claim-sets';
 
 /**
  * Background: holds the claim index (loaded once, shared by all tabs, so a tab pays only
  * for its content script), answers match requests and keeps the toolbar badge.
  */
 export default defineBackground(() => {
-  const sets = new ClaimSets(() => fetch(browser.runtime.getURL('/claims/bundled.json')));
+  // Written by `npm run claims:build` before WXT builds, so it is not a typed path yet at
+  // type-check time on a fresh clone.
+  const bundledUrl = browser.runtime.getURL('/claims/bundled.json' as PublicPath);
+  const sets = new ClaimSets(() => fetch(bundledUrl));
+  sets.warm();
   const action = browser.action ?? browser.browserAction;
+  // Imports, switches and removals in the popup take effect at once.
+  importedSetsItem.watch(() => sets.reloadImported());
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const msg = raw as { type?: string };
@@ -26,9 +32,6 @@ export default defineBackground(() => {
       }
       case Msg.POPUP_BG_SETS:
         return sets.info() satisfies Promise<SetInfo[]>;
-      case Msg.POPUP_BG_SETS_CHANGED:
-        sets.reloadImported();
-        return Promise.resolve(true);
       default:
         return undefined;
     }

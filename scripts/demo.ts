@@ -43,9 +43,9 @@ const summary = await page.evaluate(() => {
       .querySelector('factmark-overlay')
       ?.shadowRoot?.querySelectorAll('[data-factmark-claim]') ?? [],
   );
-  const t = (n: string) => performance.getEntriesByName(n)[0]?.startTime;
-  const start = t('factmark-start');
-  const first = t('factmark-first-mark');
+  // No helper functions in here: tsx would wrap them in a __name() the page does not have.
+  const start = performance.getEntriesByName('factmark-start')[0]?.startTime;
+  const first = performance.getEntriesByName('factmark-first-mark')[0]?.startTime;
   return {
     claims: markers.map((m) => m.getAttribute('data-factmark-claim')),
     msToFirstMark: start !== undefined && first !== undefined ? first - start : null,
@@ -59,7 +59,7 @@ if (summary.msToFirstMark !== null) {
 
 if (screenshot) {
   const marker = page
-    .locator('factmark-overlay [data-factmark-claim="us-28-point-peace-plan"]')
+    .locator('factmark-overlay [data-factmark-claim="ru-annexed-crimea-2014"]')
     .first();
   await marker.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -260));

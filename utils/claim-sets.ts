@@ -34,6 +34,11 @@ export class ClaimSets {
 
   constructor(private readonly fetchBundled: () => Promise<Response>) {}
 
+  /** Starts loading now, so the first page after the background starts finds it ready. */
+  warm(): void {
+    void this.all(false);
+  }
+
   reloadImported(): void {
     this.imported = null;
   }

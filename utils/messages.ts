@@ -16,8 +16,6 @@ export const Msg = {
   POPUP_CS_REVEAL: 'popup-cs-reveal',
   /** popup -> bg: the claim sets' names, sizes and dates; reply SetInfo[]. */
   POPUP_BG_SETS: 'popup-bg-sets',
-  /** popup -> bg: claim sets changed (import, switch, remove); reload them. */
-  POPUP_BG_SETS_CHANGED: 'popup-bg-sets-changed',
 } as const;
 
 export interface WireSentence {

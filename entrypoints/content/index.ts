@@ -5,6 +5,7 @@ import { Annotator } from '../../dom/annotator';
 import { pageDate } from '../../dom/page-meta';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { getSettings, watchSettings } from '../../utils/settings';
+import { importedSetsItem } from '../../utils/claim-sets';
 import {
   Msg,
   type MatchReply,
@@ -103,8 +104,15 @@ export default defineContentScript({
     });
 
     const unwatch = watchSettings((s) => void apply(s));
+    // A claim set imported, switched or removed in the popup: match the page again.
+    const unwatchSets = importedSetsItem.watch(() => {
+      if (!settings || !isActiveOn(settings, host)) return;
+      stop();
+      void start();
+    });
     ctx.onInvalidated(() => {
       unwatch();
+      unwatchSets();
       annotator?.destroy();
     });
     // Single-page sites change route without a reload: the observer sees the new text.
