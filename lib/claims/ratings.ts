@@ -92,16 +92,20 @@ export const SNOPES: RatingTable = {
   legend: {
     verdict: 'unproven',
     label: 'Legend',
-    why: 'Snopes: cannot be proved true or false, widely believed to be folklore',
+    why: 'folklore-like stories; Snopes published no definition we could confirm, so the verdict that claims least',
   },
   scam: {
     verdict: 'false',
     label: 'Scam',
     why: 'the offer or promise is not what it claims to be',
   },
-  fake: { verdict: 'false', label: 'Fake' },
   unproven: { verdict: 'unproven', label: 'Unproven' },
-  legit: { verdict: 'accurate', label: 'Legit', why: 'Snopes: the offer or item is genuine' },
+  unfounded: {
+    verdict: 'unproven',
+    label: 'Unfounded',
+    why: 'Snopes: no demonstrable evidence found to support it; not shown to be false',
+  },
+  legit: { verdict: null, label: 'Legit', why: 'no published definition we could confirm' },
   'labeled-satire': {
     verdict: null,
     label: 'Labeled Satire',

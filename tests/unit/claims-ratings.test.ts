@@ -134,3 +134,29 @@ describe('mapRatingValue (numeric ClaimReview ratings)', () => {
     expect(mapRatingValue(v, best, worst)).toBe(verdict),
   );
 });
+
+describe('data/claims/README.md', () => {
+  // The README renders the tables; a changed mapping must change the documentation too.
+  const readme = readFileSync(join(__dirname, '..', '..', 'data', 'claims', 'README.md'), 'utf8');
+  const rows = new Set(
+    readme
+      .split('\n')
+      .filter((l) => l.startsWith('| `'))
+      .map((l) =>
+        l
+          .split('|')
+          .slice(1, 4)
+          .map((c) => c.trim())
+          .join('|'),
+      ),
+  );
+  it.each([
+    ['PolitiFact', POLITIFACT],
+    ['Snopes', SNOPES],
+    ['AVeriTeC', AVERITEC],
+    ['generic', GENERIC],
+  ] as const)('documents every %s entry', (_name, table) => {
+    for (const [key, e] of Object.entries(table))
+      expect(rows.has(`\`${key}\`|${e.label}|${e.verdict ?? 'left out'}`), key).toBe(true);
+  });
+});
