@@ -93,25 +93,33 @@ export function claimReviewId(url: string, claim: string): string {
 
 function ratingOf(rr: unknown, publisher: string, publisherHost: string | undefined): RatingResult {
   const r = first(rr);
-  if (!isObj(r)) return { ok: false, reason: 'no reviewRating' };
+  if (!isObj(r)) return { ok: false, reason: 'no reviewRating', known: false };
   const label = text(r.alternateName) ?? text(r.name);
+  let byText: RatingResult | null = null;
   if (label !== undefined) {
     // The publisher's own table by name, then by its site, then the generic table.
-    const byName = mapRating(publisher, label);
-    if (byName.ok || publisherHost === undefined) return byName;
-    const byHost = mapRating(publisherHost, label);
-    return byHost.ok ? byHost : byName;
+    byText = mapRating(publisher, label);
+    if (!byText.ok && publisherHost !== undefined) {
+      const byHost = mapRating(publisherHost, label);
+      if (byHost.ok || byHost.known) byText = byHost;
+    }
+    // A label we know (mapped, or deliberately left out) decides; numbers never override it.
+    if (byText.ok || byText.known) return byText;
   }
-  const value = Number(text(r.ratingValue));
+  const raw = text(r.ratingValue);
+  const value = Number(raw);
   const best = Number(text(r.bestRating));
   const worst = Number(text(r.worstRating));
-  const verdict = mapRatingValue(value, best, worst);
-  if (verdict === null)
-    return {
-      ok: false,
-      reason: `reviewRating has no alternateName and ratingValue ${String(text(r.ratingValue))} (best ${String(text(r.bestRating))}, worst ${String(text(r.worstRating))}) is not unambiguous`,
-    };
-  return { ok: true, value: { verdict, rating: `${value} of ${best}` } };
+  const verdict = raw === undefined ? null : mapRatingValue(value, best, worst);
+  if (verdict !== null)
+    // The publisher's own words stay the label when it gave some.
+    return { ok: true, value: { verdict, rating: label ?? `${value} of ${best}` } };
+  if (byText) return byText;
+  return {
+    ok: false,
+    known: false,
+    reason: `reviewRating has no alternateName and ratingValue ${String(raw)} (best ${String(text(r.bestRating))}, worst ${String(text(r.worstRating))}) is not unambiguous`,
+  };
 }
 
 function convertOne(item: Obj, where: string, file: string): ClaimRecord | Skipped {

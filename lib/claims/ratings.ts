@@ -207,7 +207,9 @@ export interface MappedRating {
   rating: string;
 }
 
-export type RatingResult = { ok: true; value: MappedRating } | { ok: false; reason: string };
+/** `known`: the text is in a table but deliberately left out (vs. not understood at all). */
+export type RatingResult =
+  { ok: true; value: MappedRating } | { ok: false; reason: string; known: boolean };
 
 /**
  * Maps a publisher's rating text to a verdict: the publisher's own table first (a publisher
@@ -215,18 +217,20 @@ export type RatingResult = { ok: true; value: MappedRating } | { ok: false; reas
  */
 export function mapRating(publisher: string, ratingText: string): RatingResult {
   const key = ratingKey(ratingText);
-  if (key === '') return { ok: false, reason: 'empty rating' };
+  if (key === '') return { ok: false, reason: 'empty rating', known: false };
   const own = publisherTable(publisher);
   const entry = own?.[key] ?? GENERIC[key];
   if (!entry)
     return {
       ok: false,
       reason: `rating ${JSON.stringify(ratingText)} has no mapping to a verdict`,
+      known: false,
     };
   if (entry.verdict === null)
     return {
       ok: false,
       reason: `rating ${JSON.stringify(entry.label)} is left out: ${entry.why ?? 'no honest mapping'}`,
+      known: true,
     };
   return { ok: true, value: { verdict: entry.verdict, rating: entry.label } };
 }

@@ -133,6 +133,34 @@ describe('convertClaimReview', () => {
     expect(records[0]?.sources[0]?.title).toBe('Fact check by PolitiFact');
   });
 
+  it('falls back to an unambiguous number only when the rating text is unknown', () => {
+    const base = {
+      '@type': 'ClaimReview',
+      url: 'https://www.politifact.com/factchecks/2019/oct/15/ghazala-hashmi/ghazela-hashmi-u-turns-call-gov-northams-resignati/',
+      claimReviewed: 'On whether Gov. Ralph Northam should resign.',
+      datePublished: '2019-10-15',
+      author: { name: 'PolitiFact' },
+    };
+    const unknownText = convertClaimReview(
+      {
+        ...base,
+        reviewRating: { alternateName: 'Wobbly', ratingValue: 1, bestRating: 5, worstRating: 1 },
+      },
+      'x.json',
+    );
+    expect(unknownText.records[0]).toMatchObject({ verdict: 'false', rating: 'Wobbly' });
+    // "Full Flop" is known and deliberately left out: a number does not bring it back.
+    const leftOut = convertClaimReview(
+      {
+        ...base,
+        reviewRating: { alternateName: 'Full Flop', ratingValue: 1, bestRating: 5, worstRating: 1 },
+      },
+      'x.json',
+    );
+    expect(leftOut.records).toEqual([]);
+    expect(leftOut.skipped[0]?.reason).toMatch(/Full Flop.*left out/);
+  });
+
   it('reports a file with no ClaimReview at all', () => {
     expect(convertClaimReview({ '@type': 'WebPage' }, 'page.json').skipped).toEqual([
       { record: 'page.json', reason: 'no ClaimReview items found' },

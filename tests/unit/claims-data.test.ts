@@ -9,27 +9,15 @@ import { parse } from 'yaml';
 import { formatError, validateRecords, type RawEntry } from '../../lib/claims/validate';
 import { readJsonLines } from '../../lib/claims/parse-jsonl';
 import { ATTRIBUTION } from '../../lib/claims/convert-dataset';
+import { SOURCE_KEY_ORDER, extractDatasets } from '../../lib/claims/extract-datasets';
 
 const DIR = join(__dirname, '..', '..', 'data', 'claims');
 const files = readdirSync(DIR)
   .filter((n) => /\.(ya?ml|jsonl)$/.test(n))
   .sort();
 
-const KEY_ORDER = [
-  'id',
-  'claim',
-  'phrasings',
-  'claimant',
-  'claimDate',
-  'verdict',
-  'rating',
-  'note',
-  'sources',
-  'reviewed',
-  'topics',
-  'lang',
-  'attribution',
-];
+const KEY_ORDER: readonly string[] = SOURCE_KEY_ORDER;
+const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
 
 function entries(name: string): RawEntry[] {
   const text = readFileSync(join(DIR, name), 'utf8');
@@ -102,4 +90,20 @@ describe('data/claims', () => {
       }
     },
   );
+
+  it('the dataset files are exactly what ../shared/data gives (npx tsx scripts/extract-datasets.ts)', () => {
+    const read = (rel: string) => readFileSync(join(SHARED, rel), 'utf8');
+    const out = extractDatasets({
+      politifact: read('checkthat2021-2b/claims.jsonl'),
+      snopes: read('snopes/claims.jsonl'),
+      checkthat2a: read('checkthat2021-2a/claims.jsonl'),
+    });
+    // Compare whole texts (a failure message of 20 MB is no use: compare lengths, then equality).
+    const committedPf = readFileSync(join(DIR, 'politifact.jsonl'), 'utf8');
+    const committedSn = readFileSync(join(DIR, 'snopes.jsonl'), 'utf8');
+    expect(out.politifact.text.length).toBe(committedPf.length);
+    expect(out.politifact.text === committedPf).toBe(true);
+    expect(out.snopes.text.length).toBe(committedSn.length);
+    expect(out.snopes.text === committedSn).toBe(true);
+  }, 30_000);
 });

@@ -76,6 +76,7 @@ describe('publisher tables', () => {
     expect(mapRating('Some Checker', 'Spicy')).toEqual({
       ok: false,
       reason: 'rating "Spicy" has no mapping to a verdict',
+      known: false,
     });
   });
 
