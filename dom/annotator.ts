@@ -217,29 +217,37 @@ export class Annotator {
     this.opts.onChange?.(this.claims);
   }
 
+  /**
+   * Runs for every batch of page mutations, so it stays cheap: no allocation per node, and
+   * each changed block is noted once until it is read again.
+   */
   private onMutations(records: MutationRecord[]): void {
-    const now = performance.now();
+    let now = -1;
+    let added = false;
     const touch = (n: Node) => {
       if (this.dirty.has(n)) return;
+      if (now < 0) now = performance.now();
       const h = this.heat.get(n);
-      const n2 = h && now - h.at < HEAT_FORGET_MS ? h.n : 0;
-      this.dirty.set(n, now + Math.min(MAX_DELAY_MS, BATCH_MS * 2 ** n2));
+      const level = h && now - h.at < HEAT_FORGET_MS ? h.n : 0;
+      this.dirty.set(n, now + Math.min(MAX_DELAY_MS, BATCH_MS * 2 ** level));
+      added = true;
     };
     for (const r of records) {
-      if (r.type === 'characterData' || r.type === 'attributes') {
+      if (r.type !== 'childList') {
         touch(blockContaining(r.target));
-      } else {
-        for (const n of Array.from(r.addedNodes)) {
-          if (n.nodeType === 3) touch(blockContaining(n));
-          else if (n.nodeType === 1 && !shouldSkipElement(n as Element)) touch(blockContaining(n));
-        }
-        if (r.removedNodes.length > 0) {
-          // Text removed from a block changes that block's sentences.
-          touch(blockContaining(r.target));
-        }
+        continue;
       }
+      // Text added or removed directly: the target's block changed.
+      let textChanged = r.removedNodes.length > 0;
+      const nodes = r.addedNodes;
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i] as Node;
+        if (n.nodeType === 3) textChanged = true;
+        else if (n.nodeType === 1 && !shouldSkipElement(n as Element)) touch(blockContaining(n));
+      }
+      if (textChanged) touch(blockContaining(r.target));
     }
-    this.schedule();
+    if (added) this.schedule();
   }
 
   private schedule(): void {

@@ -44,6 +44,8 @@ export class Overlay {
   private open: { key: string; how: OpenHow } | null = null;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly win: Window;
+  /** Set while focus is moved back to a marker, so that focus does not reopen its card. */
+  private returningFocus = false;
 
   constructor(
     private readonly doc: Document,
@@ -118,7 +120,14 @@ export class Overlay {
   close(returnFocus: boolean): void {
     const key = this.open?.key;
     this.setOpen(null);
-    if (returnFocus && key) this.markerEl(key)?.focus();
+    if (returnFocus && key) {
+      this.returningFocus = true;
+      try {
+        this.markerEl(key)?.focus();
+      } finally {
+        this.returningFocus = false;
+      }
+    }
   }
 
   get openKey(): string | null {
@@ -202,7 +211,9 @@ export class Overlay {
             style={last ? { left: `${last.right}px`, top: `${last.top}px` } : undefined}
             onMouseEnter={() => this.openMark(mark.key, 'hover')}
             onMouseLeave={() => this.scheduleHoverClose()}
-            onFocus={() => this.openMark(mark.key, 'focus')}
+            onFocus={() => {
+              if (!this.returningFocus) this.openMark(mark.key, 'focus');
+            }}
             onClick={(e) => {
               e.stopPropagation();
               this.openMark(mark.key, 'click');

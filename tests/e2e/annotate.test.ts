@@ -71,11 +71,12 @@ describe('the demo article', () => {
     const card = page.locator('factmark-overlay [data-testid="factmark-card"]');
     await expect.poll(() => card.count()).toBe(1);
     await page.keyboard.press('Enter');
-    const inCard = await page.evaluate(() => {
-      const root = document.querySelector('factmark-overlay')?.shadowRoot;
-      return !!root?.activeElement?.closest('[data-testid="factmark-card"]');
-    });
-    expect(inCard).toBe(true);
+    const inCard = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('factmark-overlay')?.shadowRoot;
+        return !!root?.activeElement?.closest('[data-testid="factmark-card"]');
+      });
+    await expect.poll(inCard).toBe(true);
     // The card names the verdict, the claim, and sources with https links in new tabs.
     const links = card.locator('a');
     expect(await links.count()).toBeGreaterThanOrEqual(2);
