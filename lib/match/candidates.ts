@@ -1,4 +1,4 @@
-import { FIELD_TITLE, type ClaimIndexCore } from './index-core';
+import { claimantOf, FIELD_TITLE, type ClaimIndexCore } from './index-core';
 import type { PreparedQuery } from './prepare-query';
 
 /** BM25 parameters (Robertson's defaults, as in the baseline). */
@@ -61,5 +61,43 @@ export function candidates(
   }
   out.sort((x, y) => y.bm25 - x.bm25);
   if (out.length > top) out.length = top;
+  // Context candidates: claims the same speaker made within a few days of the
+  // statement (same debate or speech), even with little shared wording.
+  if (q.speaker.length > 0 && !Number.isNaN(q.day)) {
+    const have = new Set(out.map((o) => o.claim));
+    for (const c of claimsNear(index, q.day, SAME_EVENT_DAYS)) {
+      if (have.has(c)) continue;
+      const claimant = claimantOf(index, c);
+      if (claimant.some((w) => q.speaker.includes(w))) out.push({ claim: c, bm25: 0 });
+    }
+  }
   return out;
+}
+
+/** Days either side of a statement that count as the same event. */
+export const SAME_EVENT_DAYS = 3;
+
+const dayOrders = new WeakMap<ClaimIndexCore, Uint32Array>();
+
+/** Claims dated within `days` of `day` (binary search over a lazily sorted order). */
+export function claimsNear(index: ClaimIndexCore, day: number, days: number): Uint32Array {
+  let order = dayOrders.get(index);
+  if (!order) {
+    const withDay: number[] = [];
+    for (let c = 0; c < index.size; c++) if (!Number.isNaN(index.days[c] ?? NaN)) withDay.push(c);
+    withDay.sort((a, b) => (index.days[a] ?? 0) - (index.days[b] ?? 0));
+    order = Uint32Array.from(withDay);
+    dayOrders.set(index, order);
+  }
+  const lower = (v: number): number => {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((index.days[order[mid] ?? 0] ?? 0) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return order.subarray(lower(day - days), lower(day + days + 0.5));
 }

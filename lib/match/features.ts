@@ -1,4 +1,4 @@
-import { FIELD_TITLE, type ClaimIndexCore } from './index-core';
+import { bigramKey, claimantOf, FIELD_TITLE, type ClaimIndexCore } from './index-core';
 import { B, K1 } from './candidates';
 import type { PreparedQuery } from './prepare-query';
 
@@ -28,6 +28,10 @@ export const FEATURE_NAMES = [
   'ctxGain', // coverage gained from neighbouring sentences
   'qLen', // log content length of the query
   'rank', // 1 / (1 + BM25 rank)
+  'speakerDate', // the speaker made this claim within 3 days (same event)
+  'speakerRecent', // the speaker made this claim 4..365 days before
+  'matched', // log(1 + number of distinct shared terms)
+  'maxIdf', // highest idf among shared terms (/10): one rare shared word
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -49,10 +53,12 @@ interface UnitStats {
   numHits: number;
   nameIdf: number;
   nameHit: number;
+  matchedTerms: number;
+  maxIdf: number;
 }
 
 function unitStats(index: ClaimIndexCore, q: PreparedQuery, u: number): UnitStats {
-  const { uStart, uTerm, uTf, idf, isNumber, nameScore, src, avgLen, bStart, bKey } = index;
+  const { uStart, uTerm, uTf, idf, isNumber, nameScore, src, avgLen, unitSeqStart } = index;
   const len = src.unitLen[u] ?? 1;
   const field = src.unitField[u] === FIELD_TITLE ? 2 : 0;
   const norm = K1 * (1 - B + (B * len) / (avgLen[field] ?? 1));
@@ -62,6 +68,8 @@ function unitStats(index: ClaimIndexCore, q: PreparedQuery, u: number): UnitStat
   let numHits = 0;
   let nameIdf = 0;
   let nameHit = 0;
+  let matchedTerms = 0;
+  let maxIdf = 0;
   for (let k = uStart[u] ?? 0; k < (uStart[u + 1] ?? 0); k++) {
     const t = uTerm[k] ?? 0;
     const w = idf[t] ?? 0;
@@ -77,12 +85,27 @@ function unitStats(index: ClaimIndexCore, q: PreparedQuery, u: number): UnitStat
     const tf = uTf[k] ?? 1;
     bm25 += (w * tf * (K1 + 1)) / (tf + norm);
     matchedIdf += w;
+    matchedTerms++;
+    if (w > maxIdf) maxIdf = w;
   }
+  // Adjacent content-term pairs of the unit found in the query (phrase evidence).
   let bigramHits = 0;
-  const b0 = bStart[u] ?? 0;
-  const b1 = bStart[u + 1] ?? 0;
-  for (let k = b0; k < b1; k++) if (q.bigrams.has(bKey[k] ?? -1)) bigramHits++;
-  return { bm25, matchedIdf, bigramHits, bigrams: b1 - b0, nums, numHits, nameIdf, nameHit };
+  const s0 = unitSeqStart[u] ?? 0;
+  const s1 = unitSeqStart[u + 1] ?? 0;
+  for (let k = s0 + 1; k < s1; k++)
+    if (q.bigrams.has(bigramKey(src.seq[k - 1] ?? 0, src.seq[k] ?? 0))) bigramHits++;
+  return {
+    bm25,
+    matchedIdf,
+    bigramHits,
+    bigrams: Math.max(0, s1 - s0 - 1),
+    nums,
+    numHits,
+    nameIdf,
+    nameHit,
+    matchedTerms,
+    maxIdf,
+  };
 }
 
 /**
@@ -101,7 +124,7 @@ export function pairFeatures(
   let best: UnitStats | null = null;
   let bestUnit = -1;
   let bestCov = -1;
-  let titleCov = 0;
+  let titleCov = -1;
   for (let u = claimUnitStart[c] ?? 0; u < (claimUnitStart[c + 1] ?? 0); u++) {
     const s = unitStats(index, q, u);
     const cov = s.matchedIdf / Math.max(1e-6, unitIdfSum[u] ?? 0);
@@ -126,6 +149,9 @@ export function pairFeatures(
   if (!best || bestUnit < 0) return { features, unit: -1, matched: [], numConflict: false };
   const idfSum = Math.max(1e-6, unitIdfSum[bestUnit] ?? 0);
   const covClaim = best.matchedIdf / idfSum;
+  // A claim without a title (hand-written claims) is its own title; otherwise
+  // the learned title weight would hold it below fact checks that have one.
+  if (titleCov < 0) titleCov = covClaim;
   set('bm25', best.bm25 / 10);
   set('bm25Rel', bestBm25 > 0 ? Math.min(1.5, best.bm25 / bestBm25) : 0);
   set('covClaim', covClaim);
@@ -139,10 +165,11 @@ export function pairFeatures(
   set('numMissing', best.nums > 0 && q.numbers.size === 0 ? 1 : 0);
   set('nameMissing', best.nameIdf > 0 ? 1 - best.nameHit / best.nameIdf : 0);
   set('nameMatch', best.nameHit / 10);
-  const claimant = index.claimantTokens[c] ?? [];
+  const claimant = claimantOf(index, c);
+  let speakerHit = false;
   if (q.speaker.length > 0 && claimant.length > 0) {
-    const hit = claimant.some((w) => q.speaker.includes(w));
-    set(hit ? 'speakerMatch' : 'speakerOther', 1);
+    speakerHit = claimant.some((w) => q.speaker.includes(w));
+    set(speakerHit ? 'speakerMatch' : 'speakerOther', 1);
   }
   const cd = index.days[c] ?? NaN;
   if (!Number.isNaN(cd) && !Number.isNaN(q.day)) {
@@ -150,7 +177,11 @@ export function pairFeatures(
     if (Math.abs(diff) <= 3) set('dateNear', 1);
     else if (diff > 3 && diff <= 365) set('dateBefore', 1);
     else if (diff < -3) set('dateAfter', 1);
+    if (speakerHit && Math.abs(diff) <= 3) set('speakerDate', 1);
+    else if (speakerHit && diff > 3 && diff <= 365) set('speakerRecent', 1);
   }
+  set('matched', Math.log(1 + best.matchedTerms));
+  set('maxIdf', best.maxIdf / 10);
   if (ctx) {
     // Coverage of the claim by sentence + neighbours, minus the sentence alone.
     const { uStart, uTerm, idf } = index;

@@ -44,8 +44,8 @@ export interface ClaimIndexCore {
   readonly isNumber: Uint8Array;
   readonly days: Float64Array;
   readonly priority: Float32Array;
-  /** Claimant surnames/tokens for speaker matching. */
-  readonly claimantTokens: string[][];
+  /** Claimant tokens for speaker matching, computed on first use (see claimantOf). */
+  readonly claimantTokens: (string[] | undefined)[];
   /** Units of claim c: claimUnitStart[c] .. claimUnitStart[c+1]. */
   readonly claimUnitStart: Uint32Array;
   /** Sequence of unit u: seq[unitSeqStart[u] .. unitSeqStart[u+1]]. */
@@ -62,9 +62,6 @@ export interface ClaimIndexCore {
   readonly pTf: Uint16Array;
   /** Average unit length per field (BM25 length normalisation). */
   readonly avgLen: number[];
-  /** Sorted bigram keys per unit: bStart/bKey. */
-  readonly bStart: Uint32Array;
-  readonly bKey: Float64Array;
   /** Scratch accumulators reused by every query (one query at a time). */
   readonly acc: Float32Array;
   readonly accClaim: Float32Array;
@@ -75,11 +72,25 @@ export function bigramKey(a: number, b: number): number {
   return a * 4194304 + b; // 2^22 terms max; exact in a double
 }
 
+/** Days since 1970 of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); NaN if none. */
 export function dayNumber(iso: string | undefined): number {
-  if (!iso) return NaN;
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
-  if (!m) return NaN;
-  return Date.UTC(Number(m[1]), Number(m[2] ?? '7') - 1, Number(m[3] ?? '1')) / 864e5;
+  if (!iso || iso.length < 4) return NaN;
+  const y = Number(iso.slice(0, 4));
+  const m = iso.length >= 7 ? Number(iso.slice(5, 7)) : 7;
+  const d = iso.length >= 10 ? Number(iso.slice(8, 10)) : 1;
+  if (!Number.isFinite(y) || !Number.isFinite(m) || !Number.isFinite(d)) return NaN;
+  return Date.UTC(y, m - 1, d) / 864e5;
+}
+
+/** Claimant tokens of claim c (memoised: only queries with a speaker need them). */
+export function claimantOf(index: ClaimIndexCore, c: number): string[] {
+  let t = index.claimantTokens[c];
+  if (t === undefined) {
+    const raw = index.src.claimants[c];
+    t = raw ? claimantTokens(raw) : [];
+    index.claimantTokens[c] = t;
+  }
+  return t;
 }
 
 export function claimantTokens(claimant: string): string[] {
@@ -89,6 +100,92 @@ export function claimantTokens(claimant: string): string[] {
     .replace(/[\u0300-\u036f]/g, '')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 2 && !['the', 'and', 'for', 'says', 'jr', 'sr'].includes(w));
+}
+
+/**
+ * Unique terms per unit with tf, and document frequencies, in one linear pass:
+ * `mark[t]` remembers the last unit that saw term t and `slot[t]` where its tf
+ * lives. No sorting, no per-unit allocation. Kept in its own small function so
+ * V8 optimises the loop (a long function run once stays interpreted).
+ */
+function uniqueTerms(src: IndexSource, unitSeqStart: Uint32Array, nTerms: number) {
+  const nUnits = src.unitClaim.length;
+  const seq = src.seq;
+  const field = src.unitField;
+  const nSeq = seq.length;
+  const uStartArr = new Uint32Array(nUnits + 1);
+  const uTermAll = new Uint32Array(nSeq);
+  const uTfAll = new Uint16Array(nSeq);
+  const mark = new Int32Array(nTerms).fill(-1);
+  const slot = new Uint32Array(nTerms);
+  const df = new Uint32Array(nTerms);
+  let lenText = 0;
+  let nText = 0;
+  let lenTitle = 0;
+  let nTitle = 0;
+  let n = 0;
+  for (let u = 0; u < nUnits; u++) {
+    const a = unitSeqStart[u] as number;
+    const b = unitSeqStart[u + 1] as number;
+    for (let k = a; k < b; k++) {
+      const t = seq[k] as number;
+      if (t >= nTerms) throw new Error('index payload: term id out of range');
+      if (mark[t] !== u) {
+        mark[t] = u;
+        slot[t] = n;
+        uTermAll[n] = t;
+        uTfAll[n] = 1;
+        df[t] = (df[t] as number) + 1;
+        n++;
+      } else {
+        const sl = slot[t] as number;
+        if ((uTfAll[sl] as number) < 65535) uTfAll[sl] = (uTfAll[sl] as number) + 1;
+      }
+    }
+    uStartArr[u + 1] = n;
+    if (field[u] === FIELD_TITLE) {
+      lenTitle += b - a;
+      nTitle++;
+    } else {
+      lenText += b - a;
+      nText++;
+    }
+  }
+  const text = nText ? lenText / nText : 1;
+  const avgLen = [text, text, nTitle ? lenTitle / nTitle : 1];
+  return { uStartArr, uTermAll, uTfAll, df, n, avgLen };
+}
+
+/** Postings filled in unit order (ascending lists), plus each unit's idf sum. */
+function postings(
+  uStartArr: Uint32Array,
+  uTerm: Uint32Array,
+  uTf: Uint16Array,
+  df: Uint32Array,
+  idf: Float32Array,
+) {
+  const nTerms = df.length;
+  const nUnits = uStartArr.length - 1;
+  const pStart = new Uint32Array(nTerms + 1);
+  for (let t = 0; t < nTerms; t++) pStart[t + 1] = (pStart[t] as number) + (df[t] as number);
+  const fill = pStart.slice(0, nTerms);
+  const pUnit = new Uint32Array(uTerm.length);
+  const pTf = new Uint16Array(uTerm.length);
+  const unitIdfSum = new Float32Array(nUnits);
+  for (let u = 0; u < nUnits; u++) {
+    let s = 0;
+    const end = uStartArr[u + 1] as number;
+    for (let k = uStartArr[u] as number; k < end; k++) {
+      const t = uTerm[k] as number;
+      const pos = fill[t] as number;
+      pUnit[pos] = u;
+      pTf[pos] = uTf[k] as number;
+      fill[t] = pos + 1;
+      s += idf[t] as number;
+    }
+    unitIdfSum[u] = s;
+  }
+  return { pStart, pUnit, pTf, unitIdfSum };
 }
 
 export function assembleIndex(src: IndexSource): ClaimIndexCore {
@@ -122,50 +219,9 @@ export function assembleIndex(src: IndexSource): ClaimIndexCore {
     if ((claimUnitStart[c] ?? 0) < (claimUnitStart[c - 1] ?? 0))
       claimUnitStart[c] = claimUnitStart[c - 1] ?? 0;
 
-  // Unique terms per unit (sorting each short unit is cheap) and document frequencies.
-  const uStartArr = new Uint32Array(nUnits + 1);
-  const uTermList: number[] = [];
-  const uTfList: number[] = [];
-  const df = new Uint32Array(nTerms);
-  const lenSum = [0, 0, 0];
-  const lenCount = [0, 0, 0];
-  const bStart = new Uint32Array(nUnits + 1);
-  const bKeys: number[] = [];
-  const scratch: number[] = [];
-  for (let u = 0; u < nUnits; u++) {
-    const a = unitSeqStart[u] ?? 0;
-    const b = unitSeqStart[u + 1] ?? 0;
-    scratch.length = 0;
-    for (let k = a; k < b; k++) {
-      const t = src.seq[k] ?? 0;
-      if (t >= nTerms) throw new Error('index payload: term id out of range');
-      scratch.push(t);
-    }
-    scratch.sort((x, y) => x - y);
-    for (let k = 0; k < scratch.length;) {
-      const t = scratch[k] as number;
-      let e = k;
-      while (e < scratch.length && scratch[e] === t) e++;
-      uTermList.push(t);
-      uTfList.push(e - k);
-      df[t] = (df[t] ?? 0) + 1;
-      k = e;
-    }
-    uStartArr[u + 1] = uTermList.length;
-    const f = src.unitField[u] === FIELD_TITLE ? 2 : 0;
-    lenSum[f] = (lenSum[f] ?? 0) + (b - a);
-    lenCount[f] = (lenCount[f] ?? 0) + 1;
-    const keys: number[] = [];
-    for (let k = a + 1; k < b; k++) keys.push(bigramKey(src.seq[k - 1] ?? 0, src.seq[k] ?? 0));
-    keys.sort((x, y) => x - y);
-    for (let k = 0; k < keys.length; k++)
-      if (k === 0 || keys[k] !== keys[k - 1]) bKeys.push(keys[k] as number);
-    bStart[u + 1] = bKeys.length;
-  }
-  const avgLen = [0, 0, 0].map((_, f) =>
-    (lenCount[f] ?? 0) > 0 ? (lenSum[f] ?? 0) / (lenCount[f] ?? 1) : 1,
-  );
-  avgLen[1] = avgLen[0] ?? 1;
+  const { uStartArr, uTermAll, uTfAll, df, n, avgLen } = uniqueTerms(src, unitSeqStart, nTerms);
+  const uTerm = uTermAll.slice(0, n);
+  const uTf = uTfAll.slice(0, n);
 
   // BM25 idf over units of the text kind: ln(1 + (N - df + 0.5) / (df + 0.5)).
   const N = Math.max(1, nUnits);
@@ -179,34 +235,12 @@ export function assembleIndex(src: IndexSource): ClaimIndexCore {
     nameScore[t] = (src.names[t] ?? 0) / 255;
   }
 
-  // Postings, filled in unit order so each list is ascending.
-  const pStart = new Uint32Array(nTerms + 1);
-  for (let t = 0; t < nTerms; t++) pStart[t + 1] = (pStart[t] ?? 0) + (df[t] ?? 0);
-  const fill = pStart.slice(0, nTerms);
-  const pUnit = new Uint32Array(uTermList.length);
-  const pTf = new Uint16Array(uTermList.length);
-  const unitIdfSum = new Float32Array(nUnits);
-  for (let u = 0; u < nUnits; u++) {
-    let s = 0;
-    for (let k = uStartArr[u] ?? 0; k < (uStartArr[u + 1] ?? 0); k++) {
-      const t = uTermList[k] as number;
-      const pos = fill[t] ?? 0;
-      pUnit[pos] = u;
-      pTf[pos] = Math.min(65535, uTfList[k] ?? 1);
-      fill[t] = pos + 1;
-      s += idf[t] ?? 0;
-    }
-    unitIdfSum[u] = s;
-  }
+  const { pStart, pUnit, pTf, unitIdfSum } = postings(uStartArr, uTerm, uTf, df, idf);
 
   const days = new Float64Array(size);
   const priority = new Float32Array(size);
-  const cTokens: string[][] = [];
-  for (let c = 0; c < size; c++) {
-    days[c] = dayNumber(src.dates[c]);
-    priority[c] = src.priority[c] ?? 0;
-    cTokens.push(src.claimants[c] ? claimantTokens(src.claimants[c] as string) : []);
-  }
+  for (let c = 0; c < size; c++) days[c] = dayNumber(src.dates[c]);
+  for (const [c, p] of Object.entries(src.priority)) priority[Number(c)] = p;
 
   return {
     size,
@@ -217,19 +251,17 @@ export function assembleIndex(src: IndexSource): ClaimIndexCore {
     isNumber,
     days,
     priority,
-    claimantTokens: cTokens,
+    claimantTokens: new Array<string[] | undefined>(size),
     claimUnitStart,
     unitSeqStart,
     uStart: uStartArr,
-    uTerm: Uint32Array.from(uTermList),
-    uTf: Uint16Array.from(uTfList),
+    uTerm,
+    uTf,
     unitIdfSum,
     pStart,
     pUnit,
     pTf,
     avgLen,
-    bStart,
-    bKey: Float64Array.from(bKeys),
     acc: new Float32Array(nUnits),
     accClaim: new Float32Array(size),
   };

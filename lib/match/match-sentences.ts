@@ -44,6 +44,9 @@ export function matchSentences(
   const prepared: PreparedQuery[] = sentences.map((s) =>
     prepareQuery(index, s.text, ctx.speaker, ctx.date),
   );
+  // Every term of the document: a claim's subject may be named once, earlier.
+  const doc = new Map<number, number>();
+  for (const p of prepared) for (const [t, f] of p.qtf) doc.set(t, (doc.get(t) ?? 0) + f);
   const out: SentenceMatch[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const q = prepared[i] as PreparedQuery;
@@ -52,7 +55,9 @@ export function matchSentences(
     const qtf = new Map<number, number>();
     for (const n of [prepared[i - 1], prepared[i + 1]])
       if (n) for (const [t, f] of n.qtf) qtf.set(t, f);
-    const ranked = rankPrepared(index, q, { qtf }, 8).filter((s) => passes(s, strictness));
+    const ranked = rankPrepared(index, q, { qtf }, 8, MODEL, doc).filter((s) =>
+      passes(s, strictness),
+    );
     if (ranked.length === 0) continue;
     ranked.sort(
       (a, b) =>

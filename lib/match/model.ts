@@ -12,11 +12,18 @@ export interface Model {
   thresholds: { strict: number; annotate: number; possible: number };
 }
 
+/**
+ * Weights are matched to features by name: a feature the file does not know
+ * gets weight 0 (so a new feature can be added before retraining); a name the
+ * code does not know means the file belongs to another version: an Error.
+ */
 function checkModel(file: typeof weightsFile): Model {
-  const names = file.features;
-  if (names.length !== FEATURE_NAMES.length || names.some((n, i) => n !== FEATURE_NAMES[i]))
-    throw new Error('lib/match/weights.json does not match FEATURE_NAMES: retrain the scorer');
-  return { weights: file.weights, thresholds: file.thresholds };
+  const byName = new Map<string, number>();
+  file.features.forEach((n, i) => byName.set(n, file.weights[i] ?? 0));
+  for (const n of byName.keys())
+    if (!(FEATURE_NAMES as readonly string[]).includes(n))
+      throw new Error(`lib/match/weights.json: unknown feature ${n}; retrain the scorer`);
+  return { weights: FEATURE_NAMES.map((n) => byName.get(n) ?? 0), thresholds: file.thresholds };
 }
 
 export const MODEL: Model = checkModel(weightsFile);

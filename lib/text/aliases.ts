@@ -72,6 +72,35 @@ const TABLE: Record<string, string[]> = {
   armi: ['army', 'armies', 'military', 'armed forces'],
   ga: ['gas', 'gasoline', 'petrol'],
   refuge: ['refugee', 'refugees', 'asylum seekers'],
+  // A few news synonyms for the verbs and nouns of territorial and military
+  // claims ("give up territory" = "cede land" = "surrender territory").
+  cede: [
+    'cede',
+    'cedes',
+    'ceded',
+    'ceding',
+    'give up',
+    'gives up',
+    'giving up',
+    'surrender',
+    'surrendering',
+    'surrenders',
+    'hand over',
+    'handing over',
+  ],
+  territori: ['territory', 'territories', 'land', 'lands'],
+  shrink: [
+    'shrink',
+    'shrinking',
+    'scale down',
+    'scaling down',
+    'scaled down',
+    'downsize',
+    'downsizing',
+    'cut back',
+  ],
+  plan: ['plan', 'plans', 'proposal', 'proposals', 'peace deal', 'framework'],
+  annex: ['annex', 'annexed', 'annexes', 'annexing', 'annexation', 'seized', 'seize', 'absorbed'],
 };
 
 /** Lower-case word sequence -> canonical term. Longest sequence wins. */
@@ -95,4 +124,42 @@ export const CASE_SENSITIVE_ALIASES: ReadonlyMap<string, string> = new Map([
   ['un', 'UN'],
   ['aca', 'ACA'],
   ['isis', 'ISIS'],
+]);
+
+/** Canonical alias terms that are names (places, people, organisations). */
+export const NAME_TERMS: ReadonlySet<string> = new Set(
+  Object.keys(TABLE).filter(
+    (k) =>
+      ![
+        'percent',
+        'war',
+        'troop',
+        'armi',
+        'ga',
+        'refuge',
+        'cede',
+        'territori',
+        'shrink',
+        'plan',
+        'annex',
+        'vaccin',
+        'ceasefir',
+        'covid',
+        'obamacar',
+      ].includes(k),
+  ),
+);
+
+/**
+ * Names that stand for a country as the actor of a sentence (news metonymy:
+ * "Putin annexed", "Washington's plan", "Kyiv rejected"). Used only to accept
+ * a claim's subject, never as index terms.
+ */
+export const ACTOR_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['russia', ['putin']],
+  ['usa', ['washington', 'whitehous', 'trump', 'biden', 'obama', 'pentagon']],
+  ['ukrain', ['zelenski', 'kyiv']],
+  ['israel', ['netanyahu', 'jerusalem']],
+  ['china', ['xi']],
+  ['uk', ['london', 'downing']],
 ]);

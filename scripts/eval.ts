@@ -1,0 +1,374 @@
+/**
+ * npm run eval: matching quality on the CheckThat! 2021 task 2 data
+ * (../shared/data), the Factmark matcher side by side with a plain BM25
+ * baseline computed in the same run. Ends with one JSON object on its last line.
+ *
+ * Per task (2a tweets vs Snopes, 2b debate sentences vs PolitiFact) and split
+ * (train, dev; test too when present): MAP@5, P@1, MRR (over the top 20), and
+ * precision/recall of `annotate` (a mark = a (query, claim) pair the matcher
+ * annotates; precision = right marks / marks; recall = relevant pairs marked /
+ * relevant pairs). 2b queries get doc = transcript, speaker from the
+ * transcript TSV, date from the transcript's file name, and the previous and
+ * next line as neighbours.
+ *
+ * Whole transcripts (2b): every line of every transcript of the split is a
+ * candidate sentence; lines are fed to matchSentences in runs of one speaker
+ * (ctx = transcript, speaker, date). A mark (line, claim) is right when the
+ * qrels pair that line with that claim ("strict"). Because the gold misses
+ * repeats, "relaxed" also counts a mark right when the qrels attach that claim
+ * to another line of the same transcript. Recall = checked lines (lines in the
+ * qrels) that got at least one right mark / checked lines.
+ *
+ * The BM25 baseline: k1=1.2, b=0.75, lower-cased alphanumeric tokens, a small
+ * stopword list, claim text + title. Its `annotate` is "top-1 score >= θ" with
+ * θ the lowest threshold reaching 80% strict precision on the train
+ * transcripts (or the best F1 if none does), chosen in this run.
+ */
+import { buildIndex, matchSentences, rankQuery, type ClaimIndex } from '../lib/match/index';
+import type { MatchableClaim, Sentence } from '../lib/types';
+import {
+  loadClaims,
+  loadQrels,
+  loadQueries,
+  loadTranscript,
+  neighboursOf,
+  splitExists,
+  transcriptDate,
+  transcriptsOf,
+  type BenchQuery,
+  type Split,
+  type Task,
+} from './train-data';
+
+const T0 = performance.now();
+const log = (...a: unknown[]): void => console.log(...a);
+
+// ---------------------------------------------------------------- BM25 baseline
+const BASE_STOP = new Set(
+  'a an and are as at be by for from has have he her his i in is it its of on or our she that the their they this to was we were will with you'.split(
+    ' ',
+  ),
+);
+const baseTokens = (s: string): string[] =>
+  (s.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !BASE_STOP.has(w));
+
+class Bm25 {
+  private readonly post = new Map<string, { d: number; tf: number }[]>();
+  private readonly len: number[] = [];
+  private readonly avg: number;
+  constructor(private readonly claims: MatchableClaim[]) {
+    claims.forEach((c, d) => {
+      const toks = baseTokens(`${c.text} ${c.title ?? ''}`);
+      this.len.push(toks.length);
+      const tf = new Map<string, number>();
+      for (const t of toks) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, f] of tf) {
+        let p = this.post.get(t);
+        if (!p) this.post.set(t, (p = []));
+        p.push({ d, tf: f });
+      }
+    });
+    this.avg = this.len.reduce((a, b) => a + b, 0) / Math.max(1, this.len.length);
+  }
+  rank(text: string, top: number): { claim: string; score: number }[] {
+    const N = this.claims.length;
+    const acc = new Map<number, number>();
+    for (const t of new Set(baseTokens(text))) {
+      const p = this.post.get(t);
+      if (!p) continue;
+      const idf = Math.log(1 + (N - p.length + 0.5) / (p.length + 0.5));
+      for (const { d, tf } of p) {
+        const s = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * (this.len[d] ?? 0)) / this.avg));
+        acc.set(d, (acc.get(d) ?? 0) + s);
+      }
+    }
+    return [...acc]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([d, score]) => ({ claim: this.claims[d]?.id ?? '', score }));
+  }
+}
+
+// ---------------------------------------------------------------- metrics
+interface RankMetrics {
+  queries: number;
+  map5: number;
+  p1: number;
+  mrr: number;
+  annotatePrecision: number;
+  annotateRecall: number;
+  marks: number;
+}
+
+function rankMetrics(
+  runs: { query: string; ranked: { claim: string; annotate: boolean }[] }[],
+  qrels: Map<string, Set<string>>,
+): RankMetrics {
+  let map = 0;
+  let p1 = 0;
+  let mrr = 0;
+  let marks = 0;
+  let right = 0;
+  let relevant = 0;
+  let found = 0;
+  for (const { query, ranked } of runs) {
+    const rel = qrels.get(query) ?? new Set<string>();
+    relevant += rel.size;
+    let hits = 0;
+    let ap = 0;
+    ranked.slice(0, 5).forEach((r, k) => {
+      if (rel.has(r.claim)) {
+        hits++;
+        ap += hits / (k + 1);
+      }
+    });
+    map += rel.size ? ap / Math.min(rel.size, 5) : 0;
+    if (ranked[0] && rel.has(ranked[0].claim)) p1++;
+    const first = ranked.findIndex((r) => rel.has(r.claim));
+    if (first >= 0) mrr += 1 / (first + 1);
+    for (const r of ranked)
+      if (r.annotate) {
+        marks++;
+        if (rel.has(r.claim)) {
+          right++;
+          found++;
+        }
+      }
+  }
+  const n = Math.max(1, runs.length);
+  return {
+    queries: runs.length,
+    map5: round(map / n),
+    p1: round(p1 / n),
+    mrr: round(mrr / n),
+    annotatePrecision: round(marks ? right / marks : 0),
+    annotateRecall: round(relevant ? found / relevant : 0),
+    marks,
+  };
+}
+
+const round = (x: number): number => Math.round(x * 10000) / 10000;
+
+// ---------------------------------------------------------------- query-level runs
+function runQueries(task: Task, split: Split, index: ClaimIndex, bm25: Bm25, theta: number) {
+  const queries = loadQueries(task, split);
+  const qrels = loadQrels(task, split);
+  const mine = queries.map((q: BenchQuery) => ({
+    query: q.id,
+    ranked: rankQuery(
+      index,
+      { id: q.id, text: q.text, doc: q.transcript, speaker: q.speaker, date: q.date },
+      { top: 20, neighbours: neighboursOf(q) },
+    ),
+  }));
+  const base = queries.map((q) => {
+    const ranked = bm25.rank(q.text, 20);
+    return {
+      query: q.id,
+      ranked: ranked.map((r, k) => ({ claim: r.claim, annotate: k === 0 && r.score >= theta })),
+    };
+  });
+  return { matcher: rankMetrics(mine, qrels), bm25: rankMetrics(base, qrels) };
+}
+
+// ---------------------------------------------------------------- whole transcripts
+interface DocMetrics {
+  transcripts: number;
+  lines: number;
+  checkedLines: number;
+  marks: number;
+  precision: number;
+  precisionRelaxed: number;
+  recall: number;
+}
+
+type Mark = { line: number; claim: string };
+
+function docMetrics(
+  split: Split,
+  marksOf: (name: string) => Mark[],
+): DocMetrics & { falseMarks: string[] } {
+  const qrels = loadQrels('2b', split);
+  let lines = 0;
+  let checked = 0;
+  let marks = 0;
+  let right = 0;
+  let relaxed = 0;
+  let found = 0;
+  const falseMarks: string[] = [];
+  const names = transcriptsOf(split);
+  for (const name of names) {
+    const tl = loadTranscript(name);
+    lines += tl.length;
+    const lineClaims = new Map<number, Set<string>>();
+    const docClaims = new Set<string>();
+    for (const l of tl) {
+      const rel = qrels.get(`${name}_${String(l.line).padStart(4, '0')}`);
+      if (rel) {
+        lineClaims.set(l.line, rel);
+        for (const c of rel) docClaims.add(c);
+      }
+    }
+    checked += lineClaims.size;
+    const foundLines = new Set<number>();
+    for (const m of marksOf(name)) {
+      marks++;
+      if (lineClaims.get(m.line)?.has(m.claim)) {
+        right++;
+        relaxed++;
+        foundLines.add(m.line);
+      } else if (docClaims.has(m.claim)) relaxed++;
+      else if (falseMarks.length < 25) falseMarks.push(`${name}:${m.line} ${m.claim}`);
+    }
+    found += foundLines.size;
+  }
+  return {
+    transcripts: names.length,
+    lines,
+    checkedLines: checked,
+    marks,
+    precision: round(marks ? right / marks : 0),
+    precisionRelaxed: round(marks ? relaxed / marks : 0),
+    recall: round(checked ? found / checked : 0),
+    falseMarks,
+  };
+}
+
+function matcherMarks(index: ClaimIndex, name: string): Mark[] {
+  const tl = loadTranscript(name);
+  const date = transcriptDate(name);
+  const out: Mark[] = [];
+  // Runs of one speaker share one context (speaker) and neighbourhood.
+  for (let i = 0; i < tl.length;) {
+    let j = i;
+    while (j < tl.length && tl[j]?.speaker === tl[i]?.speaker) j++;
+    const run = tl.slice(i, j);
+    let text = '';
+    const sentences: Sentence[] = run.map((l) => {
+      const start = text.length;
+      text += `${l.text}\n`;
+      return { text: l.text, start, end: start + l.text.length };
+    });
+    for (const m of matchSentences(index, sentences, {
+      doc: name,
+      speaker: run[0]?.speaker,
+      date,
+    })) {
+      const l = run[m.sentence];
+      if (l) out.push({ line: l.line, claim: m.claim });
+    }
+    i = j;
+  }
+  return out;
+}
+
+function bm25Top(bm25: Bm25, name: string): { line: number; claim: string; score: number }[] {
+  return loadTranscript(name).flatMap((l) => {
+    const top = bm25.rank(l.text, 1)[0];
+    return top ? [{ line: l.line, claim: top.claim, score: top.score }] : [];
+  });
+}
+
+/** Lowest θ with strict precision >= 0.8 on the given split (best F1 otherwise). */
+function chooseTheta(bm25: Bm25, split: Split): number {
+  const qrels = loadQrels('2b', split);
+  const all: { score: number; right: boolean }[] = [];
+  let checked = 0;
+  for (const name of transcriptsOf(split)) {
+    for (const t of bm25Top(bm25, name)) {
+      const rel = qrels.get(`${name}_${String(t.line).padStart(4, '0')}`);
+      all.push({ score: t.score, right: !!rel?.has(t.claim) });
+    }
+    checked += [...qrels.keys()].filter((k) => k.startsWith(`${name}_`)).length;
+  }
+  all.sort((a, b) => b.score - a.score);
+  let right = 0;
+  let bestF1 = -1;
+  let bestF1Theta = Infinity;
+  let theta = Infinity;
+  all.forEach((x, k) => {
+    if (x.right) right++;
+    const p = right / (k + 1);
+    const r = right / Math.max(1, checked);
+    const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+    if (f1 > bestF1) {
+      bestF1 = f1;
+      bestF1Theta = x.score;
+    }
+    if (p >= 0.8 && k >= 4) theta = x.score;
+  });
+  return Number.isFinite(theta) ? theta : bestF1Theta;
+}
+
+// ---------------------------------------------------------------- main
+function main(): void {
+  const figures: Record<string, unknown> = {};
+  const tasks: Task[] = ['2a', '2b'];
+  const indexes = new Map<Task, ClaimIndex>();
+  const baselines = new Map<Task, Bm25>();
+  for (const task of tasks) {
+    const claims = loadClaims(task);
+    const t = performance.now();
+    indexes.set(task, buildIndex(claims));
+    log(
+      `[${task}] ${claims.length} claims, index built in ${Math.round(performance.now() - t)} ms`,
+    );
+    baselines.set(task, new Bm25(claims));
+  }
+  const bm25b = baselines.get('2b') as Bm25;
+  const theta = chooseTheta(bm25b, 'train');
+  log(`BM25 baseline annotate threshold θ = ${theta.toFixed(2)} (chosen on 2b train transcripts)`);
+
+  for (const task of tasks) {
+    const index = indexes.get(task) as ClaimIndex;
+    const bm25 = baselines.get(task) as Bm25;
+    const perTask: Record<string, unknown> = {};
+    for (const split of ['train', 'dev', 'test'] as Split[]) {
+      if (!splitExists(task, split)) continue;
+      const r = runQueries(task, split, index, bm25, theta);
+      perTask[split] = r;
+      log(`\n[${task} ${split}] ${r.matcher.queries} queries`);
+      log('                  matcher    bm25');
+      for (const k of [
+        'map5',
+        'p1',
+        'mrr',
+        'annotatePrecision',
+        'annotateRecall',
+        'marks',
+      ] as const)
+        log(`  ${k.padEnd(18)} ${String(r.matcher[k]).padEnd(10)} ${r.bm25[k]}`);
+    }
+    figures[task] = perTask;
+  }
+
+  const index = indexes.get('2b') as ClaimIndex;
+  const docs: Record<string, unknown> = {};
+  for (const split of ['train', 'dev'] as Split[]) {
+    const t = performance.now();
+    const mine = docMetrics(split, (name) => matcherMarks(index, name));
+    const ms = performance.now() - t;
+    const base = docMetrics(split, (name) =>
+      bm25Top(bm25b, name)
+        .filter((x) => x.score >= theta)
+        .map(({ line, claim }) => ({ line, claim })),
+    );
+    log(
+      `\n[transcripts ${split}] ${mine.transcripts} transcripts, ${mine.lines} lines, ${mine.checkedLines} checked (matcher ${Math.round(ms)} ms)`,
+    );
+    log('                  matcher    bm25');
+    for (const k of ['marks', 'precision', 'precisionRelaxed', 'recall'] as const)
+      log(`  ${k.padEnd(18)} ${String(mine[k]).padEnd(10)} ${base[k]}`);
+    if (split === 'dev')
+      log(`  sample of false marks (dev): ${mine.falseMarks.slice(0, 10).join('; ')}`);
+    const { falseMarks: _f, ...mineFig } = mine;
+    const { falseMarks: _g, ...baseFig } = base;
+    docs[split] = { matcher: mineFig, bm25: baseFig };
+  }
+  figures.transcripts = docs;
+  figures.bm25Theta = round(theta);
+  figures.seconds = Math.round((performance.now() - T0) / 100) / 10;
+  console.log(JSON.stringify(figures));
+}
+
+main();

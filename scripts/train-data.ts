@@ -1,0 +1,141 @@
+/**
+ * Loaders for the CheckThat! 2021 task 2 data in ../shared/data, shared by
+ * scripts/eval.ts and scripts/train-weights.ts (Node only).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MatchableClaim } from '../lib/types';
+
+export const DATA_DIR =
+  process.env.FACTMARK_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
+
+export type Task = '2a' | '2b';
+export type Split = 'train' | 'dev' | 'test';
+
+export interface BenchQuery {
+  id: string;
+  text: string;
+  transcript?: string;
+  line?: number;
+  speaker?: string;
+  date?: string;
+}
+
+export interface TranscriptLine {
+  line: number;
+  speaker: string;
+  text: string;
+}
+
+export function readJsonl(file: string): Record<string, unknown>[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as Record<string, unknown>;
+      } catch {
+        throw new Error(`${file}:${i + 1}: bad JSON`);
+      }
+    });
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+export function taskDir(task: Task): string {
+  return join(DATA_DIR, `checkthat2021-${task}`);
+}
+
+export function loadClaims(task: Task): MatchableClaim[] {
+  return readJsonl(join(taskDir(task), 'claims.jsonl')).map((r) => ({
+    id: String(r.id),
+    text: String(r.text ?? ''),
+    title: str(r.title),
+    claimant: str(r.claimant),
+    date: str(r.date),
+  }));
+}
+
+/** Transcript date from its file name: "20170822_Trump_phoenix" -> 2017-08-22. */
+export function transcriptDate(name: string): string | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})/.exec(name);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+let transcriptFiles: Map<string, string> | undefined;
+/** Transcript file for a name, case-insensitively (the queries' case differs at times). */
+export function transcriptFile(name: string): string | undefined {
+  if (!transcriptFiles) {
+    const dir = join(taskDir('2b'), 'transcripts');
+    transcriptFiles = new Map(
+      (existsSync(dir) ? readdirSync(dir) : [])
+        .filter((f) => f.endsWith('.tsv'))
+        .map((f) => [f.replace(/\.tsv$/, '').toLowerCase(), join(dir, f)]),
+    );
+  }
+  return transcriptFiles.get(name.toLowerCase());
+}
+
+const transcriptCache = new Map<string, TranscriptLine[]>();
+export function loadTranscript(name: string): TranscriptLine[] {
+  const hit = transcriptCache.get(name);
+  if (hit) return hit;
+  const file = transcriptFile(name);
+  if (!file) return [];
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const [line, speaker, ...rest] = l.split('\t');
+      return { line: Number(line), speaker: speaker ?? '', text: rest.join('\t') };
+    });
+  transcriptCache.set(name, lines);
+  return lines;
+}
+
+export function splitExists(task: Task, split: Split): boolean {
+  return existsSync(join(taskDir(task), `queries-${split}.jsonl`));
+}
+
+export function loadQueries(task: Task, split: Split): BenchQuery[] {
+  return readJsonl(join(taskDir(task), `queries-${split}.jsonl`)).map((r) => {
+    const q: BenchQuery = { id: String(r.id), text: String(r.text ?? '') };
+    const transcript = str(r.transcript);
+    if (transcript) {
+      q.transcript = transcript;
+      q.line = Number(r.line);
+      q.date = transcriptDate(transcript);
+      q.speaker = loadTranscript(transcript).find((l) => l.line === q.line)?.speaker;
+    }
+    return q;
+  });
+}
+
+/** Query id -> relevant claim ids. */
+export function loadQrels(task: Task, split: Split): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const l of readFileSync(join(taskDir(task), `qrels-${split}.tsv`), 'utf8').split('\n')) {
+    const [q, c] = l.trim().split('\t');
+    if (!q || !c) continue;
+    const set = out.get(q) ?? new Set<string>();
+    set.add(c);
+    out.set(q, set);
+  }
+  return out;
+}
+
+/** Neighbouring lines (the previous and next line of the transcript). */
+export function neighboursOf(q: BenchQuery): string[] {
+  if (!q.transcript || q.line === undefined) return [];
+  const lines = loadTranscript(q.transcript);
+  const i = lines.findIndex((l) => l.line === q.line);
+  if (i < 0) return [];
+  return [lines[i - 1]?.text, lines[i + 1]?.text].filter((t): t is string => !!t);
+}
+
+/** Transcripts of a split (2b), by the queries that cite them. */
+export function transcriptsOf(split: Split): string[] {
+  const names = new Set<string>();
+  for (const q of loadQueries('2b', split)) if (q.transcript) names.add(q.transcript);
+  return [...names].filter((n) => transcriptFile(n) !== undefined).sort();
+}
