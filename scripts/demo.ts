@@ -18,8 +18,9 @@ function arg(name: string): string | undefined {
 }
 
 const screenshot = arg('--screenshot');
+const popupShot = arg('--popup-screenshot');
 const dark = process.argv.includes('--dark');
-const headed = !screenshot && !!process.env.DISPLAY && !process.env.CI;
+const headed = !screenshot && !popupShot && !!process.env.DISPLAY && !process.env.CI;
 
 if (!process.argv.includes('--no-build')) execSync('npm run --silent build', { stdio: 'inherit' });
 
@@ -68,6 +69,22 @@ if (screenshot) {
   await page.waitForTimeout(200);
   await page.screenshot({ path: screenshot });
   console.log(`Screenshot with a note card open: ${screenshot}`);
+}
+
+if (popupShot) {
+  // The popup for the demo tab, opened as a page of its own (`?tab=` names the tab).
+  await page.bringToFront();
+  const tabId = await ext.worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+    const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+  const popup = await ext.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 720 });
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('[data-testid="page-claims"]');
+  await popup.screenshot({ path: popupShot, fullPage: true });
+  console.log(`Screenshot of the popup: ${popupShot}`);
 }
 
 if (headed) {
