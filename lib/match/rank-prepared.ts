@@ -40,8 +40,9 @@ export function rankPrepared(
   top: number,
   model: Model = MODEL,
   doc: ReadonlyMap<number, number> | null = null,
+  pool = CANDIDATES,
 ): ScoredClaim[] {
-  const cands = candidates(index, q, Math.max(top, CANDIDATES));
+  const cands = candidates(index, q, Math.max(top, pool), pool < CANDIDATES ? 0.01 : 0.03);
   const bestBm25 = cands[0]?.bm25 ?? 0;
   const out: ScoredClaim[] = [];
   cands.forEach((cand, rank) => {

@@ -1,0 +1,116 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import {
+  buildIndex,
+  loadIndex,
+  matchSentences,
+  rankQuery,
+  serializeIndex,
+} from '../../lib/match/index';
+import { segmentSentences } from '../../lib/text/segment';
+import type { MatchableClaim } from '../../lib/types';
+import { SEED_CLAIMS } from './match-seed-claims';
+
+const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared');
+const SEED_ARTICLE = join(SHARED, 'seed', '000_056fa72ee288ad71.txt');
+
+describe('index payload', () => {
+  test('round-trips through JSON with identical rankings', () => {
+    const index = buildIndex(SEED_CLAIMS);
+    const loaded = loadIndex(JSON.parse(JSON.stringify(serializeIndex(index))));
+    expect(loaded.size).toBe(6);
+    const q = { id: 'q', text: 'Moscow annexed the Crimean peninsula in 2014.' };
+    expect(rankQuery(loaded, q)).toEqual(rankQuery(index, q));
+  });
+  test.each([
+    [null, /not an object/],
+    [{ format: 'other' }, /not a Factmark index/],
+    [{ format: 'factmark-index', version: 999 }, /version/],
+  ])('rejects a bad payload %#', (payload, message) => {
+    expect(() => loadIndex(payload)).toThrow(message);
+  });
+});
+
+describe('phrasings and priority', () => {
+  test('a phrasing matches like the claim text', () => {
+    const index = buildIndex([
+      {
+        id: 'x',
+        text: 'The city banned cars downtown.',
+        phrasings: ['Downtown is now closed to motor traffic.'],
+      },
+    ]);
+    expect(
+      rankQuery(index, {
+        id: 'q',
+        text: 'Downtown is now closed to motor traffic, the mayor said.',
+      })[0]?.claim,
+    ).toBe('x');
+  });
+  test('near-duplicates mark once, preferring the higher priority', () => {
+    const claims: MatchableClaim[] = [
+      { id: 'low', text: 'Russia annexed Crimea in 2014.' },
+      { id: 'high', text: 'Russia annexed Crimea in 2014.', priority: 10 },
+    ];
+    const text = 'Russia annexed Crimea in 2014, officials recalled.';
+    const marks = matchSentences(
+      buildIndex(claims),
+      segmentSentences(text),
+      {},
+      { strictness: 'broad' },
+    );
+    expect(marks.map((m) => m.claim)).toEqual(['high']);
+  });
+});
+
+function fullClaimSet(): MatchableClaim[] {
+  const data = join(SHARED, 'data');
+  const read = (f: string): Record<string, unknown>[] =>
+    readFileSync(join(data, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const s = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+  const out: MatchableClaim[] = [];
+  for (const r of read('checkthat2021-2b/claims.jsonl'))
+    out.push({
+      id: String(r.id),
+      text: String(r.text),
+      title: s(r.title),
+      claimant: s(r.claimant),
+      date: s(r.date),
+    });
+  for (const r of read('snopes/claims.jsonl'))
+    out.push({
+      id: `snopes-${String(r.id)}`,
+      text: String(r.claim),
+      title: s(r.title),
+      date: s(r.date),
+    });
+  for (const r of read('checkthat2021-2a/claims.jsonl'))
+    out.push({ id: String(r.id), text: String(r.text), title: s(r.title), date: s(r.date) });
+  return out;
+}
+
+describe.skipIf(!existsSync(SEED_ARTICLE) || !existsSync(join(SHARED, 'data')))(
+  'seed article',
+  () => {
+    test(
+      'marks each seed claim and nothing else, in the full claim set',
+      { timeout: 120_000 },
+      () => {
+        const index = buildIndex([...fullClaimSet(), ...SEED_CLAIMS]);
+        const text = readFileSync(SEED_ARTICLE, 'utf8');
+        const marks = matchSentences(index, segmentSentences(text));
+        expect(new Set(marks.map((m) => m.claim))).toEqual(new Set(SEED_CLAIMS.map((c) => c.id)));
+        const both = marks.filter((m) => m.claim.startsWith('ru-annexed'));
+        expect(both).toHaveLength(2);
+        for (const m of marks) {
+          expect(m.evidence.terms.length + m.evidence.numbers.length).toBeGreaterThan(0);
+          expect(m.end).toBeGreaterThan(m.start);
+        }
+      },
+    );
+  },
+);
