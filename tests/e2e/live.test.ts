@@ -110,7 +110,10 @@ describe('live pages', () => {
     const page = await e().context.newPage();
     await page.goto(`${e().server.origin}/live-spa.html`);
     await page.waitForSelector('#root p');
-    await page.waitForTimeout(300);
+    // Read twice (the empty page, then the late render), with nothing to mark on this route.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('factmark-scan-done').length >= 2,
+    );
     expect(await markedClaims(page)).toEqual([]);
     await page.click('#to-plan');
     await waitForMarks(page, 1, 2_000);

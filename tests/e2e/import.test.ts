@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { markedClaims, openPopup, setup, teardown, waitForMarks, type Env } from './helpers';
+
+let env: Env | undefined;
+beforeAll(async () => {
+  env = await setup();
+});
+afterAll(async () => teardown(env));
+function e(): Env {
+  if (!env) throw new Error('browser not started');
+  return env;
+}
+
+const CLAIM_ID = /^fact-check-fake-tweet-france-deporting-pakistanis/;
+
+describe('importing a claim set in the popup', () => {
+  test('a ClaimReview file is previewed, accepted, and its claim is marked on a page', async () => {
+    const page = await e().context.newPage();
+    await page.goto(`${e().server.origin}/import-page.html`);
+    // The bundled set has no check of this claim: the page is read and nothing is marked.
+    await page.waitForFunction(() => performance.getEntriesByName('factmark-scan-done').length > 0);
+    expect(await markedClaims(page)).toEqual([]);
+
+    const popup = await openPopup(e(), page);
+    await popup
+      .getByTestId('import-file')
+      .setInputFiles('tests/fixtures/claims/import-claimreview.json');
+    const preview = popup.getByTestId('import-preview');
+    await expect.poll(() => preview.textContent()).toMatch(/1 claim found \(claimreview\)/);
+    await popup.getByTestId('import-accept').click();
+    await expect
+      .poll(() => popup.getByTestId('imported-sets').textContent())
+      .toMatch(/import-claimreview · 1 claims/);
+
+    const ids = await waitForMarks(page, 1);
+    expect(ids).toHaveLength(1);
+    expect(ids[0]).toMatch(CLAIM_ID);
+    // The card shows the publisher's own rating and its https source.
+    await page.locator('factmark-overlay [data-factmark-claim]').first().click();
+    const card = page.locator('factmark-overlay [data-testid="factmark-card"]');
+    await expect.poll(() => card.textContent()).toContain('rated “False”');
+    expect(await card.locator('a').first().getAttribute('href')).toBe(
+      'https://www.indiatoday.in/fact-check/story/fact-check-fake-tweet-france-deporting-pakistanis-go-viral-imran-slams-macron-1737276-2020-11-02',
+    );
+
+    // A bad file: every error shown with its line and field, nothing can be accepted,
+    // and the set imported before is untouched.
+    await popup.getByTestId('import-file').setInputFiles('tests/fixtures/claims/import-bad.jsonl');
+    await expect.poll(() => preview.textContent()).toMatch(/0 claims found/);
+    const errors = popup.getByTestId('import-errors');
+    await expect.poll(() => errors.locator('li').count()).toBe(10);
+    const text = (await errors.textContent()) ?? '';
+    expect(text).toMatch(/import-bad\.jsonl: line 2.*sources\[0\]\.url/);
+    expect(text).toMatch(/line 1: expected one JSON object per line/);
+    expect(await popup.getByTestId('import-accept').isDisabled()).toBe(true);
+    expect(await popup.getByTestId('imported-sets').locator('li').count()).toBe(1);
+
+    // Switching the set off removes its marks; removing it keeps them gone.
+    await popup.getByTestId('imported-sets').getByRole('switch').uncheck();
+    await expect.poll(() => markedClaims(page)).toEqual([]);
+    await popup.getByTestId('imported-sets').getByRole('switch').check();
+    await waitForMarks(page, 1);
+    await popup.getByRole('button', { name: /Remove import-claimreview/ }).click();
+    await expect.poll(() => markedClaims(page)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+});
