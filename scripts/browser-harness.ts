@@ -68,8 +68,11 @@ export async function serveStatic(root: string): Promise<StaticServer> {
 
 export interface ExtensionBrowser {
   context: BrowserContext;
+  /** Empty when the extension has no background (`waitForWorker: false`). */
   extensionId: string;
   worker: Worker;
+  /** The profile directory; it also names this browser's processes (bench CPU). */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -82,6 +85,8 @@ export async function launchWithExtension(
     extensionDir?: string;
     colorScheme?: 'light' | 'dark';
     args?: string[];
+    /** Wait for the extension's service worker (default true). */
+    waitForWorker?: boolean;
   } = {},
 ): Promise<ExtensionBrowser> {
   const ext = opts.extensionDir ?? EXTENSION_DIR;
@@ -110,12 +115,16 @@ export async function launchWithExtension(
       ...(opts.args ?? []),
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const worker =
+    opts.waitForWorker === false
+      ? (undefined as unknown as Worker)
+      : (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  const extensionId = worker ? new URL(worker.url()).host : '';
   return {
     context,
     extensionId,
     worker,
+    userDataDir,
     close: async () => {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });

@@ -1,0 +1,475 @@
+/**
+ * `npm run bench [-- --pages N] [--no-build] [--runs R]`: Factmark's cost, measured the way a
+ * browser engineer would, in the Debian Chromium with the built extension, on
+ * ../shared/data/news-pages, the demo article and a generated 5 MB article, all served on
+ * 127.0.0.1. Every figure is a median over pages (and runs). Ends with one JSON object.
+ *
+ * Three browsers, one at a time (2 cores): no extension, a reference extension that only reads
+ * every text node once (bench/reference-extension: the floor for any annotator), and Factmark.
+ * Per page: time from the content script's start to marks painted (User Timing marks the
+ * content script sets), main-thread script time (CDP Performance.getMetrics ScriptDuration,
+ * the page's own subtracted), the longest task (PerformanceObserver 'longtask'), the CPU of
+ * every Chromium process (/proc, service worker included), the JS heap added to the tab.
+ * Then scaling: the same with 1,000 and 10,000 claims and the full bundled set.
+ * Node figures come from bench/match.ts (matching speed) and bench/claims.ts (set size, load).
+ */
+import { execFileSync, execSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  EXTENSION_DIR,
+  launchWithExtension,
+  serveStatic,
+  type StaticServer,
+} from '../scripts/browser-harness';
+import { compileClaimSet, loadClaimSet } from '../lib/claims/claim-set';
+import type { ClaimRecord } from '../lib/types';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: number): number => {
+  const i = args.indexOf(name);
+  const v = i >= 0 ? Number(args[i + 1]) : dflt;
+  if (!Number.isFinite(v) || v <= 0) {
+    console.error(`bench: ${name} needs a positive number`);
+    process.exit(2);
+  }
+  return v;
+};
+const PAGE_LIMIT = opt('--pages', Infinity);
+const RUNS = opt('--runs', 1);
+const OUT = resolve('bench/out');
+const NEWS = resolve('../shared/data/news-pages');
+const REFERENCE_EXT = resolve('bench/reference-extension');
+
+const median = (xs: number[]): number => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const round = (x: number, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+// ---------------------------------------------------------------------------------------
+// Pages
+
+interface BenchPage {
+  name: string;
+  path: string;
+}
+
+function newsPages(server: StaticServer): BenchPage[] {
+  const names = readdirSync(NEWS, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(NEWS, d.name, 'source.html')))
+    .map((d) => d.name)
+    .sort();
+  const pages = names.slice(0, Math.min(names.length, PAGE_LIMIT)).map((name) => {
+    const path = `/news/${name}.html`;
+    server.put(path, readFileSync(join(NEWS, name, 'source.html'), 'utf8'));
+    return { name, path };
+  });
+  return pages;
+}
+
+/** A 5 MB article of real sentences (debate transcripts) with the seed article inside. */
+function bigArticle(): string {
+  const dir = resolve('../shared/data/checkthat2021-2b/transcripts');
+  const sentences: string[] = [];
+  for (const f of readdirSync(dir).sort()) {
+    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+      const s = line.split('\t')[2];
+      if (s && s.length > 40) sentences.push(s.replace(/[<&]/g, ' '));
+    }
+  }
+  const seed = readFileSync('../shared/seed/000_056fa72ee288ad71.txt', 'utf8').split('\n');
+  const parts: string[] = [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>5 MB article</title></head><body><article><h1>A very long article</h1>',
+  ];
+  let size = 0;
+  let i = 0;
+  while (size < 5_000_000) {
+    const para = sentences.slice(i % sentences.length, (i % sentences.length) + 6).join(' ');
+    const extra = i % 200 === 0 ? ` ${seed[(i / 200) % seed.length] ?? ''}` : '';
+    const p = `<p>${para}${extra.replace(/[<&]/g, ' ')}</p>\n`;
+    parts.push(p);
+    size += p.length;
+    i += 6;
+  }
+  parts.push('</article></body></html>');
+  return parts.join('');
+}
+
+// ---------------------------------------------------------------------------------------
+// Browser and measurements
+
+type Config = 'none' | 'reference' | 'factmark';
+
+interface PageResult {
+  page: string;
+  scriptMs: number;
+  taskMs: number;
+  longestTaskMs: number;
+  heapMB: number;
+  cpuMs: number;
+  /** Factmark: content script start -> first mark / all marks painted. */
+  firstMarkMs?: number;
+  doneMs?: number;
+  marks?: number;
+  /** Reference: its walk's own duration. */
+  walkMs?: number;
+}
+
+/** Sum of user+system CPU (ms) of every process whose command line names `marker`. */
+function cpuOf(marker: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes(marker)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** In the page's main world, before any script: remember the longest task. */
+const LONGTASK_INIT = `(() => {
+  window.__fmLongest = 0;
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__fmLongest = Math.max(window.__fmLongest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+async function launch(
+  config: Config,
+  extDir?: string,
+): Promise<{ context: BrowserContext; marker: string; close: () => Promise<void> }> {
+  if (config === 'none') {
+    // Chromium with no extension: the same harness with an empty extension list.
+    const empty = join(OUT, 'no-extension');
+    mkdirSync(empty, { recursive: true });
+    writeFileSync(
+      join(empty, 'manifest.json'),
+      JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0.0' }),
+    );
+    extDir = empty;
+  }
+  const dir = extDir ?? (config === 'reference' ? REFERENCE_EXT : EXTENSION_DIR);
+  const ext = await launchWithExtension({
+    extensionDir: dir,
+    waitForWorker: config === 'factmark',
+  });
+  await ext.context.addInitScript({ content: LONGTASK_INIT });
+  // Saved pages link to their sites' servers; there is no network here, so fail those at once.
+  await ext.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  return { context: ext.context, marker: ext.userDataDir, close: ext.close };
+}
+
+async function measurePage(
+  context: BrowserContext,
+  marker: string,
+  server: StaticServer,
+  p: BenchPage,
+  config: Config,
+): Promise<PageResult> {
+  const page: Page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const cpu0 = cpuOf(marker);
+  await page.goto(server.origin + p.path, { waitUntil: 'load', timeout: 60_000 });
+  const doneMark =
+    config === 'factmark' ? 'factmark-scan-done' : config === 'reference' ? 'reference-done' : null;
+  if (doneMark) {
+    await page
+      .waitForFunction((m) => performance.getEntriesByName(m).length > 0, doneMark, {
+        timeout: 30_000,
+      })
+      .catch(() => log(`  ${p.name}: no ${doneMark} within 30 s`));
+  }
+  // Let idle work (batched marks, repositioning) finish.
+  await page.waitForTimeout(400);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
+  // A string, not a function: tsx would wrap inner functions in a __name() the page lacks.
+  const timing = (await page.evaluate(`(() => {
+    const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+    const host = document.querySelector('factmark-overlay');
+    const done = performance.getEntriesByName('factmark-scan-done').map((e) => e.startTime);
+    return {
+      longest: window.__fmLongest ?? 0,
+      fmStart: at('factmark-start'),
+      fmFirst: at('factmark-first-mark'),
+      fmDone: done.length ? Math.max(...done) : NaN,
+      refStart: at('reference-start'),
+      refDone: at('reference-done'),
+      marks: host?.shadowRoot?.querySelectorAll('[data-factmark-claim]').length ?? 0,
+    };
+  })()`)) as {
+    longest: number;
+    fmStart: number;
+    fmFirst: number;
+    fmDone: number;
+    refStart: number;
+    refDone: number;
+    marks: number;
+  };
+  const cpu1 = cpuOf(marker);
+  await cdp.detach();
+  await page.close();
+  const r: PageResult = {
+    page: p.name,
+    scriptMs: metric('ScriptDuration') * 1000,
+    taskMs: metric('TaskDuration') * 1000,
+    longestTaskMs: timing.longest,
+    heapMB: metric('JSHeapUsedSize') / 1024 / 1024,
+    cpuMs: cpu1 - cpu0,
+  };
+  if (config === 'factmark') {
+    r.firstMarkMs = timing.fmFirst - timing.fmStart;
+    r.doneMs = timing.fmDone - timing.fmStart;
+    r.marks = timing.marks;
+  }
+  if (config === 'reference') r.walkMs = timing.refDone - timing.refStart;
+  return r;
+}
+
+async function runConfig(
+  config: Config,
+  server: StaticServer,
+  pages: BenchPage[],
+  extDir?: string,
+): Promise<Map<string, PageResult[]>> {
+  const b = await launch(config, extDir);
+  const out = new Map<string, PageResult[]>();
+  try {
+    // Warm-up: the first page pays for browser and (Factmark) claim-set start-up.
+    const warm = pages[0];
+    if (warm) await measurePage(b.context, b.marker, server, warm, config);
+    for (let run = 0; run < RUNS; run++) {
+      for (const p of pages) {
+        const r = await measurePage(b.context, b.marker, server, p, config);
+        out.set(p.name, [...(out.get(p.name) ?? []), r]);
+      }
+    }
+  } finally {
+    await b.close();
+  }
+  return out;
+}
+
+/** Time from browser start to the first mark on the demo article: a cold background. */
+async function coldStart(server: StaticServer, extDir: string): Promise<number> {
+  const b = await launch('factmark', extDir);
+  try {
+    const r = await measurePage(
+      b.context,
+      b.marker,
+      server,
+      { name: 'demo', path: '/demo-article.html' },
+      'factmark',
+    );
+    return r.firstMarkMs ?? NaN;
+  } finally {
+    await b.close();
+  }
+}
+
+const med = (
+  m: Map<string, PageResult[]>,
+  page: string,
+  f: (r: PageResult) => number | undefined,
+) => median((m.get(page) ?? []).map((r) => f(r) ?? NaN));
+
+// ---------------------------------------------------------------------------------------
+// Scaling: the same extension with smaller claim sets
+
+function readSourceRecords(): { seed: ClaimRecord[]; rest: ClaimRecord[] } {
+  const set = loadClaimSet(
+    JSON.parse(readFileSync(join(EXTENSION_DIR, 'claims/bundled.json'), 'utf8')) as unknown,
+  );
+  const seed: ClaimRecord[] = [];
+  const rest: ClaimRecord[] = [];
+  for (const id of set.claims.ids()) {
+    const r = set.claims.get(id);
+    if (!r) continue;
+    (set.claims.originOf(id) === 'seed' ? seed : rest).push(r);
+  }
+  return { seed, rest };
+}
+
+function extensionWith(n: number, seed: ClaimRecord[], rest: ClaimRecord[]): string {
+  const dir = join(OUT, `ext-${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  // Every 1 in k dataset claims, so the subset spans the whole set's vocabulary.
+  const k = Math.max(1, Math.floor(rest.length / (n - seed.length)));
+  const picked = rest.filter((_, i) => i % k === 0).slice(0, n - seed.length);
+  const compiled = compileClaimSet(
+    [
+      { origin: 'seed', priority: 1, records: seed },
+      { origin: 'dataset', priority: 0, records: picked },
+    ],
+    { name: `bench ${n}`, version: String(n) },
+  );
+  writeFileSync(join(dir, 'claims/bundled.json'), JSON.stringify(compiled));
+  return dir;
+}
+
+// ---------------------------------------------------------------------------------------
+
+function nodeBench(script: string): Record<string, unknown> | null {
+  try {
+    const out = execFileSync('npx', ['tsx', script], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const last = out.trim().split('\n').pop() ?? '';
+    return JSON.parse(last) as Record<string, unknown>;
+  } catch (err) {
+    log(`bench: ${script} failed: ${(err as Error).message.split('\n')[0]}`);
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build'))
+    execSync('npm run --silent build', { stdio: ['ignore', 'ignore', 'inherit'] });
+  mkdirSync(OUT, { recursive: true });
+  const server = await serveStatic('tests/fixtures/pages');
+  const big = bigArticle();
+  server.put('/big-5mb.html', big);
+  const news = newsPages(server);
+  const demo: BenchPage = { name: 'demo', path: '/demo-article.html' };
+  const bigPage: BenchPage = { name: 'big-5mb', path: '/big-5mb.html' };
+  const pages = [demo, ...news, bigPage];
+  log(
+    `bench: ${news.length} news pages + demo + 5 MB article (${(big.length / 1e6).toFixed(1)} MB), ${RUNS} run(s)`,
+  );
+
+  const results: Record<Config, Map<string, PageResult[]>> = {
+    none: await runConfig('none', server, pages),
+    reference: await runConfig('reference', server, pages),
+    factmark: await runConfig('factmark', server, pages),
+  };
+  log('bench: pages done');
+
+  const perPage = pages.map((p) => {
+    const none = (f: (r: PageResult) => number) => med(results.none, p.name, f);
+    const ref = (f: (r: PageResult) => number | undefined) => med(results.reference, p.name, f);
+    const fm = (f: (r: PageResult) => number | undefined) => med(results.factmark, p.name, f);
+    const baseScript = none((r) => r.scriptMs);
+    const refAdded = Math.max(0.01, ref((r) => r.scriptMs) - baseScript);
+    const fmAdded = fm((r) => r.scriptMs) - baseScript;
+    return {
+      page: p.name,
+      marks: fm((r) => r.marks),
+      firstMarkMs: fm((r) => r.firstMarkMs),
+      doneMs: fm((r) => r.doneMs),
+      referenceWalkMs: ref((r) => r.walkMs),
+      referenceAddedScriptMs: refAdded,
+      addedScriptMs: fmAdded,
+      scriptRatio: fmAdded / refAdded,
+      longestTaskMs: fm((r) => r.longestTaskMs),
+      longestTaskWithoutMs: none((r) => r.longestTaskMs),
+      addedCpuMs: fm((r) => r.cpuMs) - none((r) => r.cpuMs),
+      addedHeapMB: fm((r) => r.heapMB) - none((r) => r.heapMB),
+    };
+  });
+  const newsRows = perPage.filter((r) => r.page !== 'demo' && r.page !== 'big-5mb');
+  const medianPageRatio = median(newsRows.map((r) => r.scriptRatio));
+  const demoRow = perPage.find((r) => r.page === 'demo');
+  const bigRow = perPage.find((r) => r.page === 'big-5mb');
+  // The longest task Factmark causes: where it is longer than the same page's without it.
+  const causedLongest = Math.max(
+    0,
+    ...perPage.map((r) => (r.longestTaskMs > r.longestTaskWithoutMs + 5 ? r.longestTaskMs : 0)),
+  );
+
+  for (const r of perPage) {
+    log(
+      `${r.page.padEnd(34)} marks ${String(r.marks).padStart(3)}  done ${String(round(r.doneMs)).padStart(7)} ms  script +${String(round(r.addedScriptMs)).padStart(6)} ms (ref +${round(r.referenceAddedScriptMs)})  longest ${round(r.longestTaskMs)} ms (without ${round(r.longestTaskWithoutMs)})  cpu +${round(r.addedCpuMs)} ms  heap +${round(r.addedHeapMB, 2)} MB`,
+    );
+  }
+
+  // Scaling on a sample of pages.
+  const { seed, rest } = readSourceRecords();
+  const sample = [demo, ...news.slice(0, 10)];
+  const scaling: Record<
+    string,
+    {
+      claims: number;
+      medianDoneMs: number | null;
+      medianCpuMs: number | null;
+      coldFirstMarkMs: number | null;
+    }
+  > = {};
+  for (const n of [1_000, 10_000, seed.length + rest.length]) {
+    const dir = n >= seed.length + rest.length ? EXTENSION_DIR : extensionWith(n, seed, rest);
+    const r = await runConfig('factmark', server, sample, dir);
+    const cold = await coldStart(server, dir);
+    const label = n >= seed.length + rest.length ? 'full' : String(n);
+    scaling[label] = {
+      claims: n,
+      medianDoneMs: round(median(sample.map((p) => med(r, p.name, (x) => x.doneMs)))),
+      medianCpuMs: round(median(sample.map((p) => med(r, p.name, (x) => x.cpuMs)))),
+      coldFirstMarkMs: round(cold),
+    };
+    log(`scaling ${label}: ${JSON.stringify(scaling[label])}`);
+  }
+  await server.close();
+
+  const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
+  const bundled = readFileSync(join(EXTENSION_DIR, 'claims/bundled.json'));
+  const fullDone = scaling.full?.medianDoneMs ?? NaN;
+  const thousandDone = scaling['1000']?.medianDoneMs ?? NaN;
+
+  const result = {
+    pages: perPage.length,
+    runs: RUNS,
+    demo: {
+      firstMarkMs: round(demoRow?.firstMarkMs ?? NaN),
+      doneMs: round(demoRow?.doneMs ?? NaN),
+      marks: demoRow?.marks ?? null,
+    },
+    medianPage: {
+      doneMs: round(median(newsRows.map((r) => r.doneMs))),
+      addedScriptMs: round(median(newsRows.map((r) => r.addedScriptMs))),
+      referenceAddedScriptMs: round(median(newsRows.map((r) => r.referenceAddedScriptMs))),
+      scriptRatioToReference: round(medianPageRatio, 2),
+      addedCpuMs: round(median(newsRows.map((r) => r.addedCpuMs))),
+      addedHeapMB: round(median(newsRows.map((r) => r.addedHeapMB)), 2),
+    },
+    longestTaskCausedMs: round(causedLongest),
+    big5mb: {
+      doneMs: round(bigRow?.doneMs ?? NaN),
+      longestTaskMs: round(bigRow?.longestTaskMs ?? NaN),
+      longestTaskWithoutMs: round(bigRow?.longestTaskWithoutMs ?? NaN),
+      marks: bigRow?.marks ?? null,
+    },
+    scaling,
+    fullVs1000TimeRatio: round(fullDone / thousandDone, 2),
+    contentScript: { bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length },
+    bundledSet: { bytes: bundled.length, gzipBytes: gzipSync(bundled, { level: 9 }).length },
+    node: { match: nodeBench('bench/match.ts'), claims: nodeBench('bench/claims.ts') },
+  };
+  console.log(JSON.stringify(result));
+}
+
+await main();
