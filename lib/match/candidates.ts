@@ -24,43 +24,50 @@ export function candidates(
 ): { claim: number; bm25: number }[] {
   const nUnits = index.src.unitClaim.length;
   const dfCap = Math.max(200, nUnits * maxDfShare);
-  const { acc, accClaim, pStart, pUnit, pTf, idf, src, avgLen } = index;
+  const { accClaim, pStart, pUnit, idf, src } = index;
+  const pw = postingWeights(index);
+  const unitClaim = src.unitClaim;
   const touched: number[] = [];
+  // Claim score: BM25 summed over its units (text, phrasings, half the title),
+  // accumulated straight into the claim (each posting's BM25 factor is
+  // precomputed, so one multiply-add per posting). Summing text and phrasing
+  // units over-rewards claims with many phrasings; the features re-score each
+  // unit separately and take the best.
   for (const [t, qf] of q.qtf) {
     const a = pStart[t] ?? 0;
     const b = pStart[t + 1] ?? 0;
     if (b - a > dfCap) continue;
     const w = (idf[t] ?? 0) * (qf > 1 ? 1 + Math.log(qf) * 0.3 : 1);
     for (let p = a; p < b; p++) {
-      const u = pUnit[p] ?? 0;
-      const tf = pTf[p] ?? 1;
-      const field = src.unitField[u] === FIELD_TITLE ? 2 : 0;
-      const len = src.unitLen[u] ?? 1;
-      const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / (avgLen[field] ?? 1)));
-      if ((acc[u] ?? 0) === 0) touched.push(u);
-      acc[u] = (acc[u] ?? 0) + s;
+      const c = unitClaim[pUnit[p] as number] as number;
+      const prev = accClaim[c] as number;
+      if (prev === 0) touched.push(c);
+      accClaim[c] = prev + w * (pw[p] as number) + 1e-9;
     }
   }
-  // Claim score: best text/phrasing unit plus a share of the title.
-  const claims: number[] = [];
-  for (const u of touched) {
-    const c = src.unitClaim[u] ?? 0;
-    const s = acc[u] ?? 0;
-    acc[u] = 0;
-    if ((accClaim[c] ?? 0) === 0) claims.push(c);
-    if (src.unitField[u] === FIELD_TITLE)
-      accClaim[c] = (accClaim[c] ?? 0) + TITLE_WEIGHT * s + 1e-9;
-    else accClaim[c] = (accClaim[c] ?? 0) + s + 1e-9; // phrasings: see below
-  }
-  // Note: summing text and phrasing units over-rewards claims with many
-  // phrasings; the features re-score each unit separately and take the best.
-  const out: { claim: number; bm25: number }[] = [];
-  for (const c of claims) {
-    out.push({ claim: c, bm25: accClaim[c] ?? 0 });
+  // Top `top` by a bounded insertion into a sorted buffer: a page sentence
+  // touches thousands of claims and needs 8; sorting them all cost more than
+  // the accumulation.
+  const k = Math.max(1, top);
+  const bestC: number[] = [];
+  const bestS: number[] = [];
+  for (const c of touched) {
+    const sc = accClaim[c] as number;
     accClaim[c] = 0;
+    if (bestS.length === k && sc <= (bestS[k - 1] as number)) continue;
+    let pos = bestS.length < k ? bestS.length : k - 1;
+    while (pos > 0 && (bestS[pos - 1] as number) < sc) {
+      bestS[pos] = bestS[pos - 1] as number;
+      bestC[pos] = bestC[pos - 1] as number;
+      pos--;
+    }
+    bestS[pos] = sc;
+    bestC[pos] = c;
   }
-  out.sort((x, y) => y.bm25 - x.bm25);
-  if (out.length > top) out.length = top;
+  const out: { claim: number; bm25: number }[] = bestC.map((c, i) => ({
+    claim: c,
+    bm25: bestS[i] as number,
+  }));
   // Context candidates: claims the same speaker made within a few days of the
   // statement (same debate or speech), even with little shared wording.
   if (q.speaker.length > 0 && !Number.isNaN(q.day)) {
@@ -72,6 +79,31 @@ export function candidates(
     }
   }
   return out;
+}
+
+const weightCache = new WeakMap<ClaimIndexCore, Float32Array>();
+
+/**
+ * Per-posting BM25 factor tf(k1+1) / (tf + k1(1 - b + b len/avgLen)), times
+ * TITLE_WEIGHT for title units: computed once per index on first use (one
+ * float per posting, ~3 MB for the full set) and kept beside it, so the
+ * serialised form does not carry it.
+ */
+export function postingWeights(index: ClaimIndexCore): Float32Array {
+  let pw = weightCache.get(index);
+  if (pw) return pw;
+  const { pUnit, pTf, src, avgLen } = index;
+  pw = new Float32Array(pUnit.length);
+  for (let p = 0; p < pUnit.length; p++) {
+    const u = pUnit[p] as number;
+    const title = src.unitField[u] === FIELD_TITLE;
+    const tf = pTf[p] ?? 1;
+    const len = src.unitLen[u] ?? 1;
+    const norm = K1 * (1 - B + (B * len) / (avgLen[title ? 2 : 0] ?? 1));
+    pw[p] = ((tf * (K1 + 1)) / (tf + norm)) * (title ? TITLE_WEIGHT : 1);
+  }
+  weightCache.set(index, pw);
+  return pw;
 }
 
 /** Days either side of a statement that count as the same event. */

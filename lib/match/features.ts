@@ -35,12 +35,16 @@ export const FEATURE_NAMES = [
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
+/** Feature name -> position (looked up once, not per pair). */
+export const F = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<
+  FeatureName,
+  number
+>;
+
 export interface PairDetail {
   features: number[];
   /** Best text/phrasing unit. */
   unit: number;
-  /** Query token indexes matched by that unit. */
-  matched: number[];
   numConflict: boolean;
 }
 
@@ -140,48 +144,45 @@ export function pairFeatures(
     }
   }
   const features = new Array<number>(FEATURE_NAMES.length).fill(0);
-  const set = (name: FeatureName, v: number): void => {
-    features[FEATURE_NAMES.indexOf(name)] = v;
-  };
-  set('bias', 1);
-  set('rank', 1 / (1 + rank));
-  set('qLen', Math.log(1 + q.length));
-  if (!best || bestUnit < 0) return { features, unit: -1, matched: [], numConflict: false };
+  features[F.bias] = 1;
+  features[F.rank] = 1 / (1 + rank);
+  features[F.qLen] = Math.log(1 + q.length);
+  if (!best || bestUnit < 0) return { features, unit: -1, numConflict: false };
   const idfSum = Math.max(1e-6, unitIdfSum[bestUnit] ?? 0);
   const covClaim = best.matchedIdf / idfSum;
   // A claim without a title (hand-written claims) is its own title; otherwise
   // the learned title weight would hold it below fact checks that have one.
   if (titleCov < 0) titleCov = covClaim;
-  set('bm25', best.bm25 / 10);
-  set('bm25Rel', bestBm25 > 0 ? Math.min(1.5, best.bm25 / bestBm25) : 0);
-  set('covClaim', covClaim);
-  set('covClaim2', covClaim * covClaim);
-  set('covQuery', best.matchedIdf / Math.max(1e-6, q.idfSum));
-  set('bigram', best.bigrams > 0 ? best.bigramHits / best.bigrams : 0);
-  set('title', titleCov);
+  features[F.bm25] = best.bm25 / 10;
+  features[F.bm25Rel] = bestBm25 > 0 ? Math.min(1.5, best.bm25 / bestBm25) : 0;
+  features[F.covClaim] = covClaim;
+  features[F.covClaim2] = covClaim * covClaim;
+  features[F.covQuery] = best.matchedIdf / Math.max(1e-6, q.idfSum);
+  features[F.bigram] = best.bigrams > 0 ? best.bigramHits / best.bigrams : 0;
+  features[F.title] = titleCov;
   const numConflict = best.nums > 0 && best.numHits === 0 && q.numbers.size > 0;
-  set('numMatch', best.numHits > 0 ? 1 : 0);
-  set('numConflict', numConflict ? 1 : 0);
-  set('numMissing', best.nums > 0 && q.numbers.size === 0 ? 1 : 0);
-  set('nameMissing', best.nameIdf > 0 ? 1 - best.nameHit / best.nameIdf : 0);
-  set('nameMatch', best.nameHit / 10);
+  features[F.numMatch] = best.numHits > 0 ? 1 : 0;
+  features[F.numConflict] = numConflict ? 1 : 0;
+  features[F.numMissing] = best.nums > 0 && q.numbers.size === 0 ? 1 : 0;
+  features[F.nameMissing] = best.nameIdf > 0 ? 1 - best.nameHit / best.nameIdf : 0;
+  features[F.nameMatch] = best.nameHit / 10;
   const claimant = claimantOf(index, c);
   let speakerHit = false;
   if (q.speaker.length > 0 && claimant.length > 0) {
     speakerHit = claimant.some((w) => q.speaker.includes(w));
-    set(speakerHit ? 'speakerMatch' : 'speakerOther', 1);
+    features[speakerHit ? F.speakerMatch : F.speakerOther] = 1;
   }
   const cd = index.days[c] ?? NaN;
   if (!Number.isNaN(cd) && !Number.isNaN(q.day)) {
     const diff = q.day - cd;
-    if (Math.abs(diff) <= 3) set('dateNear', 1);
-    else if (diff > 3 && diff <= 365) set('dateBefore', 1);
-    else if (diff < -3) set('dateAfter', 1);
-    if (speakerHit && Math.abs(diff) <= 3) set('speakerDate', 1);
-    else if (speakerHit && diff > 3 && diff <= 365) set('speakerRecent', 1);
+    if (Math.abs(diff) <= 3) features[F.dateNear] = 1;
+    else if (diff > 3 && diff <= 365) features[F.dateBefore] = 1;
+    else if (diff < -3) features[F.dateAfter] = 1;
+    if (speakerHit && Math.abs(diff) <= 3) features[F.speakerDate] = 1;
+    else if (speakerHit && diff > 3 && diff <= 365) features[F.speakerRecent] = 1;
   }
-  set('matched', Math.log(1 + best.matchedTerms));
-  set('maxIdf', best.maxIdf / 10);
+  features[F.matched] = Math.log(1 + best.matchedTerms);
+  features[F.maxIdf] = best.maxIdf / 10;
   if (ctx) {
     // Coverage of the claim by sentence + neighbours, minus the sentence alone.
     const { uStart, uTerm, idf } = index;
@@ -190,14 +191,28 @@ export function pairFeatures(
       const t = uTerm[k] ?? 0;
       if (q.qtf.has(t) || ctx.qtf.has(t)) m += idf[t] ?? 0;
     }
-    set('ctxGain', m / idfSum - covClaim);
+    features[F.ctxGain] = m / idfSum - covClaim;
   }
-  // Matched query tokens (for evidence and clause narrowing).
-  const unitTerms = new Set<number>();
-  for (let k = index.uStart[bestUnit] ?? 0; k < (index.uStart[bestUnit + 1] ?? 0); k++)
-    unitTerms.add(index.uTerm[k] ?? 0);
+  return { features, unit: bestUnit, numConflict };
+}
+
+/**
+ * Query token indexes whose term unit `u` contains (evidence and clause
+ * narrowing). Computed only for the claims a caller keeps, not per candidate.
+ */
+export function matchedTokens(index: ClaimIndexCore, q: PreparedQuery, u: number): number[] {
+  if (u < 0) return [];
+  const a = index.uStart[u] ?? 0;
+  const b = index.uStart[u + 1] ?? 0;
   const matched: number[] = [];
-  for (let k = 0; k < q.tokenTerm.length; k++)
-    if (unitTerms.has(q.tokenTerm[k] ?? -1)) matched.push(k);
-  return { features, unit: bestUnit, matched, numConflict };
+  for (let k = 0; k < q.tokenTerm.length; k++) {
+    const t = q.tokenTerm[k] ?? -1;
+    if (t < 0) continue;
+    for (let j = a; j < b; j++)
+      if (index.uTerm[j] === t) {
+        matched.push(k);
+        break;
+      }
+  }
+  return matched;
 }

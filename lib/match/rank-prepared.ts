@@ -1,6 +1,6 @@
 import type { Band, Evidence } from '../types';
 import { candidates } from './candidates';
-import { FEATURE_NAMES, pairFeatures, type FeatureName } from './features';
+import { F, matchedTokens, pairFeatures } from './features';
 import { ACTOR_EQUIVALENTS, NAME_TERMS } from '../text/aliases';
 import type { ClaimIndexCore } from './index-core';
 import { MODEL, scorePair, type Model } from './model';
@@ -20,6 +20,8 @@ export interface ScoredClaim {
   /** Query token indexes shared with the claim. */
   matched: number[];
   features: number[];
+  /** The claim's best text/phrasing unit (-1 when none). */
+  unit: number;
 }
 
 export function bandOf(score: number, model: Model = MODEL): Band | null {
@@ -45,7 +47,8 @@ export function rankPrepared(
   const cands = candidates(index, q, Math.max(top, pool), pool < CANDIDATES ? 0.01 : 0.03);
   const bestBm25 = cands[0]?.bm25 ?? 0;
   const out: ScoredClaim[] = [];
-  cands.forEach((cand, rank) => {
+  for (let rank = 0; rank < cands.length; rank++) {
+    const cand = cands[rank] as (typeof cands)[number];
     const d = pairFeatures(index, q, cand.claim, ctx, bestBm25, rank);
     let score = scorePair(d.features, model);
     const prio = index.priority[cand.claim] ?? 0;
@@ -55,10 +58,12 @@ export function rankPrepared(
       // at least four shared terms, that is the claim. The benchmark's terse
       // fact-check summaries do not allow this rule (measured: ~35% precision),
       // so it applies to curated claims only.
-      const f = (n: FeatureName): number => d.features[FEATURE_NAMES.indexOf(n)] ?? 0;
-      const shared = Math.exp(f('matched')) - 1;
-      if (!d.numConflict && f('numMissing') === 0 && shared >= 3.5) {
-        const coverage = Math.min(1, f('covClaim') + 0.5 * Math.max(0, f('ctxGain')));
+      const shared = Math.exp(d.features[F.matched] ?? 0) - 1;
+      if (!d.numConflict && d.features[F.numMissing] === 0 && shared >= 3.5) {
+        const coverage = Math.min(
+          1,
+          (d.features[F.covClaim] ?? 0) + 0.5 * Math.max(0, d.features[F.ctxGain] ?? 0),
+        );
         score = Math.max(score, coverage >= 0.6 ? 0.35 + 0.65 * coverage : 0);
       }
       score = Math.min(1, score + PRIORITY_BONUS * prio);
@@ -68,10 +73,11 @@ export function rankPrepared(
     // Hard rules: a different number is a different claim; short or generic
     // sentences stay unmarked whatever their score.
     if (band === 'annotate' && (d.numConflict || q.length < MIN_CONTENT_TERMS)) band = 'possible';
-    out.push({ claim: cand.claim, score, band, matched: d.matched, features: d.features });
-  });
+    out.push({ claim: cand.claim, score, band, matched: [], features: d.features, unit: d.unit });
+  }
   out.sort((a, b) => b.score - a.score);
   if (out.length > top) out.length = top;
+  for (const r of out) r.matched = matchedTokens(index, q, r.unit);
   return out;
 }
 

@@ -108,3 +108,47 @@ export function normalize(input: string): Normalized {
   offsets.push(input.length);
   return { text, offsets };
 }
+
+/**
+ * normalize() for the tokenizer: the same text, but `offsets` is null when the
+ * map is the identity (every input code unit gave exactly one output unit),
+ * which holds for all-ASCII text and for the usual typographic quotes and
+ * dashes. Saves building a number[] of the text's length per sentence (the
+ * largest cost of tokenising a page before this fast path).
+ */
+export function normalizeFast(input: string): { text: string; offsets: number[] | null } {
+  const n = input.length;
+  let ascii = true;
+  for (let i = 0; i < n; i++)
+    if (input.charCodeAt(i) >= 128) {
+      ascii = false;
+      break;
+    }
+  if (ascii) {
+    // Case and the backtick are all that matter to the tokenizer's pattern;
+    // whitespace kinds do not (it never matches whitespace).
+    const low = input.toLowerCase();
+    return { text: low.includes('`') ? low.replace(/`/g, "'") : low, offsets: null };
+  }
+  let text = '';
+  let identity = true;
+  let run = 0; // start of the pending run of ASCII characters
+  let i = 0;
+  while (i < n) {
+    const code = input.charCodeAt(i);
+    if (code < 128) {
+      i++;
+      continue;
+    }
+    if (i > run) text += input.slice(run, i).toLowerCase();
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+    const folded = foldChar(input.slice(i, i + width));
+    if (folded.length !== 1 || width !== 1) identity = false;
+    text += folded;
+    i += width;
+    run = i;
+  }
+  if (n > run) text += input.slice(run).toLowerCase();
+  if (text.includes('`')) text = text.replace(/`/g, "'");
+  return identity ? { text, offsets: null } : normalize(input);
+}

@@ -115,8 +115,38 @@ export function numberTerm(value: number, percent: boolean): string {
   return `#${Number(value.toPrecision(3))}`;
 }
 
+// Maps, not the records: a plain-object lookup of an arbitrary word finds
+// Object.prototype members ("constructor"), and Map lookups of unseen keys are
+// cheaper than dictionary-mode property lookups.
+const toMap = (r: Record<string, number>): Map<string, number> => new Map(Object.entries(r));
+const WORD_VALUE = new Map([...toMap(UNITS), ...toMap(TENS)]);
+const SCALE = toMap(SCALES);
+const FRACTION = toMap(FRACTIONS);
+
 function wordValue(w: string): number | undefined {
-  return UNITS[w] ?? TENS[w];
+  return WORD_VALUE.get(w);
+}
+
+/** Words that can begin a number: the reader is not called for any other. */
+const STARTS: ReadonlySet<string> = new Set([
+  '$',
+  '€',
+  '£',
+  'a',
+  'an',
+  ...WORD_VALUE.keys(),
+  ...FRACTION.keys(),
+]);
+
+/** Cheap pre-check for readNumber (a token with a digit value always may). */
+export function mayStartNumber(w: string): boolean {
+  return STARTS.has(w);
+}
+
+/** Token k, when it continues the number begun at i (no punctuation before it). */
+function tokenAt(tokens: readonly NumToken[], i: number, k: number): NumToken | undefined {
+  const t = tokens[k];
+  return t && (k === i || !t.gap) ? t : undefined;
 }
 
 /**
@@ -125,21 +155,17 @@ function wordValue(w: string): number | undefined {
  */
 export function readNumber(tokens: readonly NumToken[], i: number): NumberMatch | undefined {
   // Tokens after the first must follow without punctuation ("one; one" is not 2).
-  const at = (k: number): NumToken | undefined => {
-    const t = tokens[k];
-    return t && (k === i || !t.gap) ? t : undefined;
-  };
   let j = i;
   let value: number | undefined;
   let explicit = false; // digits, or a number word other than a lone "one"
-  const first = at(j);
+  const first = tokenAt(tokens, i, j);
   if (!first) return undefined;
   if (first.w === '$' || first.w === '€' || first.w === '£') {
-    const next = at(j + 1);
+    const next = tokenAt(tokens, i, j + 1);
     if (!next || next.value === undefined) return undefined;
     j += 1;
   }
-  const tok = at(j);
+  const tok = tokenAt(tokens, i, j);
   if (!tok) return undefined;
   let article = false;
   if (tok.value !== undefined) {
@@ -158,7 +184,7 @@ export function readNumber(tokens: readonly NumToken[], i: number): NumberMatch 
     let words = 0;
     let lastUnit = 0; // value of the previous word if it was a unit/tens word
     for (;;) {
-      const t = at(j);
+      const t = tokenAt(tokens, i, j);
       if (!t) break;
       const u = wordValue(t.w);
       // "twenty eight" composes; "one one" and "eight twenty" do not.
@@ -172,7 +198,7 @@ export function readNumber(tokens: readonly NumToken[], i: number): NumberMatch 
         j += 1;
         continue;
       }
-      const s = SCALES[t.w];
+      const s = SCALE.get(t.w);
       if (s !== undefined && words > 0 && !t.w.startsWith('b') && s <= 1e3) {
         lastUnit = 0;
         current = (current || 1) * s;
@@ -184,7 +210,12 @@ export function readNumber(tokens: readonly NumToken[], i: number): NumberMatch 
         j += 1;
         continue;
       }
-      if (t.w === 'and' && words > 0 && at(j + 1) && wordValue(at(j + 1)?.w ?? '') !== undefined) {
+      if (
+        t.w === 'and' &&
+        words > 0 &&
+        tokenAt(tokens, i, j + 1) &&
+        wordValue(tokenAt(tokens, i, j + 1)?.w ?? '') !== undefined
+      ) {
         j += 1;
         continue;
       }
@@ -192,8 +223,8 @@ export function readNumber(tokens: readonly NumToken[], i: number): NumberMatch 
     }
     if (words === 0) {
       // "half of", "quarter of" without article.
-      const den = FRACTIONS[tok.w];
-      if (den !== undefined && (tok.w === 'half' || at(j + 1)?.w === 'of')) {
+      const den = FRACTION.get(tok.w);
+      if (den !== undefined && (tok.w === 'half' || tokenAt(tokens, i, j + 1)?.w === 'of')) {
         return { term: numberTerm(100 / den, true), length: 1, value: 100 / den, percent: true };
       }
       return undefined;
@@ -202,22 +233,22 @@ export function readNumber(tokens: readonly NumToken[], i: number): NumberMatch 
     explicit = !(words === 1 && value === 1);
   }
   // Large scales: "1.8 billion", "a million", "five million".
-  const scaleTok = at(j);
-  if (scaleTok && SCALES[scaleTok.w] !== undefined && (SCALES[scaleTok.w] ?? 0) >= 1e3) {
-    value *= SCALES[scaleTok.w] ?? 1;
+  const scaleTok = tokenAt(tokens, i, j);
+  if (scaleTok && SCALE.get(scaleTok.w) !== undefined && (SCALE.get(scaleTok.w) ?? 0) >= 1e3) {
+    value *= SCALE.get(scaleTok.w) ?? 1;
     explicit = true;
     j += 1;
   }
   // Fractions: "a fifth", "one-fifth", "two thirds", "one in five".
-  const fracTok = at(j);
-  if (fracTok && FRACTIONS[fracTok.w] !== undefined && value < 20) {
-    const den = FRACTIONS[fracTok.w] ?? 1;
+  const fracTok = tokenAt(tokens, i, j);
+  if (fracTok && FRACTION.get(fracTok.w) !== undefined && value < 20) {
+    const den = FRACTION.get(fracTok.w) ?? 1;
     const pct = (value / den) * 100;
     if (pct <= 100)
       return { term: numberTerm(pct, true), length: j + 1 - i, value: pct, percent: true };
   }
   if (fracTok && fracTok.w === 'in' && !article && value < 100) {
-    const den = at(j + 1);
+    const den = tokenAt(tokens, i, j + 1);
     const dv = den ? (den.value ?? wordValue(den.w)) : undefined;
     if (dv !== undefined && dv > value && dv <= 1000) {
       const pct = (value / dv) * 100;
@@ -227,11 +258,11 @@ export function readNumber(tokens: readonly NumToken[], i: number): NumberMatch 
   if (article) return undefined;
   if (!explicit) return undefined;
   // Percent: "%", "percent", "per cent", "pct", "percentage points".
-  const p = at(j);
+  const p = tokenAt(tokens, i, j);
   if (p && (p.w === '%' || p.w === 'percent' || p.w === 'pct' || p.w === 'percentage')) {
     return { term: numberTerm(value, true), length: j + 1 - i, value, percent: true };
   }
-  if (p && p.w === 'per' && at(j + 1)?.w === 'cent') {
+  if (p && p.w === 'per' && tokenAt(tokens, i, j + 1)?.w === 'cent') {
     return { term: numberTerm(value, true), length: j + 2 - i, value, percent: true };
   }
   return { term: numberTerm(value, false), length: j - i, value, percent: false };
