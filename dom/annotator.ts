@@ -51,12 +51,15 @@ const HEAT_FORGET_MS = 5_000;
 const MAX_BLOCKS_PER_BATCH = 400;
 /** Reading the DOM yields to the page after this long, so no task of ours is long. */
 const SLICE_MS = 8;
+/** Sentences shorter than this, or of fewer than four words, are never marked. */
+const MIN_SENTENCE_CHARS = 20;
+const WORDS = /\S+\s+\S+\s+\S+\s+\S/;
 /** Sentences per match request: the background's work per message stays short too. */
 const SENTENCES_PER_REQUEST = 120;
 
 export class Annotator {
-  private readonly painter: Painter;
-  private readonly overlay: Overlay;
+  /** Created with the first mark: a page with nothing to mark gets no UI and no listeners. */
+  private ui: { painter: Painter; overlay: Overlay } | null = null;
   private marks: Mark[] = [];
   private nextKey = 0;
   private offsetBase = 0;
@@ -77,14 +80,20 @@ export class Annotator {
     private readonly opts: AnnotatorOptions,
   ) {
     this.verdicts = new Set(opts.verdicts);
-    this.painter = new Painter(doc);
-    this.overlay = new Overlay(doc, {
-      css: opts.css,
-      now: opts.now ?? (() => new Date()),
-      pageDate: opts.pageDate,
-      onActiveChange: (m) => this.painter.setActive(m ? m.range : null),
+  }
+
+  private ensureUi(): { painter: Painter; overlay: Overlay } {
+    if (this.ui) return this.ui;
+    const painter = new Painter(this.doc);
+    const overlay = new Overlay(this.doc, {
+      css: this.opts.css,
+      now: this.opts.now ?? (() => new Date()),
+      pageDate: this.opts.pageDate,
+      onActiveChange: (m) => painter.setActive(m ? m.range : null),
     });
-    this.listen();
+    this.ui = { painter, overlay };
+    this.listen(overlay);
+    return this.ui;
   }
 
   /** Reads and matches the whole page once. */
@@ -131,8 +140,9 @@ export class Annotator {
   reveal(claimId: string): boolean {
     const mark = this.marks.find((m) => m.claim.id === claimId);
     if (!mark) return false;
-    this.overlay.scrollToMark(mark.key);
-    this.overlay.openMark(mark.key, 'click');
+    const { overlay } = this.ensureUi();
+    overlay.scrollToMark(mark.key);
+    overlay.openMark(mark.key, 'click');
     return true;
   }
 
@@ -146,8 +156,9 @@ export class Annotator {
     this.observer?.disconnect();
     clearTimeout(this.batchTimer);
     for (const c of this.cleanups) c();
-    this.overlay.destroy();
-    this.painter.destroy();
+    this.ui?.overlay.destroy();
+    this.ui?.painter.destroy();
+    this.ui = null;
     this.marks = [];
   }
 
@@ -191,8 +202,12 @@ export class Annotator {
     const page = pageSentences(chunks, this.offsetBase);
     const last = page.sentences[page.sentences.length - 1];
     this.offsetBase = (last ? last.end : this.offsetBase) + 1_000;
-    if (page.sentences.length === 0) return;
-    const reply = await this.opts.match(page.sentences);
+    // Menus, buttons and captions of a few words are never marked: don't send them.
+    const sentences = page.sentences.filter(
+      (s) => s.text.length >= MIN_SENTENCE_CHARS && WORDS.test(s.text),
+    );
+    if (sentences.length === 0) return;
+    const reply = await this.opts.match(sentences);
     if (this.destroyed) return;
     const added: Mark[] = [];
     for (const m of reply.matches) {
@@ -210,10 +225,11 @@ export class Annotator {
       });
     }
     if (added.length === 0) return;
-    for (const m of added) this.painter.add(m.range, m.claim.verdict);
+    const { painter, overlay } = this.ensureUi();
+    for (const m of added) painter.add(m.range, m.claim.verdict);
     if (this.marks.length === 0) mark('factmark-first-mark');
     this.marks = [...this.marks, ...added].sort(compareMarks);
-    this.overlay.setMarks(this.marks);
+    overlay.setMarks(this.marks);
     this.opts.onChange?.(this.claims);
   }
 
@@ -293,10 +309,11 @@ export class Annotator {
           batch.some((b) => b === m.block || b.contains(m.range.startContainer)),
       );
       if (stale.length > 0) {
-        for (const m of stale) this.painter.remove(m.range, m.claim.verdict);
+        const { painter, overlay } = this.ensureUi();
+        for (const m of stale) painter.remove(m.range, m.claim.verdict);
         const gone = new Set(stale);
         this.marks = this.marks.filter((m) => !gone.has(m));
-        this.overlay.setMarks(this.marks);
+        overlay.setMarks(this.marks);
         this.opts.onChange?.(this.claims);
       }
       if (batch.length > 0) await this.scanRoots(batch);
@@ -313,11 +330,11 @@ export class Annotator {
     const win = this.doc.defaultView;
     win?.requestAnimationFrame(() => {
       this.rafPending = false;
-      if (!this.destroyed && this.marks.length > 0) this.overlay.reposition();
+      if (!this.destroyed && this.marks.length > 0) this.ui?.overlay.reposition();
     });
   }
 
-  private listen(): void {
+  private listen(overlay: Overlay): void {
     const win = this.doc.defaultView;
     if (!win) return;
     const on = <K extends keyof WindowEventMap>(
@@ -353,10 +370,10 @@ export class Annotator {
         moveFrame = true;
         win.requestAnimationFrame(() => {
           moveFrame = false;
-          if (this.overlay.isOurs(e.target)) return;
-          const hit = this.overlay.hitTest(e.clientX, e.clientY);
-          if (hit) this.overlay.openMark(hit.key, 'hover');
-          else this.overlay.scheduleHoverClose();
+          if (overlay.isOurs(e.target)) return;
+          const hit = overlay.hitTest(e.clientX, e.clientY);
+          if (hit) overlay.openMark(hit.key, 'hover');
+          else overlay.scheduleHoverClose();
         });
       },
       { passive: true },
@@ -365,16 +382,16 @@ export class Annotator {
       this.doc,
       'click',
       (e) => {
-        if (this.overlay.isOurs(e.target)) return;
-        const hit = this.marks.length > 0 ? this.overlay.hitTest(e.clientX, e.clientY) : null;
+        if (overlay.isOurs(e.target)) return;
+        const hit = this.marks.length > 0 ? overlay.hitTest(e.clientX, e.clientY) : null;
         const inLink = (e.target as Element | null)?.closest?.('a[href]');
-        if (hit && !inLink) this.overlay.openMark(hit.key, 'click');
-        else if (this.overlay.openKey) this.overlay.close(false);
+        if (hit && !inLink) overlay.openMark(hit.key, 'click');
+        else if (overlay.openKey) overlay.close(false);
       },
       { capture: true },
     );
     on(this.doc, 'keydown', (e) => {
-      if (e.key === 'Escape' && this.overlay.openKey) this.overlay.close(true);
+      if (e.key === 'Escape' && overlay.openKey) overlay.close(true);
     });
   }
 }

@@ -80,7 +80,7 @@ export function shouldSkipElement(el: Element, exclude?: (el: Element) => boolea
   if (SKIP_TAGS.has(tag)) return true;
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
-  if ((el as HTMLElement).isContentEditable) return true;
+  // The attribute, not isContentEditable: that would make the browser compute style.
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
   return exclude?.(el) ?? false;
@@ -99,34 +99,49 @@ export function blockOf(node: Node): Node | null {
   return el;
 }
 
+/** What the reader knows about a text node's parent element, cached per element. */
+interface ParentInfo {
+  skip: boolean;
+  block: Node | null;
+}
+
 /**
  * Reads `root`'s text in slices, grouping consecutive text nodes of the same block into
- * chunks, so a huge page is read in short tasks. Cost: one pass over the DOM; skipped
- * subtrees are not entered.
+ * chunks, so a huge page is read in short tasks.
+ *
+ * Cost: one pass over the text nodes only (SHOW_TEXT, no per-element callback). Whether a
+ * text node is skipped, and which block it belongs to, is decided once per parent element and
+ * cached, walking up only to the first ancestor already decided; consecutive text nodes
+ * usually share a parent, so most nodes cost one Map lookup. No style is read.
  */
 export class ChunkReader {
   private readonly walker: TreeWalker;
+  private readonly info = new Map<Element, ParentInfo>();
   private current: TextChunk | null = null;
   private currentBlock: Node | null = null;
+  private currentHasText = false;
   done = false;
 
-  constructor(root: Node, opts: ExtractOptions = {}) {
+  constructor(
+    private readonly root: Node,
+    private readonly opts: ExtractOptions = {},
+  ) {
     const doc = root.ownerDocument ?? (root as Document);
-    this.walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-      acceptNode(node) {
-        if (node.nodeType === 1) {
-          return shouldSkipElement(node as Element, opts.exclude)
-            ? 2 /* FILTER_REJECT */
-            : 3; /* FILTER_SKIP */
-        }
-        return 1; /* FILTER_ACCEPT */
-      },
-    });
+    this.walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+    // A root inside skipped content (an editor the user types in, a hidden panel) has no text
+    // for us, whatever its own tag.
+    for (let e: Element | null = root.parentElement; e; e = e.parentElement) {
+      if (shouldSkipElement(e, opts.exclude)) {
+        this.done = true;
+        break;
+      }
+    }
   }
 
   /** Reads at most `maxNodes` text nodes; returns the chunks completed so far. */
   read(maxNodes = Infinity): TextChunk[] {
     const chunks: TextChunk[] = [];
+    if (this.done) return chunks;
     let n: Node | null = null;
     for (let i = 0; i < maxNodes; i++) {
       n = this.walker.nextNode();
@@ -134,25 +149,59 @@ export class ChunkReader {
       const t = n as Text;
       const data = t.data;
       if (data.length === 0) continue;
-      const block = blockOf(t);
+      const parent = t.parentElement;
+      const info = parent ? this.infoOf(parent) : null;
+      if (info?.skip) continue;
+      const block = info ? info.block : null;
       let cur = this.current;
       if (!cur || block !== this.currentBlock || cur.text.length >= MAX_CHUNK_CHARS) {
-        if (cur && /\S/.test(cur.text)) chunks.push(cur);
+        if (cur && this.currentHasText) chunks.push(cur);
         cur = this.current = { text: '', nodes: [], starts: [] };
         this.currentBlock = block;
+        this.currentHasText = false;
       }
       cur.nodes.push(t);
       cur.starts.push(cur.text.length);
       cur.text += data;
+      if (!this.currentHasText && NON_SPACE.test(data)) this.currentHasText = true;
     }
     if (!n) {
       this.done = true;
-      if (this.current && /\S/.test(this.current.text)) chunks.push(this.current);
+      if (this.current && this.currentHasText) chunks.push(this.current);
       this.current = null;
     }
     return chunks;
   }
+
+  private infoOf(el: Element): ParentInfo {
+    const known = this.info.get(el);
+    if (known) return known;
+    // Decide from the nearest decided ancestor (or the root) down to `el`.
+    const path: Element[] = [];
+    let e: Element | null = el;
+    let above: ParentInfo | null = null;
+    while (e) {
+      const k = this.info.get(e);
+      if (k) {
+        above = k;
+        break;
+      }
+      path.push(e);
+      if (e === this.root) break;
+      e = e.parentElement;
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      const cur = path[i] as Element;
+      const skip = (above?.skip ?? false) || shouldSkipElement(cur, this.opts.exclude);
+      const block = INLINE_TAGS.has(cur.tagName.toUpperCase()) ? (above?.block ?? null) : cur;
+      above = { skip, block };
+      this.info.set(cur, above);
+    }
+    return above as ParentInfo;
+  }
 }
+
+const NON_SPACE = /\S/;
 
 /** Reads all of `root`'s text at once (tools and tests; the page reads in slices). */
 export function extractChunks(root: Node, opts: ExtractOptions = {}): TextChunk[] {

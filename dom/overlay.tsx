@@ -72,11 +72,20 @@ export class Overlay {
     return node === this.host;
   }
 
+  /**
+   * Shows exactly these marks (in this order). Only marks new to the overlay have their rects
+   * read; known ones keep theirs until the next reposition. Drawing waits for the next frame,
+   * so a burst of batches costs one render.
+   */
   setMarks(marks: OverlayMark[]): void {
-    const keys = new Set(marks.map((m) => m.key));
-    if (this.open && !keys.has(this.open.key)) this.setOpen(null);
-    this.placed = marks.map((mark) => ({ mark, rects: [] }));
-    this.reposition();
+    const known = new Map(this.placed.map((p) => [p.mark.key, p]));
+    if (this.open && !marks.some((m) => m.key === this.open?.key)) this.setOpen(null);
+    const sx = this.win.scrollX;
+    const sy = this.win.scrollY;
+    this.placed = marks.map(
+      (mark) => known.get(mark.key) ?? { mark, rects: rectsOf(mark.range, sx, sy) },
+    );
+    this.scheduleDraw();
   }
 
   get marks(): OverlayMark[] {
@@ -87,15 +96,21 @@ export class Overlay {
   reposition(): void {
     const sx = this.win.scrollX;
     const sy = this.win.scrollY;
-    for (const p of this.placed) {
-      const rects: DOMRect[] = [];
-      for (const r of Array.from(p.mark.range.getClientRects())) {
-        if (r.width > 0 && r.height > 0)
-          rects.push(new DOMRect(r.x + sx, r.y + sy, r.width, r.height));
-      }
-      p.rects = rects;
-    }
+    for (const p of this.placed) p.rects = rectsOf(p.mark.range, sx, sy);
     this.draw();
+  }
+
+  private drawPending = false;
+
+  private scheduleDraw(): void {
+    // A hidden tab gets no animation frames: draw now (nothing is painted anyway).
+    if (this.doc.visibilityState === 'hidden') return this.draw();
+    if (this.drawPending) return;
+    this.drawPending = true;
+    this.win.requestAnimationFrame(() => {
+      this.drawPending = false;
+      if (this.host.isConnected) this.draw();
+    });
   }
 
   /** The mark under a point in client coordinates, if any. */
@@ -253,6 +268,15 @@ export class Overlay {
     });
     render(<>{items}</>, this.mount);
   }
+}
+
+/** A range's non-empty client rects, in document coordinates. */
+function rectsOf(range: Range, sx: number, sy: number): DOMRect[] {
+  const rects: DOMRect[] = [];
+  for (const r of Array.from(range.getClientRects())) {
+    if (r.width > 0 && r.height > 0) rects.push(new DOMRect(r.x + sx, r.y + sy, r.width, r.height));
+  }
+  return rects;
 }
 
 function rank(how: OpenHow): number {

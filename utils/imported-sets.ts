@@ -1,5 +1,24 @@
+import { storage } from '@wxt-dev/storage';
 import type { ClaimRecord } from '../lib/types';
-import { importedSetsItem, type ImportedSet } from './claim-sets';
+
+/** A claim set the user imported in the popup; stored whole, compiled in memory on load. */
+export interface ImportedSet {
+  id: string;
+  name: string;
+  /** ISO date of the import. */
+  imported: string;
+  enabled: boolean;
+  records: ClaimRecord[];
+}
+
+/**
+ * The imported sets, versioned from the first release. Kept apart from the claim index code
+ * so the content script can watch it without bundling the matcher.
+ */
+export const importedSetsItem = storage.defineItem<ImportedSet[]>('local:importedSets', {
+  fallback: [],
+  version: 1,
+});
 
 /** Adds a validated set. Stored sets are only replaced whole, so a failed write loses nothing. */
 export async function addImportedSet(fileName: string, records: ClaimRecord[]): Promise<void> {

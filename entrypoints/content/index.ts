@@ -5,7 +5,7 @@ import { Annotator } from '../../dom/annotator';
 import { pageDate } from '../../dom/page-meta';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { getSettings, watchSettings } from '../../utils/settings';
-import { importedSetsItem } from '../../utils/claim-sets';
+import { importedSetsItem } from '../../utils/imported-sets';
 import {
   Msg,
   type MatchReply,
@@ -36,12 +36,14 @@ export default defineContentScript({
       browser.runtime.sendMessage({ type: Msg.CS_BG_COUNT, count }).catch(() => {});
     };
 
+    // Read once per start: the page's metadata does not change while we annotate it.
+    let date: string | undefined;
     const match = async (sentences: WireSentence[]): Promise<MatchReply> => {
       const req: MatchRequest = {
         type: Msg.CS_BG_MATCH,
         sentences,
         strictness: settings?.strictness ?? 'balanced',
-        date: pageDate(document),
+        date,
       };
       const reply = (await browser.runtime.sendMessage(req)) as MatchReply | undefined;
       return reply ?? { matches: [], claims: {} };
@@ -54,10 +56,11 @@ export default defineContentScript({
     };
 
     const start = async () => {
+      date = pageDate(document);
       const a = new Annotator(document, {
         match,
         css,
-        pageDate: pageDate(document),
+        pageDate: date,
         verdicts: settings?.verdicts ?? [],
         onChange: report,
         signal: ctx.signal,

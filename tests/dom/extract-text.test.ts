@@ -80,3 +80,19 @@ describe('pageDate', () => {
     expect(pageDate(document)).toBeUndefined();
   });
 });
+
+describe('reading part of a page', () => {
+  test('a root inside an editable area or hidden content yields nothing', () => {
+    doc(
+      '<div contenteditable="true"><p id="typed">Russia annexed Crimea in 2014.</p></div><div hidden><p id="h">Hidden text.</p></div><p id="ok">Shown.</p>',
+    );
+    for (const id of ['typed', 'h']) {
+      const el = document.getElementById(id);
+      if (!el) throw new Error(id);
+      expect(extractChunks(el)).toEqual([]);
+    }
+    const ok = document.getElementById('ok');
+    if (!ok) throw new Error('ok');
+    expect(extractChunks(ok).map((c) => c.text)).toEqual(['Shown.']);
+  });
+});
