@@ -154,7 +154,9 @@ export class ChunkReader {
       if (info?.skip) continue;
       const block = info ? info.block : null;
       let cur = this.current;
-      if (!cur || block !== this.currentBlock || cur.text.length >= MAX_CHUNK_CHARS) {
+      // A <br> right before this text ends the line (and so any sentence) as a block would.
+      const afterBreak = t.previousSibling?.nodeName === 'BR';
+      if (!cur || block !== this.currentBlock || afterBreak || cur.text.length >= MAX_CHUNK_CHARS) {
         if (cur && this.currentHasText) chunks.push(cur);
         cur = this.current = { text: '', nodes: [], starts: [] };
         this.currentBlock = block;

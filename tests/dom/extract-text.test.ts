@@ -96,3 +96,13 @@ describe('reading part of a page', () => {
     expect(extractChunks(ok).map((c) => c.text)).toEqual(['Shown.']);
   });
 });
+
+describe('line breaks', () => {
+  test('<br> separates lines, so a headline and the next line are not one sentence', () => {
+    doc('<p>Russia annexed Crimea<br>In 2014 markets fell.</p>');
+    expect(extractChunks(document.body).map((c) => c.text)).toEqual([
+      'Russia annexed Crimea',
+      'In 2014 markets fell.',
+    ]);
+  });
+});

@@ -130,6 +130,18 @@ describe('the demo article', () => {
   });
 });
 
+describe('another page of the seed article', () => {
+  test('a differently built page (divs, links and spans inside sentences, a <br>) gets the same six claims', async () => {
+    const p = await e().context.newPage();
+    await p.goto(`${e().server.origin}/seed-variant.html`);
+    await waitForMarks(p, SEED_IDS.length);
+    await p.waitForFunction(() => performance.getEntriesByName('factmark-scan-done').length > 0);
+    expect([...new Set(await markedClaims(p))].sort()).toEqual(SEED_IDS);
+    expect((await bodyTextUnchanged(p)).same).toBe(true);
+    await p.close();
+  });
+});
+
 describe('the popup', () => {
   test('lists the claims and reveals one with its card', async () => {
     await page.reload();
