@@ -8,9 +8,19 @@
  * its title (field 2). Text and phrasings are matched alike (a claim scores by
  * its best one); the title is weaker context.
  *
+ * Changes to ClaimIndexCore for the binary serializer (derived fields are
+ * recomputed by assembleIndex, so the payload need not carry them):
+ *  - `idfUnits` (number, derived): units IDF is computed over, own units plus
+ *    the background df prior's pseudo-units (df-prior.ts; 0 extra from 5,000
+ *    units up). `idf` of small indexes now blends in that prior.
+ *  No field of IndexSource changed. Per-posting BM25 weights are a lazy cache
+ *  kept in a WeakMap beside the index (candidates.ts), not a field.
+ *
  * Memory for ~40k claims: ~1M sequence ints, ~0.8M postings: a few MB of typed
  * arrays, no per-claim objects.
  */
+import { blendedIdf, priorUnits } from './df-prior';
+
 export const INDEX_FORMAT = 'factmark-index';
 export const INDEX_VERSION = 1;
 
@@ -40,6 +50,8 @@ export interface ClaimIndexCore {
   readonly src: IndexSource;
   readonly termId: Map<string, number>;
   readonly idf: Float32Array;
+  /** Units IDF is computed over: own units plus the df prior's pseudo-units (derived). */
+  readonly idfUnits: number;
   readonly nameScore: Float32Array;
   readonly isNumber: Uint8Array;
   readonly days: Float64Array;
@@ -228,9 +240,10 @@ export function assembleIndex(src: IndexSource): ClaimIndexCore {
   const idf = new Float32Array(nTerms);
   const isNumber = new Uint8Array(nTerms);
   const nameScore = new Float32Array(nTerms);
+  // Small indexes blend in the background df prior (df-prior.ts); from
+  // PRIOR_UNITS units up this is exactly ln(1 + (N - df + 0.5) / (df + 0.5)).
   for (let t = 0; t < nTerms; t++) {
-    const d = df[t] ?? 0;
-    idf[t] = Math.log(1 + (N - d + 0.5) / (d + 0.5));
+    idf[t] = blendedIdf(df[t] ?? 0, N, src.vocab[t] as string);
     isNumber[t] = (src.vocab[t] as string).startsWith('#') ? 1 : 0;
     nameScore[t] = (src.names[t] ?? 0) / 255;
   }
@@ -247,6 +260,7 @@ export function assembleIndex(src: IndexSource): ClaimIndexCore {
     src,
     termId,
     idf,
+    idfUnits: N + priorUnits(N),
     nameScore,
     isNumber,
     days,

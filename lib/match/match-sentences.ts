@@ -10,7 +10,7 @@ import { evidenceOf, MIN_CONTENT_TERMS, rankPrepared, type ScoredClaim } from '.
  * candidates (and skipping terms in >1% of claims) keep a 5,000-word page in
  * budget. Measured on the train transcripts it loses no annotate marks.
  */
-const PAGE_POOL = 8;
+const PAGE_POOL = 6;
 
 /** At most this many distinct claims are marked on one sentence. */
 const MAX_PER_SENTENCE = 3;
@@ -29,6 +29,54 @@ function overlap(a: number[], b: number[]): number {
   for (const x of a) if (sb.has(x)) inter++;
   const union = a.length + b.length - inter;
   return union ? inter / union : 0;
+}
+
+const CLAUSE_BREAK = /[,;:\u2013\u2014]/g;
+
+/**
+ * The clause of a sentence that carries the claim's numbers, when another
+ * clause carries a different one: "…annexed Donetsk, … Kherson regions in
+ * 2022, as well as Crimea in 2014." marks "as well as Crimea in 2014" for a
+ * 2014 claim. Clauses split at , ; : and dashes; starting from the clauses
+ * with the claim's matched numbers, the span grows over neighbouring clauses
+ * until one holds a number the claim does not. Returns [start, end) in the
+ * sentence, or null when there is nothing to narrow (no foreign number, or a
+ * foreign number inside the claim's own clauses).
+ */
+export function numberClause(
+  text: string,
+  q: PreparedQuery,
+  matched: readonly number[],
+): [number, number] | null {
+  const own = new Set(matched);
+  const breaks: number[] = [];
+  for (const m of text.matchAll(CLAUSE_BREAK)) breaks.push(m.index);
+  if (breaks.length === 0) return null;
+  const clauseOf = (pos: number): number => {
+    let c = 0;
+    while (c < breaks.length && (breaks[c] as number) < pos) c++;
+    return c;
+  };
+  const foreign = new Set<number>();
+  let lo = Infinity;
+  let hi = -1;
+  q.tokens.forEach((t, k) => {
+    if (t.kind !== 'number') return;
+    const c = clauseOf(t.start);
+    if (own.has(k)) {
+      lo = Math.min(lo, c);
+      hi = Math.max(hi, c);
+    } else foreign.add(c);
+  });
+  if (hi < 0 || foreign.size === 0) return null;
+  for (let c = lo; c <= hi; c++) if (foreign.has(c)) return null;
+  while (lo > 0 && !foreign.has(lo - 1)) lo--;
+  while (hi < breaks.length && !foreign.has(hi + 1)) hi++;
+  let a = lo === 0 ? 0 : (breaks[lo - 1] as number) + 1;
+  let b = hi >= breaks.length ? text.length : (breaks[hi] as number);
+  while (a < b && /\s/.test(text[a] ?? '')) a++;
+  while (b > a && /[\s.!?"'\u201d\u2019)]/.test(text[b - 1] ?? '')) b--;
+  return b > a && (a > 0 || b < text.length) ? [a, b] : null;
 }
 
 /**
@@ -81,7 +129,11 @@ export function matchSentences(
     for (const r of kept) {
       let start = sentence.start;
       let end = sentence.end;
-      if (kept.length > 1) {
+      const clause = numberClause(sentence.text, q, r.matched);
+      if (clause) {
+        start = sentence.start + clause[0];
+        end = sentence.start + clause[1];
+      } else if (kept.length > 1) {
         // Narrow to this claim's own evidence (tokens no other kept claim uses).
         const others = new Set(kept.filter((k) => k !== r).flatMap((k) => k.matched));
         const own = r.matched.filter((k) => !others.has(k));

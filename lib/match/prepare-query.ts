@@ -1,4 +1,5 @@
 import { tokenize, type Token } from '../text/tokenize';
+import { blendedIdf } from './df-prior';
 import { bigramKey, claimantTokens, dayNumber, type ClaimIndexCore } from './index-core';
 
 /** A sentence or query turned into index terms once, reused for every candidate. */
@@ -67,7 +68,7 @@ export function prepareQuery(
   const unknown = new Set<string>();
   const numbers = new Set<string>();
   const bigrams = new Set<number>();
-  const maxIdf = Math.log(1 + (index.src.unitClaim.length + 0.5) / 0.5);
+  const units = index.src.unitClaim.length;
   let idfSum = 0;
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k] as Token;
@@ -77,7 +78,9 @@ export function prepareQuery(
     if (t === undefined) {
       if (!unknown.has(tok.term)) {
         unknown.add(tok.term);
-        idfSum += maxIdf;
+        // A term the claims lack: as rare as can be in a big index; in a
+        // small one, as common as the background prior says.
+        idfSum += blendedIdf(0, units, tok.term);
       }
       continue;
     }

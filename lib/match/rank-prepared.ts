@@ -8,6 +8,13 @@ import type { PreparedQuery } from './prepare-query';
 
 /** Candidates re-scored per query: enough for MAP@5 and a page's marks. */
 export const CANDIDATES = 40;
+/**
+ * Page sentences take candidates only from terms in at most this share of all
+ * units (~0.5%: ~400 postings of the full set). A claim a sentence states
+ * shares at least one such term with it; commoner terms still count in the
+ * features. Checked on the train transcripts (npm run eval).
+ */
+export const PAGE_DF_SHARE = 0.005;
 /** Sentences with fewer content terms are never marked ("Thank you very much."). */
 export const MIN_CONTENT_TERMS = 4;
 /** A claim's own priority (hand-curated = higher) breaks near ties. */
@@ -44,7 +51,7 @@ export function rankPrepared(
   doc: ReadonlyMap<number, number> | null = null,
   pool = CANDIDATES,
 ): ScoredClaim[] {
-  const cands = candidates(index, q, Math.max(top, pool), pool < CANDIDATES ? 0.01 : 0.03);
+  const cands = candidates(index, q, Math.max(top, pool), pool < CANDIDATES ? PAGE_DF_SHARE : 0.03);
   const bestBm25 = cands[0]?.bm25 ?? 0;
   const out: ScoredClaim[] = [];
   for (let rank = 0; rank < cands.length; rank++) {

@@ -130,8 +130,12 @@ function rawTokens(original: string): Raw[] {
     const before = out.length;
     const start = offsets ? (offsets[s] ?? original.length) : s;
     const end = offsets ? (offsets[e] ?? original.length) : e;
-    const first = original[start] ?? '';
-    const cap = first !== first.toLowerCase();
+    const c0 = original.charCodeAt(start);
+    let cap = c0 >= 65 && c0 <= 90;
+    if (c0 >= 128) {
+      const first = original[start] ?? '';
+      cap = first !== first.toLowerCase();
+    }
     if (m[1] !== undefined) {
       out.push({ w: m[1].replace(/\./g, ''), start, end, cap });
     } else if (m[2] !== undefined) {
