@@ -75,7 +75,11 @@ if (popupShot) {
   // The popup for the demo tab, opened as a page of its own (`?tab=` names the tab).
   await page.bringToFront();
   const tabId = await ext.worker.evaluate(async () => {
-    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+    const c = (
+      globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+      }
+    ).chrome;
     const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
     return tab?.id ?? -1;
   });
