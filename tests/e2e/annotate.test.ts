@@ -156,6 +156,28 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  test('hiding a verdict removes just its marks; showing it brings them back', async () => {
+    const popup = await openPopup(e(), page);
+    // The seed claims rated "Needs context": the four regions and the Gaza ceasefire.
+    await popup
+      .locator('.fm-verdicts label', { hasText: 'Needs context' })
+      .locator('input')
+      .uncheck();
+    await expect
+      .poll(async () => [...new Set(await markedClaims(page))].sort())
+      .toEqual(
+        SEED_IDS.filter(
+          (id) => id !== 'ru-annexed-four-regions-2022' && id !== 'gaza-ceasefire-trump',
+        ),
+      );
+    await popup
+      .locator('.fm-verdicts label', { hasText: 'Needs context' })
+      .locator('input')
+      .check();
+    await expect.poll(async () => [...new Set(await markedClaims(page))].sort()).toEqual(SEED_IDS);
+    await popup.close();
+  });
+
   test('switching off everywhere removes every mark, persists, and switching on restores', async () => {
     const popup = await openPopup(e(), page);
     await popup.getByTestId('toggle-everywhere').uncheck();
