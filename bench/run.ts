@@ -32,7 +32,8 @@ import {
   serveStatic,
   type StaticServer,
 } from '../scripts/browser-harness';
-import { compileClaimSet, loadClaimSet } from '../lib/claims/claim-set';
+import { compileClaimSet } from '../lib/claims/claim-set';
+import { readClaimSetDir, readIndexFile, writeClaimSetDir } from '../scripts/claim-set-files';
 import type { ClaimRecord } from '../lib/types';
 
 const args = process.argv.slice(2);
@@ -300,16 +301,15 @@ const med = (
 // ---------------------------------------------------------------------------------------
 // Scaling: the same extension with smaller claim sets
 
-function readSourceRecords(): { seed: ClaimRecord[]; rest: ClaimRecord[] } {
-  const set = loadClaimSet(
-    JSON.parse(readFileSync(join(EXTENSION_DIR, 'claims/bundled.json'), 'utf8')) as unknown,
-  );
+async function readSourceRecords(): Promise<{ seed: ClaimRecord[]; rest: ClaimRecord[] }> {
+  const set = readClaimSetDir(join(EXTENSION_DIR, 'claims'));
+  const records = await set.claims.getMany(set.claims.ids());
   const seed: ClaimRecord[] = [];
   const rest: ClaimRecord[] = [];
   for (const id of set.claims.ids()) {
-    const r = set.claims.get(id);
+    const r = records.get(id);
     if (!r) continue;
-    (set.claims.originOf(id) === 'seed' ? seed : rest).push(r);
+    ((await set.claims.originOf(id)) === 'seed' ? seed : rest).push(r);
   }
   return { seed, rest };
 }
@@ -328,7 +328,7 @@ function extensionWith(n: number, seed: ClaimRecord[], rest: ClaimRecord[]): str
     ],
     { name: `bench ${n}`, version: String(n) },
   );
-  writeFileSync(join(dir, 'claims/bundled.json'), JSON.stringify(compiled));
+  writeClaimSetDir(join(dir, 'claims'), compiled);
   return dir;
 }
 
@@ -409,7 +409,7 @@ async function main(): Promise<void> {
   }
 
   // Scaling on a sample of pages.
-  const { seed, rest } = readSourceRecords();
+  const { seed, rest } = await readSourceRecords();
   const sample = [demo, ...news.slice(0, 10)];
   const scaling: Record<
     string,
@@ -436,7 +436,8 @@ async function main(): Promise<void> {
   await server.close();
 
   const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
-  const bundled = readFileSync(join(EXTENSION_DIR, 'claims/bundled.json'));
+  // The index the background loads at start (display files are read per matched claim).
+  const bundled = readIndexFile(join(EXTENSION_DIR, 'claims'));
   const fullDone = scaling.full?.medianDoneMs ?? NaN;
   const thousandDone = scaling['1000']?.medianDoneMs ?? NaN;
 

@@ -1,17 +1,28 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type PublicPath } from 'wxt/browser';
 import { Msg, type MatchReply, type MatchRequest, type SetInfo } from '../utils/messages';
-import { ClaimSets, importedSetsItem } from '../utils/claim-sets';
+import { ClaimSets } from '../utils/claim-sets';
+import { importedSetsItem } from '../utils/imported-sets';
 
 /**
  * Background: holds the claim index (loaded once, shared by all tabs, so a tab pays only
  * for its content script), answers match requests and keeps the toolbar badge.
  */
 export default defineBackground(() => {
-  // Written by `npm run claims:build` before WXT builds, so it is not a typed path yet at
+  // Written by `npm run claims:build` before WXT builds, so they are not typed paths yet at
   // type-check time on a fresh clone.
-  const bundledUrl = browser.runtime.getURL('/claims/bundled.json' as PublicPath);
-  const sets = new ClaimSets(() => fetch(bundledUrl));
+  const url = (file: string) => browser.runtime.getURL(`/claims/${file}` as PublicPath);
+  const read = async (file: string): Promise<Response> => {
+    const res = await fetch(url(file));
+    if (!res.ok) throw new Error(`claims/${file}: HTTP ${res.status}`);
+    return res;
+  };
+  // index.bin (~11 MB) is read as one ArrayBuffer and loaded as views over it (~2 ms); the
+  // display files (~170 KB each) only when a matched claim needs its card.
+  const sets = new ClaimSets({
+    fetchIndex: async () => (await read('index.bin')).arrayBuffer(),
+    fetchShard: async (file) => (await read(file)).json() as Promise<unknown>,
+  });
   sets.warm();
   const action = browser.action ?? browser.browserAction;
   // Imports, switches and removals in the popup take effect at once.

@@ -1,19 +1,24 @@
 /**
- * npm run claims:build — compiles data/claims/ into public/claims/bundled.json (the form the
- * extension loads, with the matcher's precomputed index).
+ * npm run claims:build — compiles data/claims/ into public/claims/: index.bin (the matcher's
+ * index, loaded by the background at start, with the set's meta in its header) and
+ * display-NNN.json (the note cards' data, fetched per shard when a claim matches). See
+ * lib/claims/claim-set.ts for the format.
  *
  * Sources: every *.yaml / *.yml (hand-researched, priority 1) and *.jsonl (generated from
  * datasets by scripts/extract-datasets.ts, priority 0) in data/claims/. seed.yaml is required.
  * Any invalid record or duplicate id anywhere: every error is printed, one line each, naming
  * file, record and field, and the build exits 1 without writing. The output is byte-for-byte
- * reproducible; the build prints its sha256 and counts.
+ * reproducible; the build prints the sha256 of each kind of output and counts. Files of an
+ * earlier build in the output directory (index.bin, display-*.json, the old bundled.json)
+ * are removed first, so no stale shard is packaged.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, isSeq, parseDocument } from 'yaml';
-import { compileClaimSet, type ClaimGroup } from '../lib/claims/claim-set';
+import { compileClaimSet, INDEX_FILE, type ClaimGroup } from '../lib/claims/claim-set';
+import { writeClaimSetDir } from './claim-set-files';
 import { readJsonLines } from '../lib/claims/parse-jsonl';
 import {
   formatError,
@@ -25,15 +30,14 @@ import { VERDICTS, type ClaimRecord } from '../lib/types';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** `--src DIR` and `--out FILE` (repo-relative or absolute) let tests build other sets. */
+/** `--src DIR` and `--out DIR` (repo-relative or absolute) let tests build other sets. */
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   const v = i >= 0 ? process.argv[i + 1] : undefined;
   return v !== undefined ? resolve(ROOT, v) : join(ROOT, fallback);
 }
 const SRC_DIR = arg('--src', 'data/claims');
-const OUT_FILE = arg('--out', 'public/claims/bundled.json');
-const OUT_DIR = dirname(OUT_FILE);
+const OUT_DIR = arg('--out', 'public/claims');
 
 /** Hand-researched claims win over dataset claims among near-duplicates (lib/match). */
 const PRIORITY_HAND = 1;
@@ -136,18 +140,30 @@ function main(): void {
     name: 'Factmark bundled claims',
     version: pkg.version ?? '0.0.0',
   });
-  const bytes = Buffer.from(JSON.stringify(compiled), 'utf8');
-  mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(OUT_FILE, bytes);
+  const [indexFile, ...shards] = writeClaimSetDir(OUT_DIR, compiled);
+  const index = indexFile?.bytes ?? Buffer.alloc(0);
 
   const verdicts = Object.fromEntries(
     VERDICTS.map((v) => [v, records.filter((r) => r.verdict === v).length]),
   );
-  console.log(`claims:build: wrote ${relative(ROOT, OUT_FILE)} (${bytes.length} bytes)`);
+  const sha = (...parts: Buffer[]) => {
+    const h = createHash('sha256');
+    for (const p of parts) h.update(p);
+    return h.digest('hex');
+  };
+  const displayBytes = shards.reduce((n, s) => n + s.bytes.length, 0);
+  const largest = Math.max(0, ...shards.map((s) => s.bytes.length));
+  const out = relative(ROOT, OUT_DIR) || '.';
+  console.log(`claims:build: wrote ${out}/${INDEX_FILE} (${index.length} bytes)`);
+  console.log(
+    `  display: ${shards.length} files ${out}/display-NNN.json (${displayBytes} bytes, largest ${largest})`,
+  );
   console.log(`  claims: ${compiled.meta.count}  ${JSON.stringify(compiled.meta.origins)}`);
   console.log(`  verdicts: ${JSON.stringify(verdicts)}`);
   console.log(`  built (latest review date): ${compiled.meta.built}`);
-  console.log(`  sha256: ${createHash('sha256').update(bytes).digest('hex')}`);
+  console.log(`  sha256 ${INDEX_FILE}: ${sha(index)}`);
+  // One digest over every display file in order (a per-file list would be 55 lines).
+  console.log(`  sha256 display (all, in order): ${sha(...shards.map((s) => s.bytes))}`);
 }
 
 main();

@@ -2,19 +2,18 @@
  * `npm run --silent scan -- FILE.html [--claims FILE]`: runs the extension's own extraction
  * (dom/extract-text.ts, in happy-dom) and matching (lib/match) on a saved page and prints one
  * JSON object per line for each mark it would make: {"claim", "text", "score"}.
- * Without --claims it uses the bundled set (public/claims/bundled.json, built on demand).
+ * Without --claims it uses the bundled set (public/claims/, built on demand).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { Window } from 'happy-dom';
 import { extractChunks } from '../dom/extract-text';
 import { pageSentences } from '../dom/page-sentences';
 import { pageDate } from '../dom/page-meta';
-import { loadClaimSet } from '../lib/claims/claim-set';
 import { buildIndex, matchSentences, type ClaimIndex } from '../lib/match/index';
 import { CliError, readClaimsFile, readText, runCli } from './cli/read-claims';
+import { hasClaimSetDir, readClaimSetDir } from './claim-set-files';
 
-const BUNDLED = 'public/claims/bundled.json';
+const BUNDLED = 'public/claims';
 const USAGE =
   'usage: npm run --silent scan -- FILE.html [--claims FILE] [--strictness strict|balanced|broad]';
 
@@ -48,9 +47,9 @@ await runCli('scan', () => {
     if (claims.length === 0) throw new CliError(`${claimsFile}: no claims`);
     index = buildIndex(claims);
   } else {
-    if (!existsSync(BUNDLED))
+    if (!hasClaimSetDir(BUNDLED))
       execSync('npm run --silent claims:build', { stdio: ['ignore', 'ignore', 'inherit'] });
-    index = loadClaimSet(JSON.parse(readFileSync(BUNDLED, 'utf8')) as unknown).index;
+    index = readClaimSetDir(BUNDLED).index;
   }
 
   const window = new Window({ url: 'https://example.com/' });

@@ -1,38 +1,62 @@
-import { storage } from '@wxt-dev/storage';
 import { matchSentences } from '../lib/match/index';
-import { compileClaimSet, loadClaimSet, type ClaimSet } from '../lib/claims/claim-set';
+import { warmIndex } from '../lib/match/load-index';
+import { segmentSentences } from '../lib/text/segment';
+import {
+  compileClaimSet,
+  loadClaimSet,
+  openCompiledClaimSet,
+  type ClaimSet,
+  type ShardFetcher,
+} from '../lib/claims/claim-set';
 import type { ClaimRecord } from '../lib/types';
 import type { MatchReply, MatchRequest, SetInfo, WireMatch } from './messages';
+import { importedSetsItem, type ImportedSet } from './imported-sets';
 
-/** A claim set the user imported in the popup; stored whole, compiled in memory on load. */
-export interface ImportedSet {
-  id: string;
-  name: string;
-  /** ISO date of the import. */
-  imported: string;
-  enabled: boolean;
-  records: ClaimRecord[];
-}
-
-export const importedSetsItem = storage.defineItem<ImportedSet[]>('local:importedSets', {
-  fallback: [],
-  version: 1,
-});
+// Re-exported for callers that imported them from here before they moved.
+export { importedSetsItem, type ImportedSet };
 
 interface Loaded {
   info: SetInfo;
   set: ClaimSet;
 }
 
+/** Where the bundled set comes from: index.bin as bytes, display files as parsed JSON. */
+export interface BundledSource {
+  fetchIndex: () => Promise<ArrayBuffer>;
+  fetchShard: ShardFetcher;
+}
+
+/** A sentence that runs every stage of the matcher once, so its first real use is compiled. */
+const WARM_TEXT = 'Russia annexed Crimea in 2014, the minister said on Tuesday.';
+
 /**
- * The bundled set plus the user's imported sets, loaded lazily and kept while the
- * background lives. Imported claims are matched exactly like bundled ones.
+ * Builds what loading left for first use (string tables, the term map, the matcher's own
+ * lazy tables) and lets V8 compile the matcher, in a task of its own after the load, so the
+ * first page does not pay for it (~20 ms for the bundled set). A page that asks sooner simply
+ * waits in the queue behind it or does the work itself.
+ */
+function warmSoon(set: ClaimSet): void {
+  setTimeout(() => {
+    try {
+      warmIndex(set.index);
+      matchSentences(set.index, segmentSentences(WARM_TEXT), {}, { strictness: 'balanced' });
+    } catch (err) {
+      console.warn('Factmark: warming the claim index failed:', err);
+    }
+  }, 0);
+}
+
+/**
+ * The bundled set plus the user's imported sets, loaded lazily and kept while the background
+ * lives. The bundled index (index.bin) is loaded at start; its display files are fetched when a
+ * matched claim needs its card, and cached (lib/claims/claim-set.ts). Imported claims are
+ * matched exactly like bundled ones (compiled in memory, every display row at hand).
  */
 export class ClaimSets {
   private bundled: Promise<Loaded | null> | null = null;
   private imported: Promise<Loaded[]> | null = null;
 
-  constructor(private readonly fetchBundled: () => Promise<Response>) {}
+  constructor(private readonly source: BundledSource) {}
 
   /** Starts loading now, so the first page after the background starts finds it ready. */
   warm(): void {
@@ -50,19 +74,32 @@ export class ClaimSets {
 
   async match(req: MatchRequest): Promise<MatchReply> {
     const sentences = Array.isArray(req.sentences) ? req.sentences : [];
+    const sets = await this.all(false);
+    // Match in every set first (synchronous), then fetch the card data of all of them at
+    // once: each needed display file is read once, in parallel.
+    const found = sets.map(({ set }) =>
+      matchSentences(set.index, sentences, { date: req.date }, { strictness: req.strictness }),
+    );
+    const records = await Promise.all(
+      sets.map(async ({ set, info }, i): Promise<Map<string, ClaimRecord>> => {
+        const ids = found[i] ?? [];
+        if (ids.length === 0) return new Map();
+        try {
+          return await set.claims.getMany(ids.map((m) => m.claim));
+        } catch (err) {
+          // A display file that cannot be read costs its marks, not the page's others.
+          console.error(`Factmark: card data of "${info.name}" could not be loaded:`, err);
+          return new Map();
+        }
+      }),
+    );
     const out: WireMatch[] = [];
     const claims: MatchReply['claims'] = {};
     const seen = new Set<string>();
-    for (const { set } of await this.all(false)) {
-      const found = matchSentences(
-        set.index,
-        sentences,
-        { date: req.date },
-        { strictness: req.strictness },
-      );
-      for (const m of found) {
+    found.forEach((matches, i) => {
+      for (const m of matches) {
         const key = `${m.start}:${m.end}:${m.claim}`;
-        const claim = set.claims.get(m.claim);
+        const claim = records[i]?.get(m.claim);
         if (!claim || seen.has(key)) continue;
         seen.add(key);
         claims[m.claim] = claim;
@@ -75,7 +112,7 @@ export class ClaimSets {
           evidence: m.evidence,
         });
       }
-    }
+    });
     return { matches: out, claims };
   }
 
@@ -90,8 +127,8 @@ export class ClaimSets {
 
   private async loadBundled(): Promise<Loaded | null> {
     try {
-      const res = await this.fetchBundled();
-      const set = loadClaimSet(await res.json());
+      const set = loadClaimSet(await this.source.fetchIndex(), this.source.fetchShard);
+      warmSoon(set);
       return {
         set,
         info: {
@@ -121,7 +158,7 @@ export class ClaimSets {
     const out: Loaded[] = [];
     for (const s of stored) {
       try {
-        const set = loadClaimSet(
+        const set = openCompiledClaimSet(
           compileClaimSet(s.records, { name: s.name, version: s.id, built: s.imported }),
         );
         out.push({

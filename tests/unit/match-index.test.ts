@@ -16,17 +16,18 @@ const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared');
 const SEED_ARTICLE = join(SHARED, 'seed', '000_056fa72ee288ad71.txt');
 
 describe('index payload', () => {
-  test('round-trips through JSON with identical rankings', () => {
+  // The binary payload's own tests: match-index-binary.test.ts.
+  test('round-trips through the binary payload with identical rankings', () => {
     const index = buildIndex(SEED_CLAIMS);
-    const loaded = loadIndex(JSON.parse(JSON.stringify(serializeIndex(index))));
+    const loaded = loadIndex(serializeIndex(index));
     expect(loaded.size).toBe(6);
     const q = { id: 'q', text: 'Moscow annexed the Crimean peninsula in 2014.' };
     expect(rankQuery(loaded, q)).toEqual(rankQuery(index, q));
   });
   test.each([
-    [null, /not an object/],
-    [{ format: 'other' }, /not a Factmark index/],
-    [{ format: 'factmark-index', version: 999 }, /version/],
+    [null, /must be an ArrayBuffer/],
+    [new TextEncoder().encode('{"format":"other"}'), /not a Factmark index/],
+    [{ format: 'factmark-index', version: 999 }, /must be an ArrayBuffer/],
   ])('rejects a bad payload %#', (payload, message) => {
     expect(() => loadIndex(payload)).toThrow(message);
   });
