@@ -80,7 +80,9 @@ export function sanitizeSettings(raw: unknown): SanitizedSettings {
           `settings.verdicts: dropped ${r.verdicts.length - known.length} unknown verdicts`,
         );
       }
-      out.verdicts = VERDICTS.filter((v) => known.includes(v));
+      // A list of nothing but unknown values is corrupt, not a choice to hide every verdict.
+      if (known.length > 0 || r.verdicts.length === 0)
+        out.verdicts = VERDICTS.filter((v) => known.includes(v));
     } else {
       problems.push(`settings.verdicts: expected a list of verdicts, got ${describe(r.verdicts)}`);
     }

@@ -214,6 +214,33 @@ describe('the popup', () => {
   });
 });
 
+describe('bad stored data', () => {
+  test('corrupt settings in storage fall back to defaults: the page is still annotated', async () => {
+    await e().ext.worker.evaluate(async () => {
+      await chrome.storage.local.set({
+        settings: { enabled: 'yes', disabledSites: 42, verdicts: ['nonsense'] },
+      });
+    });
+    await page.reload();
+    // Every field was corrupt: each falls back to its default, so all six are marked.
+    const first = await waitForMarks(page, SEED_IDS.length);
+    expect([...new Set(first)].sort()).toEqual(SEED_IDS);
+    await e().ext.worker.evaluate(async () => {
+      await chrome.storage.local.set({ settings: 'not an object' });
+    });
+    await page.reload();
+    const ids = await waitForMarks(page, SEED_IDS.length);
+    expect([...new Set(ids)].sort()).toEqual(SEED_IDS);
+    await e().ext.worker.evaluate(async () => chrome.storage.local.remove('settings'));
+  });
+});
+
 declare const chrome: {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(v: object): Promise<void>;
+      remove(k: string): Promise<void>;
+    };
+  };
 };

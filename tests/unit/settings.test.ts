@@ -32,6 +32,13 @@ describe('sanitizeSettings', () => {
     expect(r.problems.join('\n')).toMatch(/settings\.verdicts: dropped 1 unknown/);
   });
 
+  test('a verdict list of only unknown values falls back to all verdicts; an empty one is kept', () => {
+    expect(sanitizeSettings({ verdicts: ['nonsense'] }).settings.verdicts).toEqual(
+      DEFAULT_SETTINGS.verdicts,
+    );
+    expect(sanitizeSettings({ verdicts: [] }).settings.verdicts).toEqual([]);
+  });
+
   test('an unknown strictness is reported with the allowed values', () => {
     const r = sanitizeSettings({ strictness: 'extreme' });
     expect(r.settings.strictness).toBe('balanced');
