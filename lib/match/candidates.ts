@@ -21,6 +21,7 @@ export function candidates(
   q: PreparedQuery,
   top: number,
   maxDfShare = 0.03,
+  speakerPool = 0,
 ): { claim: number; bm25: number }[] {
   const nUnits = index.src.unitClaim.length;
   const dfCap = Math.max(200, nUnits * maxDfShare);
@@ -78,7 +79,72 @@ export function candidates(
       if (claimant.some((w) => q.speaker.includes(w))) out.push({ claim: c, bm25: 0 });
     }
   }
+  // Speaker candidates: the claims this speaker is on record for, ranked by
+  // BM25 over all the query's terms (no df cap). Politicians repeat their
+  // checked claims in other words and on other occasions.
+  if (q.speaker.length > 0 && speakerPool > 0) {
+    const have = new Set(out.map((o) => o.claim));
+    for (const s of speakerCandidates(index, q, speakerPool)) if (!have.has(s.claim)) out.push(s);
+  }
   return out;
+}
+
+/** Speaker candidates added per query (rankQuery; pages pass 0 by default). */
+export const SPEAKER_POOL = 20;
+
+const speakerIndexCache = new WeakMap<ClaimIndexCore, Map<string, number[]>>();
+
+/** Claimant token -> claims (built on first use; only queries with a speaker need it). */
+function claimsBySpeakerToken(index: ClaimIndexCore): Map<string, number[]> {
+  let m = speakerIndexCache.get(index);
+  if (m) return m;
+  m = new Map();
+  for (let c = 0; c < index.size; c++)
+    for (const w of claimantOf(index, c)) {
+      let list = m.get(w);
+      if (!list) m.set(w, (list = []));
+      list.push(c);
+    }
+  speakerIndexCache.set(index, m);
+  return m;
+}
+
+/**
+ * Top `k` claims of the query's speaker by BM25 of their best text unit plus
+ * half the title, over every query term. Cost: the speaker's claims times
+ * their unit lengths (~1k claims for the most checked politicians).
+ */
+export function speakerCandidates(
+  index: ClaimIndexCore,
+  q: PreparedQuery,
+  k: number,
+): { claim: number; bm25: number }[] {
+  const bySpeaker = claimsBySpeakerToken(index);
+  const claims = new Set<number>();
+  for (const w of q.speaker) for (const c of bySpeaker.get(w) ?? []) claims.add(c);
+  const { claimUnitStart, uStart, uTerm, uTf, idf, src, avgLen } = index;
+  const scored: { claim: number; bm25: number }[] = [];
+  for (const c of claims) {
+    let text = 0;
+    let title = 0;
+    for (let u = claimUnitStart[c] ?? 0; u < (claimUnitStart[c + 1] ?? 0); u++) {
+      const isTitle = src.unitField[u] === FIELD_TITLE;
+      const norm = K1 * (1 - B + (B * (src.unitLen[u] ?? 1)) / (avgLen[isTitle ? 2 : 0] ?? 1));
+      let sc = 0;
+      for (let j = uStart[u] ?? 0; j < (uStart[u + 1] ?? 0); j++) {
+        const t = uTerm[j] as number;
+        if (!q.qtf.has(t)) continue;
+        const tf = uTf[j] ?? 1;
+        sc += ((idf[t] ?? 0) * tf * (K1 + 1)) / (tf + norm);
+      }
+      if (isTitle) title = Math.max(title, sc);
+      else text = Math.max(text, sc);
+    }
+    const total = text + TITLE_WEIGHT * title;
+    if (total > 0) scored.push({ claim: c, bm25: total });
+  }
+  scored.sort((a, b) => b.bm25 - a.bm25);
+  return scored.slice(0, k);
 }
 
 const weightCache = new WeakMap<ClaimIndexCore, Float32Array>();

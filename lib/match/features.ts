@@ -32,6 +32,9 @@ export const FEATURE_NAMES = [
   'speakerRecent', // the speaker made this claim 4..365 days before
   'matched', // log(1 + number of distinct shared terms)
   'maxIdf', // highest idf among shared terms (/10): one rare shared word
+  'speakerCov', // covClaim when the speaker is the claimant (interaction)
+  'speakerAge', // the speaker's claim, how long before/after: 0 same week .. 1 ~10 years
+  'run', // longest run of the claim's terms found in order in the query / claim length
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -59,6 +62,7 @@ interface UnitStats {
   nameHit: number;
   matchedTerms: number;
   maxIdf: number;
+  run: number;
 }
 
 function unitStats(index: ClaimIndexCore, q: PreparedQuery, u: number): UnitStats {
@@ -94,15 +98,22 @@ function unitStats(index: ClaimIndexCore, q: PreparedQuery, u: number): UnitStat
   }
   // Adjacent content-term pairs of the unit found in the query (phrase evidence).
   let bigramHits = 0;
+  let run = 0;
+  let maxRun = 0;
   const s0 = unitSeqStart[u] ?? 0;
   const s1 = unitSeqStart[u + 1] ?? 0;
   for (let k = s0 + 1; k < s1; k++)
-    if (q.bigrams.has(bigramKey(src.seq[k - 1] ?? 0, src.seq[k] ?? 0))) bigramHits++;
+    if (q.bigrams.has(bigramKey(src.seq[k - 1] ?? 0, src.seq[k] ?? 0))) {
+      bigramHits++;
+      run++;
+      if (run > maxRun) maxRun = run;
+    } else run = 0;
   return {
     bm25,
     matchedIdf,
     bigramHits,
     bigrams: Math.max(0, s1 - s0 - 1),
+    run: maxRun > 0 ? (maxRun + 1) / Math.max(1, s1 - s0) : 0,
     nums,
     numHits,
     nameIdf,
@@ -171,7 +182,9 @@ export function pairFeatures(
   if (q.speaker.length > 0 && claimant.length > 0) {
     speakerHit = claimant.some((w) => q.speaker.includes(w));
     features[speakerHit ? F.speakerMatch : F.speakerOther] = 1;
+    if (speakerHit) features[F.speakerCov] = covClaim;
   }
+  features[F.run] = best.run;
   const cd = index.days[c] ?? NaN;
   if (!Number.isNaN(cd) && !Number.isNaN(q.day)) {
     const diff = q.day - cd;
@@ -180,6 +193,8 @@ export function pairFeatures(
     else if (diff < -3) features[F.dateAfter] = 1;
     if (speakerHit && Math.abs(diff) <= 3) features[F.speakerDate] = 1;
     else if (speakerHit && diff > 3 && diff <= 365) features[F.speakerRecent] = 1;
+    if (speakerHit)
+      features[F.speakerAge] = Math.min(1, Math.log1p(Math.abs(diff) / 30) / Math.log1p(120));
   }
   features[F.matched] = Math.log(1 + best.matchedTerms);
   features[F.maxIdf] = best.maxIdf / 10;

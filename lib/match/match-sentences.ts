@@ -10,7 +10,7 @@ import { evidenceOf, MIN_CONTENT_TERMS, rankPrepared, type ScoredClaim } from '.
  * candidates (and skipping terms in >1% of claims) keep a 5,000-word page in
  * budget. Measured on the train transcripts it loses no annotate marks.
  */
-const PAGE_POOL = 6;
+export const PAGE_POOL = 6;
 
 /** At most this many distinct claims are marked on one sentence. */
 const MAX_PER_SENTENCE = 3;

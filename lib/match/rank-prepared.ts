@@ -1,5 +1,5 @@
 import type { Band, Evidence } from '../types';
-import { candidates } from './candidates';
+import { candidates, SPEAKER_POOL } from './candidates';
 import { F, matchedTokens, pairFeatures } from './features';
 import { ACTOR_EQUIVALENTS, NAME_TERMS } from '../text/aliases';
 import type { ClaimIndexCore } from './index-core';
@@ -51,7 +51,14 @@ export function rankPrepared(
   doc: ReadonlyMap<number, number> | null = null,
   pool = CANDIDATES,
 ): ScoredClaim[] {
-  const cands = candidates(index, q, Math.max(top, pool), pool < CANDIDATES ? PAGE_DF_SHARE : 0.03);
+  const page = pool < CANDIDATES;
+  const cands = candidates(
+    index,
+    q,
+    Math.max(top, pool),
+    page ? PAGE_DF_SHARE : 0.03,
+    page ? 0 : SPEAKER_POOL,
+  );
   const bestBm25 = cands[0]?.bm25 ?? 0;
   const out: ScoredClaim[] = [];
   for (let rank = 0; rank < cands.length; rank++) {
@@ -71,7 +78,10 @@ export function rankPrepared(
           1,
           (d.features[F.covClaim] ?? 0) + 0.5 * Math.max(0, d.features[F.ctxGain] ?? 0),
         );
-        score = Math.max(score, coverage >= 0.6 ? 0.35 + 0.65 * coverage : 0);
+        // From coverage 0.6 (the annotate threshold) up to 1 (certain),
+        // whatever the learned threshold is after retraining.
+        const t = model.thresholds.annotate;
+        if (coverage >= 0.6) score = Math.max(score, t + ((1 - t) * (coverage - 0.6)) / 0.4);
       }
       score = Math.min(1, score + PRIORITY_BONUS * prio);
     }
