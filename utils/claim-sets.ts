@@ -32,13 +32,14 @@ const WARM_TEXT = 'Russia annexed Crimea in 2014, the minister said on Tuesday.'
 /**
  * Builds what loading left for first use (string tables, the term map, the matcher's own
  * lazy tables) and lets V8 compile the matcher, in a task of its own after the load, so the
- * first page does not pay for it (~20 ms for the bundled set). A page that asks sooner simply
+ * first page does not pay for it (~20 ms for the bundled set in Node; more in a cold worker). A page that asks sooner simply
  * waits in the queue behind it or does the work itself.
  */
 function warmSoon(set: ClaimSet): void {
   setTimeout(() => {
     try {
       warmIndex(set.index);
+      void set.claims.has(''); // the id -> claim map card lookups use
       matchSentences(set.index, segmentSentences(WARM_TEXT), {}, { strictness: 'balanced' });
     } catch (err) {
       console.warn('Factmark: warming the claim index failed:', err);
