@@ -2,7 +2,7 @@
  * npm run --silent match -- --claims FILE --queries FILE [--top N]
  *
  * Ranks claims for each query with the extension's matcher. Both files are
- * JSON Lines. Claims: {id, text} (benchmark form, optional title, claimant,
+ * JSON Lines. Claims: {id, text} (benchmark form, optional title, subtitle (joined to the title, as in the eval), claimant,
  * date) or the source form {id, claim, phrasings, claimant, claimDate, ...}.
  * Queries: {id, text} with optional doc, speaker, date. Output, one line per
  * query: {"query": id, "results": [{"claim", "score", "annotate"}]} best first.
@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { buildIndex, rankQuery } from '../lib/match/index';
 import type { MatchableClaim, Query } from '../lib/types';
+import { claimTitle } from './train-data';
 
 class UsageError extends Error {}
 
@@ -77,7 +78,7 @@ function toClaim(file: string, line: number, r: Record<string, unknown>): Matcha
     id,
     text,
     phrasings,
-    title: optStr(r.title),
+    title: claimTitle(r.title, r.subtitle),
     claimant: optStr(r.claimant),
     date: optStr(r.claimDate) ?? optStr(r.date),
     // Source-form records (with "claim") are hand-curated: they rank above

@@ -46,11 +46,21 @@ export function taskDir(task: Task): string {
   return join(DATA_DIR, `checkthat2021-${task}`);
 }
 
+/**
+ * The matcher's title unit of a benchmark claim: the fact check's title and
+ * subtitle (Snopes subtitles restate or frame the claim). Chosen on train:
+ * 2a train MAP@5 0.8407 -> 0.8444 (as a phrasing instead: 0.8364).
+ */
+export function claimTitle(title: unknown, subtitle: unknown): string | undefined {
+  const parts = [str(title), str(subtitle)].filter((p): p is string => !!p);
+  return parts.length ? parts.join(' \u2014 ') : undefined;
+}
+
 export function loadClaims(task: Task): MatchableClaim[] {
   return readJsonl(join(taskDir(task), 'claims.jsonl')).map((r) => ({
     id: String(r.id),
     text: String(r.text ?? ''),
-    title: str(r.title),
+    title: claimTitle(r.title, r.subtitle),
     claimant: str(r.claimant),
     date: str(r.date),
   }));

@@ -6,6 +6,10 @@ import type { ClaimIndexCore } from './index-core';
 import { MODEL, scorePair, type Model } from './model';
 import type { PreparedQuery } from './prepare-query';
 
+/** Extra candidates per query from the sentence with its neighbours (and as many of the speaker's). */
+export const CONTEXT_POOL = 10;
+/** Query-term frequency given to a neighbour's term in those (ln-damped: ~0.8 of a sentence term). */
+const CONTEXT_QF = 0.5;
 /** Candidates re-scored per query: enough for MAP@5 and a page's marks. */
 export const CANDIDATES = 40;
 /**
@@ -59,6 +63,22 @@ export function rankPrepared(
     page ? PAGE_DF_SHARE : 0.03,
     page ? 0 : SPEAKER_POOL,
   );
+  if (!page && ctx && CONTEXT_POOL > 0) {
+    // Context candidates: a debate line often finishes a statement its
+    // neighbours began ("And they're tremendously expensive."). The sentence's
+    // terms plus its neighbours' (down-weighted), by BM25 and among the
+    // speaker's claims. Query mode only (rankQuery): a page ranks thousands
+    // of sentences and marks only what a sentence itself states.
+    const merged = new Map(q.qtf);
+    for (const [t, f] of ctx.qtf) if (!merged.has(t)) merged.set(t, CONTEXT_QF * f);
+    const wide = { ...q, qtf: merged };
+    const have = new Set(cands.map((c) => c.claim));
+    for (const c of candidates(index, wide, CONTEXT_POOL, 0.03, CONTEXT_POOL))
+      if (!have.has(c.claim)) {
+        have.add(c.claim);
+        cands.push(c);
+      }
+  }
   const bestBm25 = cands[0]?.bm25 ?? 0;
   const out: ScoredClaim[] = [];
   for (let rank = 0; rank < cands.length; rank++) {
