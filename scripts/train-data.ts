@@ -56,11 +56,13 @@ export function claimTitle(title: unknown, subtitle: unknown): string | undefine
   return parts.length ? parts.join(' \u2014 ') : undefined;
 }
 
-export function loadClaims(task: Task): MatchableClaim[] {
+/** Claims of a task; `subtitle: false` keeps the bare title (the BM25 baseline's definition). */
+export function loadClaims(task: Task, opts: { subtitle?: boolean } = {}): MatchableClaim[] {
+  const withSubtitle = opts.subtitle ?? true;
   return readJsonl(join(taskDir(task), 'claims.jsonl')).map((r) => ({
     id: String(r.id),
     text: String(r.text ?? ''),
-    title: claimTitle(r.title, r.subtitle),
+    title: withSubtitle ? claimTitle(r.title, r.subtitle) : str(r.title),
     claimant: str(r.claimant),
     date: str(r.date),
   }));
