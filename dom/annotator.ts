@@ -227,7 +227,9 @@ export class Annotator {
     if (added.length === 0) return;
     const { painter, overlay } = this.ensureUi();
     for (const m of added) painter.add(m.range, m.claim.verdict);
-    if (this.marks.length === 0) mark('factmark-first-mark');
+    // Timed at the next frame, when the first highlights are actually painted.
+    if (this.marks.length === 0)
+      this.doc.defaultView?.requestAnimationFrame(() => mark('factmark-first-mark'));
     this.marks = [...this.marks, ...added].sort(compareMarks);
     overlay.setMarks(this.marks);
     this.opts.onChange?.(this.claims);

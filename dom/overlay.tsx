@@ -18,8 +18,8 @@ export interface OverlayMark {
 
 interface Placed {
   mark: OverlayMark;
-  /** Client rects of the mark in document coordinates. */
-  rects: DOMRect[];
+  /** Client rects of the mark in document coordinates; null until the next draw reads them. */
+  rects: DOMRect[] | null;
 }
 
 type OpenHow = 'hover' | 'focus' | 'click';
@@ -73,18 +73,14 @@ export class Overlay {
   }
 
   /**
-   * Shows exactly these marks (in this order). Only marks new to the overlay have their rects
-   * read; known ones keep theirs until the next reposition. Drawing waits for the next frame,
-   * so a burst of batches costs one render.
+   * Shows exactly these marks (in this order). Rects are read in the next frame's draw, only
+   * for marks new to the overlay, so adding marks never forces a layout in the middle of a
+   * task, and a burst of batches costs one layout and one render.
    */
   setMarks(marks: OverlayMark[]): void {
     const known = new Map(this.placed.map((p) => [p.mark.key, p]));
     if (this.open && !marks.some((m) => m.key === this.open?.key)) this.setOpen(null);
-    const sx = this.win.scrollX;
-    const sy = this.win.scrollY;
-    this.placed = marks.map(
-      (mark) => known.get(mark.key) ?? { mark, rects: rectsOf(mark.range, sx, sy) },
-    );
+    this.placed = marks.map((mark) => known.get(mark.key) ?? { mark, rects: null });
     this.scheduleDraw();
   }
 
@@ -118,7 +114,7 @@ export class Overlay {
     const x = clientX + this.win.scrollX;
     const y = clientY + this.win.scrollY;
     for (const p of this.placed) {
-      for (const r of p.rects) {
+      for (const r of p.rects ?? []) {
         if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return p.mark;
       }
     }
@@ -189,12 +185,16 @@ export class Overlay {
   }
 
   private draw(): void {
+    const sx0 = this.win.scrollX;
+    const sy0 = this.win.scrollY;
+    for (const p of this.placed) p.rects ??= rectsOf(p.mark.range, sx0, sy0);
     const vw = this.doc.documentElement.clientWidth;
     const vh = this.win.innerHeight;
     const sx = this.win.scrollX;
     const sy = this.win.scrollY;
     const items = this.placed.map((p) => {
-      const { mark, rects } = p;
+      const { mark } = p;
+      const rects = p.rects ?? [];
       const last = rects[rects.length - 1];
       const first = rects[0];
       const isOpen = this.open?.key === mark.key;

@@ -1,3 +1,4 @@
+import { settingsItem } from '../utils/settings';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type PublicPath } from 'wxt/browser';
 import { Msg, type MatchReply, type MatchRequest, type SetInfo } from '../utils/messages';
@@ -9,6 +10,8 @@ import { importedSetsItem } from '../utils/imported-sets';
  * for its content script), answers match requests and keeps the toolbar badge.
  */
 export default defineBackground(() => {
+  // Defining the versioned settings item runs its migrations, once, here.
+  settingsItem();
   // Written by `npm run claims:build` before WXT builds, so they are not typed paths yet at
   // type-check time on a fresh clone.
   const url = (file: string) => browser.runtime.getURL(`/claims/${file}` as PublicPath);

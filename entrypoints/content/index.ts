@@ -4,7 +4,7 @@ import css from '../../components/overlay.css?inline';
 import { Annotator } from '../../dom/annotator';
 import { pageDate } from '../../dom/page-meta';
 import { isActiveOn, type Settings } from '../../lib/settings';
-import { getSettings, watchSettings } from '../../utils/settings';
+import { readSettings, watchSettings } from '../../utils/settings';
 import { importedSetsItem } from '../../utils/imported-sets';
 import {
   Msg,
@@ -119,6 +119,6 @@ export default defineContentScript({
       annotator?.destroy();
     });
     // Single-page sites change route without a reload: the observer sees the new text.
-    void getSettings().then(apply);
+    void readSettings().then(apply);
   },
 });
