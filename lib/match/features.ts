@@ -35,6 +35,9 @@ export const FEATURE_NAMES = [
   'speakerCov', // covClaim when the speaker is the claimant (interaction)
   'speakerAge', // the speaker's claim, how long before/after: 0 same week .. 1 ~10 years
   'run', // longest run of the claim's terms found in order in the query / claim length
+  'covClaimGap', // covClaim minus the best covClaim among the query's candidates (rank-prepared)
+  'titleGap', // title minus the best title coverage among the candidates
+  'bigramGap', // bigram minus the best bigram share among the candidates
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 

@@ -36,6 +36,24 @@ export interface ScoredClaim {
   unit: number;
 }
 
+/**
+ * Listwise features: each candidate's coverage, title coverage and phrase
+ * evidence minus the best among this query's candidates (0 for the leader),
+ * so the pointwise scorer sees how a claim compares with its rivals.
+ */
+function listwise(all: number[][]): void {
+  const pairs: [number, number][] = [
+    [F.covClaim, F.covClaimGap],
+    [F.title, F.titleGap],
+    [F.bigram, F.bigramGap],
+  ];
+  for (const [src, dst] of pairs) {
+    let best = 0;
+    for (const f of all) best = Math.max(best, f[src] ?? 0);
+    for (const f of all) f[dst] = (f[src] ?? 0) - best;
+  }
+}
+
 export function bandOf(score: number, model: Model = MODEL): Band | null {
   if (score >= model.thresholds.annotate) return 'annotate';
   if (score >= model.thresholds.possible) return 'possible';
@@ -82,9 +100,13 @@ export function rankPrepared(
   }
   const bestBm25 = cands[0]?.bm25 ?? 0;
   const out: ScoredClaim[] = [];
+  const details = cands.map((cand, rank) =>
+    pairFeatures(index, q, cand.claim, ctx, bestBm25, rank),
+  );
+  listwise(details.map((d) => d.features));
   for (let rank = 0; rank < cands.length; rank++) {
     const cand = cands[rank] as (typeof cands)[number];
-    const d = pairFeatures(index, q, cand.claim, ctx, bestBm25, rank);
+    const d = details[rank] as (typeof details)[number];
     let score = scorePair(d.features, model);
     const prio = index.priority[cand.claim] ?? 0;
     if (prio > 0) {
