@@ -69,7 +69,9 @@ function features(
 ) {
   const cleaned = cleanQueryText(text);
   const q = prepareQuery(index, cleaned.text, speaker, date ?? cleaned.date);
-  const ctx = neighbours.length ? prepareQuery(index, neighbours.join('\n')) : null;
+  // Context as rankQuery builds it: neighbours, and a tweet's author.
+  const around = [...neighbours, ...(cleaned.author ? [cleaned.author] : [])];
+  const ctx = around.length ? prepareQuery(index, around.join('\n')) : null;
   // Page mode (whole transcripts): the candidate pool matchSentences uses.
   const ranked = page
     ? rankPrepared(index, q, ctx, top, MODEL, null, PAGE_POOL)

@@ -23,7 +23,7 @@ export interface PreparedQuery {
 // Embedded tweets end "— Name (@handle) Month D, YYYY": the date is the
 // statement's date; the trailer's words are not part of the statement.
 const TWEET_TRAILER =
-  /\s*[—–-]\s*[^—–]{0,80}\(@\w+\)\s*((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4})\s*$/;
+  /\s*[—–-]\s*([^—–]{0,80})\(@(\w+)\)\s*((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4})\s*$/;
 const URLS = /\b(?:https?:\/\/|pic\.twitter\.com\/|www\.)\S+/g;
 
 const MONTHS = [
@@ -41,19 +41,27 @@ const MONTHS = [
   'december',
 ];
 
-export function tweetDate(text: string): { text: string; date?: string } {
+export function tweetDate(text: string): { text: string; date?: string; author?: string } {
   const m = TWEET_TRAILER.exec(text);
-  if (!m || !m[1]) return { text };
-  const [month, day, year] = m[1].replace(',', '').split(' ');
+  if (!m || !m[3]) return { text };
+  const [month, day, year] = m[3].replace(',', '').split(' ');
   const mi = MONTHS.indexOf((month ?? '').toLowerCase()) + 1;
   const date = `${year}-${String(mi).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return { text: text.slice(0, m.index), date };
+  // The author (display name and handle split at case changes: "MorganEastwood"
+  // -> "Morgan Eastwood") is context, never evidence: who posted a statement
+  // is often who the fact check is about.
+  const handle = (m[2] ?? '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ');
+  return { text: text.slice(0, m.index), date, author: `${(m[1] ?? '').trim()} ${handle}` };
 }
 
-export function cleanQueryText(text: string): { text: string; date?: string } {
+export function cleanQueryText(text: string): { text: string; date?: string; author?: string } {
   const t = tweetDate(text);
   // Replace URLs by spaces of the same length so token offsets stay valid.
-  return { text: t.text.replace(URLS, (u) => ' '.repeat(u.length)), date: t.date };
+  return {
+    text: t.text.replace(URLS, (u) => ' '.repeat(u.length)),
+    date: t.date,
+    author: t.author,
+  };
 }
 
 export function prepareQuery(

@@ -16,10 +16,8 @@ export function rankQuery(
 ): RankedClaim[] {
   const cleaned = cleanQueryText(query.text);
   const q = prepareQuery(index, cleaned.text, query.speaker, query.date ?? cleaned.date);
-  const ctx =
-    opts.neighbours && opts.neighbours.length > 0
-      ? prepareQuery(index, opts.neighbours.join('\n'))
-      : null;
+  const around = [...(opts.neighbours ?? []), ...(cleaned.author ? [cleaned.author] : [])];
+  const ctx = around.length > 0 ? prepareQuery(index, around.join('\n')) : null;
   return rankPrepared(index, q, ctx, opts.top ?? 5).map((r) => ({
     claim: index.src.ids[r.claim] as string,
     score: r.score,
