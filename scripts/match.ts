@@ -4,7 +4,8 @@
  * Ranks claims for each query with the extension's matcher. Both files are
  * JSON Lines. Claims: {id, text} (benchmark form, optional title, subtitle (joined to the title, as in the eval), claimant,
  * date) or the source form {id, claim, phrasings, claimant, claimDate, ...}.
- * Queries: {id, text} with optional doc, speaker, date. Output, one line per
+ * Queries: {id, text} with optional doc, speaker, date (queries of one doc
+ * see the previous and next query of that doc as context). Output, one line per
  * query: {"query": id, "results": [{"claim", "score", "annotate"}]} best first.
  * Any bad input: one line on stderr and exit code 2.
  */
@@ -109,8 +110,24 @@ function main(): void {
   const queries = readLines(args.queries).map((l) => toQuery(args.queries, l.line, l.value));
   const index = buildIndex(claims);
   const out: string[] = [];
+  // Queries of one doc are ranked with their neighbours (the previous and
+  // next query of the same doc, in file order) as context, as the extension
+  // ranks a page's sentences.
+  const byDoc = new Map<string, Query[]>();
+  for (const q of queries)
+    if (q.doc) {
+      const list = byDoc.get(q.doc) ?? [];
+      list.push(q);
+      byDoc.set(q.doc, list);
+    }
   for (const q of queries) {
-    const results = rankQuery(index, q, { top: args.top }).map((r) => ({
+    const docQueries = q.doc ? (byDoc.get(q.doc) ?? []) : [];
+    const k = docQueries.indexOf(q);
+    const neighbours =
+      k < 0
+        ? []
+        : [docQueries[k - 1]?.text, docQueries[k + 1]?.text].filter((t) => t !== undefined);
+    const results = rankQuery(index, q, { top: args.top, neighbours }).map((r) => ({
       claim: r.claim,
       score: Math.round(r.score * 1e4) / 1e4,
       annotate: r.annotate,
