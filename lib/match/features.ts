@@ -1,4 +1,4 @@
-import { bigramKey, claimantOf, FIELD_TITLE, type ClaimIndexCore } from './index-core';
+import { claimantOf, FIELD_TITLE, type ClaimIndexCore } from './index-core';
 import { B, K1 } from './candidates';
 import type { PreparedQuery } from './prepare-query';
 
@@ -68,6 +68,18 @@ interface UnitStats {
   run: number;
 }
 
+/**
+ * Whether terms a, b are adjacent (in that order) in the query. Most claim
+ * pairs fail the two Map checks; the scan is over a sentence's few tokens.
+ * Cheaper than a per-query Set of pair keys (doubles, one per token).
+ */
+function hasBigram(q: PreparedQuery, a: number, b: number): boolean {
+  if (!q.qtf.has(a) || !q.qtf.has(b)) return false;
+  const tt = q.tokenTerm;
+  for (let k = 1; k < tt.length; k++) if (tt[k] === b && tt[k - 1] === a) return true;
+  return false;
+}
+
 function unitStats(index: ClaimIndexCore, q: PreparedQuery, u: number): UnitStats {
   const { uStart, uTerm, uTf, idf, isNumber, nameScore, src, avgLen, unitSeqStart } = index;
   const len = src.unitLen[u] ?? 1;
@@ -106,7 +118,7 @@ function unitStats(index: ClaimIndexCore, q: PreparedQuery, u: number): UnitStat
   const s0 = unitSeqStart[u] ?? 0;
   const s1 = unitSeqStart[u + 1] ?? 0;
   for (let k = s0 + 1; k < s1; k++)
-    if (q.bigrams.has(bigramKey(src.seq[k - 1] ?? 0, src.seq[k] ?? 0))) {
+    if (hasBigram(q, src.seq[k - 1] ?? 0, src.seq[k] ?? 0)) {
       bigramHits++;
       run++;
       if (run > maxRun) maxRun = run;

@@ -1,6 +1,6 @@
 import { tokenize, type Token } from '../text/tokenize';
 import { blendedIdf } from './df-prior';
-import { bigramKey, claimantTokens, dayNumber, type ClaimIndexCore } from './index-core';
+import { claimantTokens, dayNumber, type ClaimIndexCore } from './index-core';
 
 /** A sentence or query turned into index terms once, reused for every candidate. */
 export interface PreparedQuery {
@@ -11,7 +11,6 @@ export interface PreparedQuery {
   qtf: Map<number, number>;
   /** Sum of idf over unique query terms (unknown terms count at the maximum idf). */
   idfSum: number;
-  bigrams: Set<number>;
   /** Number terms (known or not). */
   numbers: Set<string>;
   /** Content tokens (after stopwords). */
@@ -75,7 +74,6 @@ export function prepareQuery(
   const qtf = new Map<number, number>();
   const unknown = new Set<string>();
   const numbers = new Set<string>();
-  const bigrams = new Set<number>();
   const units = index.src.unitClaim.length;
   let idfSum = 0;
   for (let k = 0; k < tokens.length; k++) {
@@ -95,15 +93,12 @@ export function prepareQuery(
     const prev = qtf.get(t);
     if (prev === undefined) idfSum += index.idf[t] ?? 0;
     qtf.set(t, (prev ?? 0) + 1);
-    const p = k > 0 ? (tokenTerm[k - 1] ?? -1) : -1;
-    if (p >= 0) bigrams.add(bigramKey(p, t));
   }
   return {
     tokens,
     tokenTerm,
     qtf,
     idfSum,
-    bigrams,
     numbers,
     length: tokens.length,
     speaker: speaker ? claimantTokens(speaker) : [],
