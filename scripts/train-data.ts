@@ -142,6 +142,7 @@ export function neighboursOf(q: BenchQuery): string[] {
   const lines = loadTranscript(q.transcript);
   const i = lines.findIndex((l) => l.line === q.line);
   if (i < 0) return [];
+  // One line either side: two scored 0.5681 vs 0.5694 in 4-fold CV on 2b train.
   return [lines[i - 1]?.text, lines[i + 1]?.text].filter((t): t is string => !!t);
 }
 
