@@ -39,7 +39,8 @@ import type { ClaimRecord } from '../lib/types';
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number): number => {
   const i = args.indexOf(name);
-  const v = i >= 0 ? Number(args[i + 1]) : dflt;
+  if (i < 0) return dflt;
+  const v = Number(args[i + 1]);
   if (!Number.isFinite(v) || v <= 0) {
     console.error(`bench: ${name} needs a positive number`);
     process.exit(2);
