@@ -246,3 +246,23 @@ export function matchedTokens(index: ClaimIndexCore, q: PreparedQuery, u: number
   }
   return matched;
 }
+
+/**
+ * Whether the query and claim c disagree on numbers: both carry numbers and no unit of the
+ * claim (text, phrasings, title) shares one with the query. Checked over every unit, since
+ * the best-scoring unit may be a phrasing that words the number differently ("in a day").
+ */
+export function numbersDisagree(index: ClaimIndexCore, q: PreparedQuery, c: number): boolean {
+  if (q.numbers.size === 0) return false;
+  const { claimUnitStart, uStart, uTerm, isNumber } = index;
+  let claimHasNumber = false;
+  for (let u = claimUnitStart[c] ?? 0; u < (claimUnitStart[c + 1] ?? 0); u++) {
+    for (let k = uStart[u] ?? 0; k < (uStart[u + 1] ?? 0); k++) {
+      const t = uTerm[k] ?? 0;
+      if (!isNumber[t]) continue;
+      if (q.qtf.has(t)) return false;
+      claimHasNumber = true;
+    }
+  }
+  return claimHasNumber;
+}
