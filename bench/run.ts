@@ -127,6 +127,8 @@ interface PageResult {
   firstMarkMs?: number;
   doneMs?: number;
   marks?: number;
+  /** Factmark: the longest stretch of its own synchronous work (its User Timing detail). */
+  ownLongestMs?: number;
   /** Reference: its walk's own duration. */
   walkMs?: number;
 }
@@ -213,12 +215,15 @@ async function measurePage(
   const timing = (await page.evaluate(`(() => {
     const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
     const host = document.querySelector('factmark-overlay');
-    const done = performance.getEntriesByName('factmark-scan-done').map((e) => e.startTime);
+    const doneMarks = performance.getEntriesByName('factmark-scan-done');
+    const done = doneMarks.map((e) => e.startTime);
+    const own = doneMarks.length ? doneMarks[doneMarks.length - 1].detail?.longestTaskMs : undefined;
     return {
       longest: window.__fmLongest ?? 0,
       fmStart: at('factmark-start'),
       fmFirst: at('factmark-first-mark'),
       fmDone: done.length ? Math.max(...done) : NaN,
+      fmOwnLongest: own ?? NaN,
       refStart: at('reference-start'),
       refDone: at('reference-done'),
       marks: host?.shadowRoot?.querySelectorAll('[data-factmark-claim]').length ?? 0,
@@ -228,6 +233,7 @@ async function measurePage(
     fmStart: number;
     fmFirst: number;
     fmDone: number;
+    fmOwnLongest: number;
     refStart: number;
     refDone: number;
     marks: number;
@@ -247,6 +253,7 @@ async function measurePage(
     r.firstMarkMs = timing.fmFirst - timing.fmStart;
     r.doneMs = timing.fmDone - timing.fmStart;
     r.marks = timing.marks;
+    r.ownLongestMs = timing.fmOwnLongest;
   }
   if (config === 'reference') r.walkMs = timing.refDone - timing.refStart;
   return r;
@@ -388,7 +395,9 @@ async function main(): Promise<void> {
       addedScriptMs: fmAdded,
       scriptRatio: fmAdded / refAdded,
       longestTaskMs: fm((r) => r.longestTaskMs),
+      ownLongestTaskMs: fm((r) => r.ownLongestMs),
       longestTaskWithoutMs: none((r) => r.longestTaskMs),
+      longestTaskReferenceMs: ref((r) => r.longestTaskMs),
       addedCpuMs: fm((r) => r.cpuMs) - none((r) => r.cpuMs),
       addedHeapMB: fm((r) => r.heapMB) - none((r) => r.heapMB),
     };
@@ -405,7 +414,7 @@ async function main(): Promise<void> {
 
   for (const r of perPage) {
     log(
-      `${r.page.padEnd(34)} marks ${String(r.marks).padStart(3)}  done ${String(round(r.doneMs)).padStart(7)} ms  script +${String(round(r.addedScriptMs)).padStart(6)} ms (ref +${round(r.referenceAddedScriptMs)})  longest ${round(r.longestTaskMs)} ms (without ${round(r.longestTaskWithoutMs)})  cpu +${round(r.addedCpuMs)} ms  heap +${round(r.addedHeapMB, 2)} MB`,
+      `${r.page.padEnd(34)} marks ${String(r.marks).padStart(3)}  done ${String(round(r.doneMs)).padStart(7)} ms  script +${String(round(r.addedScriptMs)).padStart(6)} ms (ref +${round(r.referenceAddedScriptMs)})  longest ${round(r.longestTaskMs)} ms (without ${round(r.longestTaskWithoutMs)}, reference ${round(r.longestTaskReferenceMs)}, own ${round(r.ownLongestTaskMs)})  cpu +${round(r.addedCpuMs)} ms  heap +${round(r.addedHeapMB, 2)} MB`,
     );
   }
 
@@ -459,10 +468,16 @@ async function main(): Promise<void> {
       addedHeapMB: round(median(newsRows.map((r) => r.addedHeapMB)), 2),
     },
     longestTaskCausedMs: round(causedLongest),
+    // Factmark's own longest synchronous stretch on any page (content script, per its timing).
+    ownLongestTaskMs: round(
+      Math.max(...perPage.map((r) => r.ownLongestTaskMs).filter(Number.isFinite)),
+    ),
+    ownLongestTaskMsMedianPage: round(median(newsRows.map((r) => r.ownLongestTaskMs))),
     big5mb: {
       doneMs: round(bigRow?.doneMs ?? NaN),
       longestTaskMs: round(bigRow?.longestTaskMs ?? NaN),
       longestTaskWithoutMs: round(bigRow?.longestTaskWithoutMs ?? NaN),
+      ownLongestTaskMs: round(bigRow?.ownLongestTaskMs ?? NaN),
       marks: bigRow?.marks ?? null,
     },
     scaling,

@@ -74,6 +74,13 @@ export class Annotator {
   private destroyed = false;
   private verdicts: Set<Verdict>;
   private readonly cleanups: (() => void)[] = [];
+  /** The longest stretch of our own synchronous work so far (ms): reported for the bench. */
+  private longestTaskMs = 0;
+
+  private noteTask(t0: number): void {
+    const ms = performance.now() - t0;
+    if (ms > this.longestTaskMs) this.longestTaskMs = ms;
+  }
 
   constructor(
     private readonly doc: Document,
@@ -90,6 +97,9 @@ export class Annotator {
       now: this.opts.now ?? (() => new Date()),
       pageDate: this.opts.pageDate,
       onActiveChange: (m) => painter.setActive(m ? m.range : null),
+      onDraw: (ms) => {
+        if (ms > this.longestTaskMs) this.longestTaskMs = ms;
+      },
     });
     this.ui = { painter, overlay };
     this.listen(overlay);
@@ -171,17 +181,18 @@ export class Annotator {
     const exclude = (el: Element) => el.tagName.toLowerCase() === HOST_TAG;
     let pending: TextChunk[] = [];
     let pendingSentences = 0;
+    let t0 = performance.now();
     const send = async () => {
       const chunks = pending;
       pending = [];
       pendingSentences = 0;
-      if (chunks.length > 0) await this.matchChunks(chunks);
+      if (chunks.length > 0) await this.matchChunks(chunks, t0);
     };
     for (const root of roots) {
       if (this.destroyed) return;
       const reader = new ChunkReader(root, { exclude });
       while (!reader.done && !this.destroyed) {
-        const t0 = performance.now();
+        t0 = performance.now();
         while (!reader.done && performance.now() - t0 < SLICE_MS) {
           for (const c of reader.read(200)) {
             pending.push(c);
@@ -191,14 +202,19 @@ export class Annotator {
           if (pendingSentences >= SENTENCES_PER_REQUEST) break;
         }
         if (pendingSentences >= SENTENCES_PER_REQUEST) await send();
-        else if (!reader.done) await yieldToPage();
+        else if (!reader.done) {
+          this.noteTask(t0);
+          await yieldToPage();
+        }
       }
     }
     await send();
-    mark('factmark-scan-done');
+    // The detail carries our longest synchronous stretch, for profilers and `npm run bench`.
+    mark('factmark-scan-done', { longestTaskMs: this.longestTaskMs });
   }
 
-  private async matchChunks(chunks: TextChunk[]): Promise<void> {
+  /** `t0`: when the current task's work began (reading), so its length is noted. */
+  private async matchChunks(chunks: TextChunk[], t0: number): Promise<void> {
     const page = pageSentences(chunks, this.offsetBase);
     const last = page.sentences[page.sentences.length - 1];
     this.offsetBase = (last ? last.end : this.offsetBase) + 1_000;
@@ -206,9 +222,12 @@ export class Annotator {
     const sentences = page.sentences.filter(
       (s) => s.text.length >= MIN_SENTENCE_CHARS && WORDS.test(s.text),
     );
-    if (sentences.length === 0) return;
-    const reply = await this.opts.match(sentences);
+    if (sentences.length === 0) return this.noteTask(t0);
+    const pending = this.opts.match(sentences);
+    this.noteTask(t0);
+    const reply = await pending;
     if (this.destroyed) return;
+    const t1 = performance.now();
     const added: Mark[] = [];
     for (const m of reply.matches) {
       const claim: ClaimRecord | undefined = reply.claims[m.claim];
@@ -224,7 +243,7 @@ export class Annotator {
         block: blockOf(range.startContainer),
       });
     }
-    if (added.length === 0) return;
+    if (added.length === 0) return this.noteTask(t1);
     const { painter, overlay } = this.ensureUi();
     for (const m of added) painter.add(m.range, m.claim.verdict);
     // Timed at the next frame, when the first highlights are actually painted.
@@ -233,6 +252,7 @@ export class Annotator {
     this.marks = [...this.marks, ...added].sort(compareMarks);
     overlay.setMarks(this.marks);
     this.opts.onChange?.(this.claims);
+    this.noteTask(t1);
   }
 
   /**
@@ -399,9 +419,9 @@ export class Annotator {
 }
 
 /** User Timing marks, so profilers and `npm run bench` can see Factmark's phases. */
-function mark(name: string): void {
+function mark(name: string, detail?: unknown): void {
   try {
-    performance.mark(name);
+    performance.mark(name, detail === undefined ? undefined : { detail });
   } catch {
     // Timing is optional; never let it break annotation.
   }

@@ -30,6 +30,8 @@ export interface OverlayOptions {
   pageDate?: string;
   /** Told when the open mark changes (to tint it in the page). */
   onActiveChange?: (mark: OverlayMark | null) => void;
+  /** Told how long each draw took (ms). */
+  onDraw?: (ms: number) => void;
 }
 
 export const HOST_TAG = 'factmark-overlay';
@@ -185,6 +187,12 @@ export class Overlay {
   }
 
   private draw(): void {
+    const t0 = performance.now();
+    this.render();
+    this.opts.onDraw?.(performance.now() - t0);
+  }
+
+  private render(): void {
     const sx0 = this.win.scrollX;
     const sy0 = this.win.scrollY;
     for (const p of this.placed) p.rects ??= rectsOf(p.mark.range, sx0, sy0);
