@@ -223,10 +223,12 @@ export class Annotator {
       (s) => s.text.length >= MIN_SENTENCE_CHARS && WORDS.test(s.text),
     );
     if (sentences.length === 0) return this.noteTask(t0);
+    if (this.nextKey === 0) mark('factmark-first-request');
     const pending = this.opts.match(sentences);
     this.noteTask(t0);
     const reply = await pending;
     if (this.destroyed) return;
+    if (this.nextKey === 0) mark('factmark-first-reply');
     const t1 = performance.now();
     const added: Mark[] = [];
     for (const m of reply.matches) {

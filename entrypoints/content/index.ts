@@ -119,6 +119,9 @@ export default defineContentScript({
       annotator?.destroy();
     });
     // Single-page sites change route without a reload: the observer sees the new text.
-    void readSettings().then(apply);
+    void readSettings().then((s) => {
+      performance.mark('factmark-settings');
+      return apply(s);
+    });
   },
 });
