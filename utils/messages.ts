@@ -1,4 +1,4 @@
-import type { ClaimRecord, Evidence, Band, Strictness } from '../lib/types';
+import type { ClaimRecord, SentenceMatch, Strictness } from '../lib/types';
 
 /**
  * Every message between the extension's parts, named by direction (cs = content script,
@@ -32,14 +32,8 @@ export interface MatchRequest {
   date?: string;
 }
 
-export interface WireMatch {
-  start: number;
-  end: number;
-  claim: string;
-  score: number;
-  band: Band;
-  evidence: Evidence;
-}
+/** A match as the background sends it: offsets into the sentences' virtual text. */
+export type WireMatch = Omit<SentenceMatch, 'sentence'>;
 
 export interface MatchReply {
   matches: WireMatch[];

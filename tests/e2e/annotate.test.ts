@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   SEED_IDS,
@@ -6,26 +6,15 @@ import {
   bodyTextUnchanged,
   markedClaims,
   openPopup,
-  setup,
   tabIdOf,
-  teardown,
+  useBrowser,
   waitForMarks,
   waitForNoMarks,
-  type Env,
 } from './helpers';
 
-let env: Env | undefined;
 let page: Page;
 
-beforeAll(async () => {
-  env = await setup();
-});
-afterAll(async () => teardown(env));
-
-function e(): Env {
-  if (!env) throw new Error('browser not started');
-  return env;
-}
+const e = useBrowser();
 
 describe('the demo article', () => {
   test('marks all six seed claims and nothing else', async () => {

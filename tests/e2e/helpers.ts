@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import {
   launchWithExtension,
   serveStatic,
@@ -25,6 +26,22 @@ export interface Env {
   ext: ExtensionBrowser;
   server: StaticServer;
   context: BrowserContext;
+}
+
+/**
+ * Starts one browser for the calling test file (beforeAll) and closes it after (afterAll);
+ * returns a getter for it.
+ */
+export function useBrowser(): () => Env {
+  let env: Env | undefined;
+  beforeAll(async () => {
+    env = await setup();
+  });
+  afterAll(async () => teardown(env));
+  return () => {
+    if (!env) throw new Error('browser not started');
+    return env;
+  };
 }
 
 export async function setup(): Promise<Env> {

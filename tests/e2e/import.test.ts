@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { markedClaims, openPopup, setup, teardown, waitForMarks, type Env } from './helpers';
+import { describe, expect, test } from 'vitest';
+import { markedClaims, openPopup, useBrowser, waitForMarks } from './helpers';
 
-let env: Env | undefined;
-beforeAll(async () => {
-  env = await setup();
-});
-afterAll(async () => teardown(env));
-function e(): Env {
-  if (!env) throw new Error('browser not started');
-  return env;
-}
+const e = useBrowser();
 
 const CLAIM_ID = /^fact-check-fake-tweet-france-deporting-pakistanis/;
 

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { markedClaims, setup, teardown, waitForMarks, type Env } from './helpers';
+import { markedClaims, useBrowser, waitForMarks } from './helpers';
 
-let env: Env | undefined;
-beforeAll(async () => {
-  env = await setup();
-});
-afterAll(async () => teardown(env));
-function e(): Env {
-  if (!env) throw new Error('browser not started');
-  return env;
-}
+const e = useBrowser();
 
 /**
  * Runs `trigger` in the page and resolves with the milliseconds until a marker for
