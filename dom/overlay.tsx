@@ -37,6 +37,7 @@ export interface OverlayOptions {
 export const HOST_TAG = 'factmark-overlay';
 const CARD_WIDTH = 360;
 const HOVER_CLOSE_MS = 350;
+const RECTS_PER_DRAW = 60;
 
 export class Overlay {
   readonly host: HTMLElement;
@@ -58,7 +59,8 @@ export class Overlay {
     // Inline styles win over any page stylesheet rule for the host itself.
     this.host.setAttribute(
       'style',
-      'all:initial;position:absolute;top:0;left:0;width:0;height:0;overflow:visible;z-index:2147483647;display:block;',
+      // contain: our markers and card never make the page lay itself out again.
+      'all:initial;position:absolute;top:0;left:0;width:0;height:0;overflow:visible;z-index:2147483647;display:block;contain:layout style;',
     );
     this.root = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
@@ -105,10 +107,15 @@ export class Overlay {
     if (this.doc.visibilityState === 'hidden') return this.draw();
     if (this.drawPending) return;
     this.drawPending = true;
-    this.win.requestAnimationFrame(() => {
-      this.drawPending = false;
-      if (this.host.isConnected) this.draw();
-    });
+    // Just after the next frame: the page has laid itself out by then, so reading rects is
+    // cheap, where in the frame (or mid-task) it would force the page's own layout into our
+    // task (a 5 MB article: 100–200 ms).
+    this.win.requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.drawPending = false;
+        if (this.host.isConnected) this.draw();
+      }, 0),
+    );
   }
 
   /** The mark under a point in client coordinates, if any. */
@@ -195,7 +202,19 @@ export class Overlay {
   private render(): void {
     const sx0 = this.win.scrollX;
     const sy0 = this.win.scrollY;
-    for (const p of this.placed) p.rects ??= rectsOf(p.mark.range, sx0, sy0);
+    // Rects of at most RECTS_PER_DRAW new marks per frame; the rest next frame, so a page
+    // with hundreds of marks never gets one long task from us.
+    let budget = RECTS_PER_DRAW;
+    let more = false;
+    for (const p of this.placed) {
+      if (p.rects !== null) continue;
+      if (budget-- <= 0) {
+        more = true;
+        break;
+      }
+      p.rects = rectsOf(p.mark.range, sx0, sy0);
+    }
+    if (more) this.scheduleDraw();
     const vw = this.doc.documentElement.clientWidth;
     const vh = this.win.innerHeight;
     const sx = this.win.scrollX;
