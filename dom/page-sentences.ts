@@ -10,6 +10,8 @@ import { rangeFor, type TextChunk } from './extract-text';
 export interface PageSentences {
   sentences: Sentence[];
   rangeAt(start: number, end: number): Range | null;
+  /** The text of a virtual span (tools print what a mark covers). */
+  textAt(start: number, end: number): string;
 }
 
 const GAP = 2;
@@ -25,19 +27,29 @@ export function pageSentences(chunks: TextChunk[], base = 0): PageSentences {
     }
     at += chunk.text.length + GAP;
   }
+  /** The chunk whose base is the last one <= offset. */
+  const chunkAt = (offset: number): number => {
+    let lo = 0;
+    let hi = bases.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((bases[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   return {
     sentences,
+    textAt(start, end) {
+      const i = chunkAt(start);
+      const chunk = chunks[i];
+      const b = bases[i];
+      return chunk && b !== undefined ? chunk.text.slice(start - b, end - b) : '';
+    },
     rangeAt(start, end) {
-      // The chunk whose base is the last one <= start.
-      let lo = 0;
-      let hi = bases.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((bases[mid] as number) <= start) lo = mid;
-        else hi = mid - 1;
-      }
-      const chunk = chunks[lo];
-      const b = bases[lo];
+      const i = chunkAt(start);
+      const chunk = chunks[i];
+      const b = bases[i];
       if (!chunk || b === undefined) return null;
       const s = start - b;
       const e = end - b;

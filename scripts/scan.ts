@@ -5,11 +5,8 @@
  * Without --claims it uses the bundled set (public/claims/, built on demand).
  */
 import { execSync } from 'node:child_process';
-import { Window } from 'happy-dom';
-import { extractChunks } from '../dom/extract-text';
-import { pageSentences } from '../dom/page-sentences';
-import { pageDate } from '../dom/page-meta';
-import { buildIndex, matchSentences, type ClaimIndex } from '../lib/match/index';
+import { buildIndex, type ClaimIndex } from '../lib/match/index';
+import { scanPage } from './cli/scan-page';
 import { CliError, readClaimsFile, readText, runCli } from './cli/read-claims';
 import { hasClaimSetDir, readClaimSetDir } from './claim-set-files';
 
@@ -52,17 +49,11 @@ await runCli('scan', () => {
     index = readClaimSetDir(BUNDLED).index;
   }
 
-  const window = new Window({ url: 'https://example.com/' });
-  const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-  const chunks = extractChunks(doc.body ?? doc.documentElement);
-  const page = pageSentences(chunks);
-  const whole = chunks.map((c) => c.text).join('\n\n');
-  const matches = matchSentences(index, page.sentences, { date: pageDate(doc) }, { strictness });
-  for (const m of matches) {
-    const text = whole.slice(m.start, m.end);
-    process.stdout.write(`${JSON.stringify({ claim: m.claim, text, score: round(m.score) })}\n`);
+  for (const m of scanPage(html, index, strictness)) {
+    process.stdout.write(
+      `${JSON.stringify({ claim: m.claim, text: m.text, score: round(m.score) })}\n`,
+    );
   }
-  void window.happyDOM.close();
 });
 
 function round(x: number): number {

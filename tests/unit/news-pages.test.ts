@@ -6,15 +6,12 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { extractChunks } from '../../dom/extract-text';
-import { pageSentences } from '../../dom/page-sentences';
-import { pageDate } from '../../dom/page-meta';
 import { parseJsonl } from '../../lib/claims/parse-jsonl';
 import { toMatchable } from '../../lib/claims/claim-set';
-import { buildIndex, matchSentences, type ClaimIndex } from '../../lib/match/index';
+import { buildIndex, type ClaimIndex } from '../../lib/match/index';
+import { scanPage } from '../../scripts/cli/scan-page';
 import type { ClaimRecord, MatchableClaim } from '../../lib/types';
 
 const PAGES = '../shared/data/news-pages';
@@ -33,19 +30,7 @@ beforeAll(() => {
 }, 60_000);
 
 function marksOn(html: string): { claim: string; text: string }[] {
-  const window = new Window({ url: 'https://example.com/' });
-  const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-  const chunks = extractChunks(doc.body ?? doc.documentElement);
-  const page = pageSentences(chunks);
-  const whole = chunks.map((c) => c.text).join('\n\n');
-  // The page's own date, as the extension passes it (claims of the same days rank higher).
-  const ctx = { date: pageDate(doc) };
-  const out = matchSentences(index, page.sentences, ctx, { strictness: 'balanced' }).map((m) => ({
-    claim: m.claim,
-    text: whole.slice(m.start, m.end),
-  }));
-  void window.happyDOM.close();
-  return out;
+  return scanPage(html, index);
 }
 
 describe.runIf(have)('ordinary news pages', () => {

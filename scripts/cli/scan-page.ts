@@ -1,0 +1,39 @@
+/**
+ * The extension's own extraction (dom/extract-text.ts) and matching on a saved page, in Node
+ * (happy-dom). Shared by `npm run scan` and the news-page tests, so both see what the
+ * extension would mark.
+ */
+import { Window } from 'happy-dom';
+import { extractChunks } from '../../dom/extract-text';
+import { pageSentences } from '../../dom/page-sentences';
+import { pageDate } from '../../dom/page-meta';
+import { matchSentences, type ClaimIndex } from '../../lib/match/index';
+import type { Strictness } from '../../lib/types';
+
+export interface PageMark {
+  claim: string;
+  text: string;
+  score: number;
+}
+
+export function scanPage(
+  html: string,
+  index: ClaimIndex,
+  strictness: Strictness = 'balanced',
+): PageMark[] {
+  const window = new Window({ url: 'https://example.com/' });
+  try {
+    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    const page = pageSentences(extractChunks(doc.body ?? doc.documentElement));
+    // The page's own date, as the extension passes it (claims of the same days rank higher).
+    return matchSentences(index, page.sentences, { date: pageDate(doc) }, { strictness }).map(
+      (m) => ({
+        claim: m.claim,
+        text: page.textAt(m.start, m.end),
+        score: m.score,
+      }),
+    );
+  } finally {
+    void window.happyDOM.close();
+  }
+}
