@@ -38,6 +38,8 @@ export const HOST_TAG = 'factmark-overlay';
 const CARD_WIDTH = 360;
 const HOVER_CLOSE_MS = 350;
 const RECTS_PER_DRAW = 60;
+/** Longest wait for a frame before markers are drawn anyway (see scheduleDraw). */
+const DRAW_FALLBACK_MS = 150;
 
 export class Overlay {
   readonly host: HTMLElement;
@@ -110,12 +112,19 @@ export class Overlay {
     // Just after the next frame: the page has laid itself out by then, so reading rects is
     // cheap, where in the frame (or mid-task) it would force the page's own layout into our
     // task (a 5 MB article: 100–200 ms).
-    this.win.requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.drawPending = false;
-        if (this.host.isConnected) this.draw();
-      }, 0),
-    );
+    // A tab the browser renders rarely (occluded, in the background: frames at ~1 Hz while
+    // it still reports "visible") draws from the fallback timer instead, so its markers,
+    // which keyboard and screen-reader users reach, never lag the highlights by a second.
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(fallback);
+      this.drawPending = false;
+      if (this.host.isConnected) this.draw();
+    };
+    const fallback = setTimeout(run, DRAW_FALLBACK_MS);
+    this.win.requestAnimationFrame(() => setTimeout(run, 0));
   }
 
   /** The mark under a point in client coordinates, if any. */

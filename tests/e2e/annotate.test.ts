@@ -152,8 +152,10 @@ describe('the popup', () => {
       .locator('.fm-verdicts label', { hasText: 'Needs context' })
       .locator('input')
       .uncheck();
+    // A popup that is a tab, as here, leaves the page behind it rendered at ~1 Hz; the
+    // markers must still follow the setting within well under a second or two.
     await expect
-      .poll(async () => [...new Set(await markedClaims(page))].sort())
+      .poll(async () => [...new Set(await markedClaims(page))].sort(), { timeout: 2_500 })
       .toEqual(
         SEED_IDS.filter(
           (id) => id !== 'ru-annexed-four-regions-2022' && id !== 'gaza-ceasefire-trump',
@@ -163,7 +165,9 @@ describe('the popup', () => {
       .locator('.fm-verdicts label', { hasText: 'Needs context' })
       .locator('input')
       .check();
-    await expect.poll(async () => [...new Set(await markedClaims(page))].sort()).toEqual(SEED_IDS);
+    await expect
+      .poll(async () => [...new Set(await markedClaims(page))].sort(), { timeout: 2_500 })
+      .toEqual(SEED_IDS);
     await popup.close();
   });
 
