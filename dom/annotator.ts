@@ -51,6 +51,8 @@ const HEAT_FORGET_MS = 5_000;
 const MAX_BLOCKS_PER_BATCH = 400;
 /** Reading the DOM yields to the page after this long, so no task of ours is long. */
 const SLICE_MS = 8;
+/** A stretch of ours this long (ms) is recorded as a `factmark-long:<phase>` measure. */
+const LONG_STRETCH_MS = 30;
 /** Sentences shorter than this, or of fewer than four words, are never marked. */
 const MIN_SENTENCE_CHARS = 20;
 const WORDS = /\S+\s+\S+\s+\S+\s+\S/;
@@ -79,9 +81,11 @@ export class Annotator {
   /** Of which the longest overlay draw (ms). */
   private longestDrawMs = 0;
 
-  private noteTask(t0: number): void {
+  /** Notes one synchronous stretch of ours; one over LONG_STRETCH_MS gets a User Timing measure. */
+  private noteTask(t0: number, what: string): void {
     const ms = performance.now() - t0;
     if (ms > this.longestTaskMs) this.longestTaskMs = ms;
+    if (ms >= LONG_STRETCH_MS) measure(`factmark-long:${what}`, t0);
   }
 
   constructor(
@@ -101,6 +105,7 @@ export class Annotator {
       onActiveChange: (m) => painter.setActive(m ? m.range : null),
       onDraw: (ms) => {
         if (ms > this.longestTaskMs) this.longestTaskMs = ms;
+        if (ms >= LONG_STRETCH_MS) measure('factmark-long:draw', performance.now() - ms);
         if (ms > this.longestDrawMs) this.longestDrawMs = ms;
       },
     });
@@ -189,7 +194,12 @@ export class Annotator {
       const chunks = pending;
       pending = [];
       pendingSentences = 0;
-      if (chunks.length > 0) await this.matchChunks(chunks, t0);
+      if (chunks.length === 0) return;
+      // Reading and splitting/sending are separate tasks: neither adds to the other.
+      this.noteTask(t0, 'read');
+      await yieldToPage();
+      if (this.destroyed) return;
+      await this.matchChunks(chunks, performance.now());
     };
     for (const root of roots) {
       if (this.destroyed) return;
@@ -206,7 +216,7 @@ export class Annotator {
         }
         if (pendingSentences >= SENTENCES_PER_REQUEST) await send();
         else if (!reader.done) {
-          this.noteTask(t0);
+          this.noteTask(t0, 'read');
           await yieldToPage();
         }
       }
@@ -219,7 +229,7 @@ export class Annotator {
     });
   }
 
-  /** `t0`: when the current task's work began (reading), so its length is noted. */
+  /** `t0`: when the current task's work began, so its length is noted. */
   private async matchChunks(chunks: TextChunk[], t0: number): Promise<void> {
     const page = pageSentences(chunks, this.offsetBase);
     const last = page.sentences[page.sentences.length - 1];
@@ -228,10 +238,10 @@ export class Annotator {
     const sentences = page.sentences.filter(
       (s) => s.text.length >= MIN_SENTENCE_CHARS && WORDS.test(s.text),
     );
-    if (sentences.length === 0) return this.noteTask(t0);
+    if (sentences.length === 0) return this.noteTask(t0, 'split');
     if (this.nextKey === 0) mark('factmark-first-request');
     const pending = this.opts.match(sentences);
-    this.noteTask(t0);
+    this.noteTask(t0, 'split-send');
     const reply = await pending;
     if (this.destroyed) return;
     if (this.nextKey === 0) mark('factmark-first-reply');
@@ -251,7 +261,7 @@ export class Annotator {
         block: blockOf(range.startContainer),
       });
     }
-    if (added.length === 0) return this.noteTask(t1);
+    if (added.length === 0) return this.noteTask(t1, 'reply');
     const { painter, overlay } = this.ensureUi();
     for (const m of added) painter.add(m.range, m.claim.verdict);
     // Timed at the next frame, when the first highlights are actually painted.
@@ -269,7 +279,7 @@ export class Annotator {
         : [...this.marks, ...added].sort(compareMarks);
     overlay.setMarks(this.marks);
     this.opts.onChange?.(this.claims);
-    this.noteTask(t1);
+    this.noteTask(t1, 'paint');
   }
 
   /**
@@ -432,6 +442,15 @@ export class Annotator {
     on(this.doc, 'keydown', (e) => {
       if (e.key === 'Escape' && overlay.openKey) overlay.close(true);
     });
+  }
+}
+
+/** A measure from `start` to now (profilers see where a long stretch of ours went). */
+function measure(name: string, start: number): void {
+  try {
+    performance.measure(name, { start, end: performance.now() });
+  } catch {
+    // Timing is optional.
   }
 }
 
