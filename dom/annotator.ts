@@ -51,6 +51,8 @@ const HEAT_FORGET_MS = 5_000;
 const MAX_BLOCKS_PER_BATCH = 400;
 /** Reading the DOM yields to the page after this long, so no task of ours is long. */
 const SLICE_MS = 8;
+/** Text nodes read between two looks at the clock, so a slice ends close to SLICE_MS. */
+const READ_NODES = 64;
 /** A stretch of ours this long (ms) is recorded as a `factmark-long:<phase>` measure. */
 const LONG_STRETCH_MS = 30;
 /** Sentences shorter than this, or of fewer than four words, are never marked. */
@@ -207,7 +209,7 @@ export class Annotator {
       while (!reader.done && !this.destroyed) {
         t0 = performance.now();
         while (!reader.done && performance.now() - t0 < SLICE_MS) {
-          for (const c of reader.read(200)) {
+          for (const c of reader.read(READ_NODES)) {
             pending.push(c);
             // A rough count (one sentence per 120 characters) decides when to send.
             pendingSentences += 1 + Math.floor(c.text.length / 120);
