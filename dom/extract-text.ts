@@ -210,18 +210,24 @@ export function extractChunks(root: Node, opts: ExtractOptions = {}): TextChunk[
   return new ChunkReader(root, opts).read();
 }
 
+/** The index of the last of `sorted` (ascending, non-empty) that is <= x; 0 if none is. */
+export function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sorted[mid] as number) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Maps an offset in chunk.text to a (node, offset) position. */
 export function positionAt(chunk: TextChunk, offset: number): { node: Text; offset: number } {
   const { starts, nodes } = chunk;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const node = nodes[lo] as Text;
-  return { node, offset: Math.min(offset - (starts[lo] as number), node.data.length) };
+  const i = lastAtOrBefore(starts, offset);
+  const node = nodes[i] as Text;
+  return { node, offset: Math.min(offset - (starts[i] as number), node.data.length) };
 }
 
 /** A DOM Range over chunk.text[start, end). */

@@ -1,6 +1,6 @@
 import { segmentSentences } from '../lib/text/segment';
 import type { Sentence } from '../lib/types';
-import { rangeFor, type TextChunk } from './extract-text';
+import { lastAtOrBefore, rangeFor, type TextChunk } from './extract-text';
 
 /**
  * Lays the page's chunks end to end in one virtual text (two newlines between chunks, so
@@ -27,27 +27,16 @@ export function pageSentences(chunks: TextChunk[], base = 0): PageSentences {
     }
     at += chunk.text.length + GAP;
   }
-  /** The chunk whose base is the last one <= offset. */
-  const chunkAt = (offset: number): number => {
-    let lo = 0;
-    let hi = bases.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((bases[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   return {
     sentences,
     textAt(start, end) {
-      const i = chunkAt(start);
+      const i = lastAtOrBefore(bases, start); // the chunk holding `start`
       const chunk = chunks[i];
       const b = bases[i];
       return chunk && b !== undefined ? chunk.text.slice(start - b, end - b) : '';
     },
     rangeAt(start, end) {
-      const i = chunkAt(start);
+      const i = lastAtOrBefore(bases, start); // the chunk holding `start`
       const chunk = chunks[i];
       const b = bases[i];
       if (!chunk || b === undefined) return null;
