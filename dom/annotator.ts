@@ -109,8 +109,7 @@ export class Annotator {
       pageDate: this.opts.pageDate,
       onActiveChange: (m) => painter.setActive(m ? m.range : null),
       onDraw: (ms) => {
-        if (ms > this.longestTaskMs) this.longestTaskMs = ms;
-        if (ms >= LONG_STRETCH_MS) measure('factmark-long:draw', performance.now() - ms);
+        this.noteTask(performance.now() - ms, 'draw');
         if (ms > this.longestDrawMs) this.longestDrawMs = ms;
       },
     });
