@@ -197,29 +197,24 @@ function main(): void {
   const idx2a = buildIndex(loadClaims('2a'));
   const idx2b = buildIndex(loadClaims('2b'));
 
-  const qa = loadQrels('2a', 'train');
-  for (const q of loadQueries('2a', 'train')) {
-    const rel = qa.get(q.id) ?? new Set<string>();
-    for (const r of features(idx2a, q.text, undefined, undefined, [], PER_QUERY).ranked)
-      examples.push({
-        x: r.features,
-        y: rel.has(idx2a.src.ids[r.claim] ?? '') ? 1 : 0,
-        w: QUERY_WEIGHT,
-        group: `2a:${q.id}`,
-        nRel: rel.size,
-      });
-  }
   const qb = loadQrels('2b', 'train');
-  for (const q of loadQueries('2b', 'train')) {
-    const rel = qb.get(q.id) ?? new Set<string>();
-    for (const r of features(idx2b, q.text, q.speaker, q.date, neighboursOf(q), PER_QUERY).ranked)
-      examples.push({
-        x: r.features,
-        y: rel.has(idx2b.src.ids[r.claim] ?? '') ? 1 : 0,
-        w: QUERY_WEIGHT,
-        group: `2b:${q.id}`,
-        nRel: rel.size,
-      });
+  // 2a tweets have no speaker, date or neighbouring lines (those come out undefined and []).
+  for (const [task, idx, qrels] of [
+    ['2a', idx2a, loadQrels('2a', 'train')],
+    ['2b', idx2b, qb],
+  ] as const) {
+    for (const q of loadQueries(task, 'train')) {
+      const rel = qrels.get(q.id) ?? new Set<string>();
+      const { ranked } = features(idx, q.text, q.speaker, q.date, neighboursOf(q), PER_QUERY);
+      for (const r of ranked)
+        examples.push({
+          x: r.features,
+          y: rel.has(idx.src.ids[r.claim] ?? '') ? 1 : 0,
+          w: QUERY_WEIGHT,
+          group: `${task}:${q.id}`,
+          nRel: rel.size,
+        });
+    }
   }
   // Whole train transcripts: lines without a qrel are negatives.
   const lineScores: {
