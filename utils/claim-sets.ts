@@ -66,7 +66,8 @@ function warmSoon(set: ClaimSet): void {
 
 /**
  * Rounds of the warm-up match. One round leaves most of the matcher to V8's baseline tiers:
- * the first pages' matches then took 15–30 ms in the worker where later ones take 1–2 ms.
+ * in an ad hoc probe the first pages' matches in the worker then took several times as long
+ * as later ones.
  */
 const WARM_ROUNDS = 12;
 
