@@ -26,7 +26,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import {
   EXTENSION_DIR,
   launchWithExtension,
@@ -132,6 +132,8 @@ interface PageResult {
   marks?: number;
   /** Factmark: the longest stretch of its own synchronous work (its User Timing detail). */
   ownLongestMs?: number;
+  /** Factmark: its stretches over 30 ms, as "<phase> <ms>" (its factmark-long measures). */
+  longPhases?: string[];
   /** Reference: its walk's own duration. */
   walkMs?: number;
 }
@@ -189,6 +191,22 @@ async function launch(
   return { context: ext.context, marker: ext.userDataDir, close: ext.close };
 }
 
+const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
+
+/** CDP returns NaN inside an object as null: the timing fields want it back as NaN. */
+function nullToNaN(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === null ? NaN : x]));
+}
+
+/** Evaluates an expression in the page's main world over raw CDP: nothing else is injected. */
+async function cdpEval<T>(cdp: CDPSession, expression: string): Promise<T> {
+  const r = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
+  if (r.exceptionDetails)
+    throw new Error(`bench: ${expression.slice(0, 60)}: ${r.exceptionDetails.text}`);
+  return r.result.value as T;
+}
+
 async function measurePage(
   context: BrowserContext,
   marker: string,
@@ -204,18 +222,27 @@ async function measurePage(
   const doneMark =
     config === 'factmark' ? 'factmark-scan-done' : config === 'reference' ? 'reference-done' : null;
   if (doneMark) {
-    await page
-      .waitForFunction((m) => performance.getEntriesByName(m).length > 0, doneMark, {
-        timeout: 30_000,
-      })
-      .catch(() => log(`  ${p.name}: no ${doneMark} within 30 s`));
+    // Polled with raw CDP, not page.waitForFunction: that injects Playwright's selector
+    // engine into the page (a 40-50 ms script in a probe trace), which landed inside the
+    // very stretch being measured and delayed the reply that carries the first marks.
+    const expr = `performance.getEntriesByName(${JSON.stringify(doneMark)}).length > 0`;
+    const until = Date.now() + 30_000;
+    while (!(await cdpEval<boolean>(cdp, expr))) {
+      if (Date.now() > until) {
+        log(`  ${p.name}: no ${doneMark} within 30 s`);
+        break;
+      }
+      await sleep(25);
+    }
   }
   // Let idle work (batched marks, repositioning) finish.
-  await page.waitForTimeout(400);
+  await sleep(400);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
   // A string, not a function: tsx would wrap inner functions in a __name() the page lacks.
-  const timing = (await page.evaluate(`(() => {
+  const timing = (await cdpEval(
+    cdp,
+    `(() => {
     const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
     const host = document.querySelector('factmark-overlay');
     const doneMarks = performance.getEntriesByName('factmark-scan-done');
@@ -230,8 +257,12 @@ async function measurePage(
       refStart: at('reference-start'),
       refDone: at('reference-done'),
       marks: host?.shadowRoot?.querySelectorAll('[data-factmark-claim]').length ?? 0,
+      longPhases: performance.getEntriesByType('measure')
+        .filter((e) => e.name.startsWith('factmark-long:'))
+        .map((e) => e.name.slice(14) + ' ' + Math.round(e.duration)),
     };
-  })()`)) as {
+  })()`,
+  ).then(nullToNaN)) as {
     longest: number;
     fmStart: number;
     fmFirst: number;
@@ -240,6 +271,7 @@ async function measurePage(
     refStart: number;
     refDone: number;
     marks: number;
+    longPhases: string[];
   };
   const cpu1 = cpuOf(marker);
   await cdp.detach();
@@ -257,6 +289,7 @@ async function measurePage(
     r.doneMs = timing.fmDone - timing.fmStart;
     r.marks = timing.marks;
     r.ownLongestMs = timing.fmOwnLongest;
+    r.longPhases = timing.longPhases;
   }
   if (config === 'reference') r.walkMs = timing.refDone - timing.refStart;
   return r;
@@ -408,6 +441,7 @@ async function main(): Promise<void> {
       longestTaskReferenceMs: ref((r) => r.longestTaskMs),
       addedCpuMs: fm((r) => r.cpuMs) - none((r) => r.cpuMs),
       addedHeapMB: fm((r) => r.heapMB) - none((r) => r.heapMB),
+      longPhases: (results.factmark.get(p.name) ?? []).flatMap((r) => r.longPhases ?? []),
     };
   });
   const newsRows = perPage.filter((r) => r.page !== 'demo' && r.page !== 'big-5mb');
@@ -425,7 +459,7 @@ async function main(): Promise<void> {
 
   for (const r of perPage) {
     log(
-      `${r.page.padEnd(34)} marks ${String(r.marks).padStart(3)}  done ${String(round(r.doneMs)).padStart(7)} ms  script +${String(round(r.addedScriptMs)).padStart(6)} ms (ref +${round(r.referenceAddedScriptMs)})  longest ${round(r.longestTaskMs)} ms (without ${round(r.longestTaskWithoutMs)}, reference ${round(r.longestTaskReferenceMs)}, own ${round(r.ownLongestTaskMs)})  cpu +${round(r.addedCpuMs)} ms  heap +${round(r.addedHeapMB, 2)} MB`,
+      `${r.page.padEnd(34)} marks ${String(r.marks).padStart(3)}  done ${String(round(r.doneMs)).padStart(7)} ms  script +${String(round(r.addedScriptMs)).padStart(6)} ms (ref +${round(r.referenceAddedScriptMs)})  longest ${round(r.longestTaskMs)} ms (without ${round(r.longestTaskWithoutMs)}, reference ${round(r.longestTaskReferenceMs)}, own ${round(r.ownLongestTaskMs)})  cpu +${round(r.addedCpuMs)} ms  heap +${round(r.addedHeapMB, 2)} MB${r.longPhases.length ? `  stretches over 30 ms: ${r.longPhases.join(', ')}` : ''}`,
     );
   }
 
