@@ -63,6 +63,12 @@ const MIN_SENTENCE_CHARS = 20;
 const WORDS = /\S+\s+\S+\s+\S+\s+\S/;
 /** Sentences per match request: the background's work per message stays short too. */
 const SENTENCES_PER_REQUEST = 120;
+/**
+ * The first request is smaller (then each doubles up to SENTENCES_PER_REQUEST): the first
+ * marks come back sooner, and the first split, which runs our code before V8 has compiled
+ * it (a new tab is a new renderer), stays short.
+ */
+const FIRST_REQUEST_SENTENCES = 30;
 
 export class Annotator {
   /** Created with the first mark: a page with nothing to mark gets no UI and no listeners. */
@@ -85,6 +91,8 @@ export class Annotator {
   private longestTaskMs = 0;
   /** Of which the longest overlay draw (ms). */
   private longestDrawMs = 0;
+  /** Sentences (roughly counted) that make the next request: grows after the first. */
+  private requestSize = FIRST_REQUEST_SENTENCES;
 
   /** Notes one synchronous stretch of ours; one over LONG_STRETCH_MS gets a User Timing measure. */
   private noteTask(t0: number, what: string): void {
@@ -186,7 +194,7 @@ export class Annotator {
 
   /**
    * Reads the roots' text in slices of SLICE_MS, yielding to the page between slices, and
-   * sends sentences to the matcher in requests of SENTENCES_PER_REQUEST; marks are painted
+   * sends sentences to the matcher in requests of up to SENTENCES_PER_REQUEST; marks are painted
    * as each reply arrives.
    */
   private async scanRoots(roots: Node[]): Promise<void> {
@@ -199,6 +207,7 @@ export class Annotator {
       pending = [];
       pendingSentences = 0;
       if (chunks.length === 0) return;
+      this.requestSize = Math.min(SENTENCES_PER_REQUEST, this.requestSize * 2);
       // Reading and splitting/sending are separate tasks: neither adds to the other.
       this.noteTask(t0, 'read');
       await yieldToPage();
@@ -216,9 +225,9 @@ export class Annotator {
             // A rough count (one sentence per 120 characters) decides when to send.
             pendingSentences += 1 + Math.floor(c.text.length / 120);
           }
-          if (pendingSentences >= SENTENCES_PER_REQUEST) break;
+          if (pendingSentences >= this.requestSize) break;
         }
-        if (pendingSentences >= SENTENCES_PER_REQUEST) await send();
+        if (pendingSentences >= this.requestSize) await send();
         else if (!reader.done) {
           this.noteTask(t0, 'read');
           await yieldToPage();
@@ -291,11 +300,10 @@ export class Annotator {
    * each changed block is noted once until it is read again.
    */
   private onMutations(records: MutationRecord[]): void {
-    let now = -1;
+    const now = performance.now();
     let added = false;
     const touch = (n: Node) => {
       if (this.dirty.has(n)) return;
-      if (now < 0) now = performance.now();
       const h = this.heat.get(n);
       const level = h && now - h.at < HEAT_FORGET_MS ? h.n : 0;
       this.dirty.set(n, now + Math.min(MAX_DELAY_MS, BATCH_MS * 2 ** level));
@@ -317,6 +325,8 @@ export class Annotator {
       if (textChanged) touch(blockContaining(r.target));
     }
     if (added) this.schedule();
+    // It runs inside the page's own task (as a microtask after its DOM changes): noted too.
+    this.noteTask(now, 'observe');
   }
 
   private schedule(): void {
