@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --pages N] [--no-build] [--runs R]` (R = 5 by default: a page's figure is the median of its R loads, robust to a one-off stall of this 2-core VM; the demo article
- * is loaded at least 9 times): Factmark's cost, measured the way a
- * browser engineer would, in the Debian Chromium with the built extension, on
- * ../shared/data/news-pages, the demo article and a generated 5 MB article, all served on
- * 127.0.0.1. Every figure is a median over pages (and runs). Ends with one JSON object.
+ * `npm run bench [-- --pages N] [--no-build] [--runs R]` (R = 5 by default: a page's figure
+ * is the median of its R loads, robust to a one-off stall of this 2-core VM; the demo article
+ * is loaded at least 9 times): Factmark's cost, measured the way a browser engineer would,
+ * in the Debian Chromium with the built extension, on ../shared/data/news-pages, the demo
+ * article and a generated 5 MB article, all served on 127.0.0.1. Every figure is a median
+ * over pages (and runs). Ends with one JSON object.
  *
  * Three browsers, one at a time (2 cores): no extension, a reference extension that only reads
  * every text node once (bench/reference-extension: the floor for any annotator), and Factmark.
