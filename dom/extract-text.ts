@@ -9,6 +9,11 @@ export interface TextChunk {
   nodes: Text[];
   /** starts[i] is the offset of nodes[i] in `text`. */
   starts: number[];
+  /**
+   * A text node longer than MAX_CHUNK_CHARS is read in pieces, one chunk each: where in
+   * nodes[i]'s data this chunk's piece begins (absent: 0 for every node).
+   */
+  from?: number[];
 }
 
 /** Elements whose text is never article text. */
@@ -69,6 +74,8 @@ const INLINE_TAGS = new Set([
 
 /** Text of one block is capped so a hostile page cannot make one sentence run forever. */
 const MAX_CHUNK_CHARS = 20_000;
+/** Pieces of a text node longer than MAX_CHUNK_CHARS: about one match request's sentences. */
+const PIECE_CHARS = 8_000;
 
 export interface ExtractOptions {
   /** Elements to leave out with their subtree (e.g. Factmark's own host). */
@@ -120,6 +127,8 @@ export class ChunkReader {
   private current: TextChunk | null = null;
   private currentBlock: Node | null = null;
   private currentHasText = false;
+  /** A text node too long for one chunk, and where its next piece begins. */
+  private long: { node: Text; at: number } | null = null;
   done = false;
 
   constructor(
@@ -142,6 +151,8 @@ export class ChunkReader {
   read(maxNodes = Infinity): TextChunk[] {
     const chunks: TextChunk[] = [];
     if (this.done) return chunks;
+    // One piece of a long text node per call, so the caller's slices stay short.
+    if (this.long) return this.nextPiece(chunks);
     let n: Node | null = null;
     for (let i = 0; i < maxNodes; i++) {
       n = this.walker.nextNode();
@@ -153,6 +164,14 @@ export class ChunkReader {
       const info = parent ? this.infoOf(parent) : null;
       if (info?.skip) continue;
       const block = info ? info.block : null;
+      if (data.length > MAX_CHUNK_CHARS) {
+        // A whole book in one text node (or a hostile page): pieces, never one giant chunk.
+        if (this.current && this.currentHasText) chunks.push(this.current);
+        this.current = null;
+        this.currentBlock = null;
+        this.long = { node: t, at: 0 };
+        return this.nextPiece(chunks);
+      }
       let cur = this.current;
       // A <br> right before this text ends the line (and so any sentence) as a block would.
       const afterBreak = t.previousSibling?.nodeName === 'BR';
@@ -172,6 +191,23 @@ export class ChunkReader {
       if (this.current && this.currentHasText) chunks.push(this.current);
       this.current = null;
     }
+    return chunks;
+  }
+
+  /** Appends the next piece of the long text node, cut at white space where there is one. */
+  private nextPiece(chunks: TextChunk[]): TextChunk[] {
+    const long = this.long as { node: Text; at: number };
+    const data = long.node.data;
+    const at = long.at;
+    let end = Math.min(data.length, at + PIECE_CHARS);
+    if (end < data.length) {
+      const space = data.lastIndexOf(' ', end - 1);
+      if (space > at + PIECE_CHARS / 2) end = space + 1;
+    }
+    const text = data.slice(at, end);
+    if (NON_SPACE.test(text)) chunks.push({ text, nodes: [long.node], starts: [0], from: [at] });
+    long.at = end;
+    if (end >= data.length) this.long = null;
     return chunks;
   }
 
@@ -207,7 +243,11 @@ const NON_SPACE = /\S/;
 
 /** Reads all of `root`'s text at once (tools and tests; the page reads in slices). */
 export function extractChunks(root: Node, opts: ExtractOptions = {}): TextChunk[] {
-  return new ChunkReader(root, opts).read();
+  const reader = new ChunkReader(root, opts);
+  const chunks: TextChunk[] = [];
+  // read() stops after each piece of a long text node.
+  while (!reader.done) chunks.push(...reader.read());
+  return chunks;
 }
 
 /** The index of the last of `sorted` (ascending, non-empty) that is <= x; 0 if none is. */
@@ -227,7 +267,8 @@ export function positionAt(chunk: TextChunk, offset: number): { node: Text; offs
   const { starts, nodes } = chunk;
   const i = lastAtOrBefore(starts, offset);
   const node = nodes[i] as Text;
-  return { node, offset: Math.min(offset - (starts[i] as number), node.data.length) };
+  const at = offset - (starts[i] as number) + (chunk.from?.[i] ?? 0);
+  return { node, offset: Math.min(at, node.data.length) };
 }
 
 /** A DOM Range over chunk.text[start, end). */

@@ -1,6 +1,6 @@
 /** @vitest-environment happy-dom */
 import { describe, expect, test } from 'vitest';
-import { extractChunks, rangeFor } from '../../dom/extract-text';
+import { ChunkReader, extractChunks, rangeFor } from '../../dom/extract-text';
 import { pageDate } from '../../dom/page-meta';
 
 function doc(html: string): Document {
@@ -94,6 +94,40 @@ describe('reading part of a page', () => {
     const ok = document.getElementById('ok');
     if (!ok) throw new Error('ok');
     expect(extractChunks(ok).map((c) => c.text)).toEqual(['Shown.']);
+  });
+});
+
+describe('a very long text node', () => {
+  // One text node of ~110,000 characters (a book pasted into one <p>, or a hostile page).
+  const filler = 'The committee met again on Thursday to discuss the budget. ';
+  const claim = 'Russia annexed Crimea in 2014.';
+  const data = `${filler.repeat(1000)}${claim} ${filler.repeat(800)}`;
+
+  test('is read in pieces of at most 8,000 characters, one per read, losing no text', () => {
+    doc(`<p>Before.</p><p>${data}</p><p>After.</p>`);
+    const reader = new ChunkReader(document.body);
+    const first = reader.read(200);
+    // "Before." ends with the long node's first piece; the rest comes one piece per call.
+    expect(first.map((c) => c.text.length)).toEqual([7, expect.any(Number)]);
+    const second = reader.read(200);
+    expect(second).toHaveLength(1);
+    const chunks = extractChunks(document.body);
+    expect(chunks[0]?.text).toBe('Before.');
+    expect(chunks[chunks.length - 1]?.text).toBe('After.');
+    const pieces = chunks.slice(1, -1);
+    expect(pieces.length).toBeGreaterThanOrEqual(14);
+    for (const c of pieces) expect(c.text.length).toBeLessThanOrEqual(8_000);
+    expect(pieces.map((c) => c.text).join('')).toBe(data);
+  });
+
+  test('a sentence in a later piece maps back to its own words in the node', () => {
+    doc(`<p>${data}</p>`);
+    const chunks = extractChunks(document.body);
+    const c = chunks.find((x) => x.text.includes(claim));
+    if (!c) throw new Error('claim not read');
+    expect(chunks.indexOf(c)).toBeGreaterThan(0);
+    const at = c.text.indexOf(claim);
+    expect(rangeFor(c, at, at + claim.length).toString()).toBe(claim);
   });
 });
 
