@@ -13,23 +13,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex, loadIndex, matchSentences, serializeIndex } from '../lib/match/index';
 import { segmentSentences } from '../lib/text/segment';
-import type { MatchableClaim } from '../lib/types';
 import { hasClaimSetDir, readClaimSetDir } from '../scripts/claim-set-files';
+import { allDatasetClaims, DATA_DIR } from '../scripts/train-data';
 
-const DATA = process.env.FACTMARK_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
 const SEED = join(import.meta.dirname, '..', '..', 'shared', 'seed', '000_056fa72ee288ad71.txt');
-
-const jsonl = (f: string): Record<string, unknown>[] =>
-  readFileSync(join(DATA, f), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-const s = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 // A 5,000-word article: the seed article, then transcript sentences.
 let article = readFileSync(SEED, 'utf8');
 const transcript = readFileSync(
-  join(DATA, 'checkthat2021-2b', 'transcripts', '20170822_Trump_phoenix.tsv'),
+  join(DATA_DIR, 'checkthat2021-2b', 'transcripts', '20170822_Trump_phoenix.tsv'),
   'utf8',
 );
 const lines = transcript
@@ -83,25 +75,7 @@ const bundled = hasClaimSetDir(bundledDir)
   : null;
 /** Every claim of the datasets (42k, more than the bundled set): a stress figure, built here. */
 function allDatasetsIndex() {
-  const claims: MatchableClaim[] = [];
-  for (const r of jsonl('checkthat2021-2b/claims.jsonl'))
-    claims.push({
-      id: String(r.id),
-      text: String(r.text),
-      title: s(r.title),
-      claimant: s(r.claimant),
-      date: s(r.date),
-    });
-  for (const r of jsonl('snopes/claims.jsonl'))
-    claims.push({
-      id: `snopes-${String(r.id)}`,
-      text: String(r.claim),
-      title: s(r.title),
-      date: s(r.date),
-    });
-  for (const r of jsonl('checkthat2021-2a/claims.jsonl'))
-    claims.push({ id: String(r.id), text: String(r.text), title: s(r.title), date: s(r.date) });
-
+  const claims = allDatasetClaims();
   let t = performance.now();
   const built = buildIndex(claims);
   const buildMs = performance.now() - t;

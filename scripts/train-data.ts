@@ -68,6 +68,24 @@ export function loadClaims(task: Task, opts: { subtitle?: boolean } = {}): Match
   }));
 }
 
+/**
+ * Every claim of the datasets, bare titles: 2b (PolitiFact), snopes/ (ids prefixed `snopes-`)
+ * and 2a; ~42k, more than the bundled set (the matcher's stress set in tests and bench).
+ */
+export function allDatasetClaims(): MatchableClaim[] {
+  const snopes = readJsonl(join(DATA_DIR, 'snopes', 'claims.jsonl')).map((r) => ({
+    id: `snopes-${String(r.id)}`,
+    text: String(r.claim),
+    title: str(r.title),
+    date: str(r.date),
+  }));
+  return [
+    ...loadClaims('2b', { subtitle: false }),
+    ...snopes,
+    ...loadClaims('2a', { subtitle: false }),
+  ];
+}
+
 /** Transcript date from its file name: "20170822_Trump_phoenix" -> 2017-08-22. */
 export function transcriptDate(name: string): string | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(name);

@@ -13,6 +13,7 @@ import type { MatchableClaim } from '../../lib/types';
 import { SEED_CLAIMS } from './match-seed-claims';
 import { parse as parseYaml } from 'yaml';
 import { toMatchable } from '../../lib/claims/claim-set';
+import { allDatasetClaims } from '../../scripts/train-data';
 import type { ClaimRecord } from '../../lib/types';
 
 const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared');
@@ -68,35 +69,6 @@ describe('phrasings and priority', () => {
   });
 });
 
-function fullClaimSet(): MatchableClaim[] {
-  const data = join(SHARED, 'data');
-  const read = (f: string): Record<string, unknown>[] =>
-    readFileSync(join(data, f), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-  const s = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-  const out: MatchableClaim[] = [];
-  for (const r of read('checkthat2021-2b/claims.jsonl'))
-    out.push({
-      id: String(r.id),
-      text: String(r.text),
-      title: s(r.title),
-      claimant: s(r.claimant),
-      date: s(r.date),
-    });
-  for (const r of read('snopes/claims.jsonl'))
-    out.push({
-      id: `snopes-${String(r.id)}`,
-      text: String(r.claim),
-      title: s(r.title),
-      date: s(r.date),
-    });
-  for (const r of read('checkthat2021-2a/claims.jsonl'))
-    out.push({ id: String(r.id), text: String(r.text), title: s(r.title), date: s(r.date) });
-  return out;
-}
-
 describe.skipIf(!existsSync(SEED_ARTICLE) || !existsSync(join(SHARED, 'data')))(
   'seed article',
   () => {
@@ -110,7 +82,7 @@ describe.skipIf(!existsSync(SEED_ARTICLE) || !existsSync(join(SHARED, 'data')))(
         const seed = (
           parseYaml(readFileSync('data/claims/seed.yaml', 'utf8')) as ClaimRecord[]
         ).map((r) => toMatchable(r, 1));
-        const index = buildIndex([...fullClaimSet(), ...seed]);
+        const index = buildIndex([...allDatasetClaims(), ...seed]);
         const text = readFileSync(SEED_ARTICLE, 'utf8');
         const marks = matchSentences(index, segmentSentences(text));
         expect(new Set(marks.map((m) => m.claim))).toEqual(new Set(SEED_CLAIMS.map((c) => c.id)));
