@@ -27,8 +27,10 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
+  cdpEval,
+  cdpWaitFor,
   EXTENSION_DIR,
   launchWithExtension,
   serveStatic,
@@ -206,14 +208,6 @@ function nullToNaN(v: unknown): unknown {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === null ? NaN : x]));
 }
 
-/** Evaluates an expression in the page's main world over raw CDP: nothing else is injected. */
-async function cdpEval<T>(cdp: CDPSession, expression: string): Promise<T> {
-  const r = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
-  if (r.exceptionDetails)
-    throw new Error(`bench: ${expression.slice(0, 60)}: ${r.exceptionDetails.text}`);
-  return r.result.value as T;
-}
-
 async function measurePage(
   context: BrowserContext,
   marker: string,
@@ -229,18 +223,9 @@ async function measurePage(
   const doneMark =
     config === 'factmark' ? 'factmark-scan-done' : config === 'reference' ? 'reference-done' : null;
   if (doneMark) {
-    // Polled with raw CDP, not page.waitForFunction: that injects Playwright's selector
-    // engine into the page (a 40-50 ms script in a probe trace), which landed inside the
-    // very stretch being measured and delayed the reply that carries the first marks.
+    // Over raw CDP (cdpWaitFor), so nothing of Playwright's runs in the measured page.
     const expr = `performance.getEntriesByName(${JSON.stringify(doneMark)}).length > 0`;
-    const until = Date.now() + 30_000;
-    while (!(await cdpEval<boolean>(cdp, expr))) {
-      if (Date.now() > until) {
-        log(`  ${p.name}: no ${doneMark} within 30 s`);
-        break;
-      }
-      await sleep(25);
-    }
+    if (!(await cdpWaitFor(cdp, expr, 30_000))) log(`  ${p.name}: no ${doneMark} within 30 s`);
   }
   // Let idle work (batched marks, repositioning) finish.
   await sleep(400);

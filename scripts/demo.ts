@@ -4,7 +4,7 @@
  * exists). With --screenshot, writes a PNG of the page with a note card open, then exits.
  */
 import { execSync } from 'node:child_process';
-import { launchWithExtension, serveStatic } from './browser-harness';
+import { cdpWaitFor, launchWithExtension, serveStatic } from './browser-harness';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -28,12 +28,18 @@ const server = await serveStatic('tests/fixtures/pages');
 const ext = await launchWithExtension({ headless: !headed, colorScheme: dark ? 'dark' : 'light' });
 const page = await ext.context.newPage();
 const url = `${server.origin}/demo-article.html`;
+// Over raw CDP: page.waitForFunction would inject Playwright's selector engine into the page
+// while the first mark is being timed.
+const cdp = await ext.context.newCDPSession(page);
+const waitForMarks = async () => {
+  const expr = `(document.querySelector('factmark-overlay')?.shadowRoot
+    ?.querySelectorAll('[data-factmark-claim]').length ?? 0) > 0 &&
+    performance.getEntriesByName('factmark-first-mark').length > 0`;
+  if (!(await cdpWaitFor(cdp, expr, 15_000)))
+    throw new Error(`demo: no Factmark mark on ${url} within 15 s`);
+};
 await page.goto(url);
-await page.waitForFunction(
-  () => performance.getEntriesByName('factmark-first-mark').length > 0,
-  undefined,
-  { timeout: 15_000 },
-);
+await waitForMarks();
 await page.waitForTimeout(300);
 const readSummary = () =>
   page.evaluate(() => {
@@ -50,16 +56,6 @@ const readSummary = () =>
       msToFirstMark: start !== undefined && first !== undefined ? first - start : null,
     };
   });
-const waitForMarks = () =>
-  page.waitForFunction(
-    () =>
-      (document
-        .querySelector('factmark-overlay')
-        ?.shadowRoot?.querySelectorAll('[data-factmark-claim]').length ?? 0) > 0 &&
-      performance.getEntriesByName('factmark-first-mark').length > 0,
-    undefined,
-    { timeout: 15_000 },
-  );
 const cold = await readSummary();
 // Again with the background already running (the usual case: it stays up while you browse).
 const warm: number[] = [];
