@@ -30,6 +30,13 @@
  * the transcript's, though the qrels attach it nowhere (PolitiFact checked it
  * from this event; the dataset lists only some lines).
  *
+ * Operating curves (both splits): the matcher's marks at the broad setting
+ * (every mark the popup can reveal, by score) and BM25's top-1 of every
+ * line, each cut at every threshold: the best strict recall at precision
+ * >= 0.8 and >= 0.5, and the best precision at recall >= 0.1, 0.2, 0.3, per
+ * reading. The issue's floor is one point of this curve (precision 0.8 at
+ * recall 0.3): a point no threshold reaches, no calibration can.
+ *
  * The BM25 baseline: k1=1.2, b=0.75, lower-cased alphanumeric tokens, a small
  * stopword list, claim text + title. Its `annotate` is "top-1 score >= θ" with
  * θ the lowest threshold reaching 80% strict precision on the train
@@ -37,7 +44,7 @@
  */
 import { buildIndex, matchSentences, rankQuery, type ClaimIndex } from '../lib/match/index';
 import { claimantTokens, dayNumber } from '../lib/match/index-core';
-import type { MatchableClaim, Sentence } from '../lib/types';
+import type { MatchableClaim, Sentence, Strictness } from '../lib/types';
 import {
   loadClaims,
   loadQrels,
@@ -226,25 +233,30 @@ function claimFacts(): ClaimFacts {
   return facts;
 }
 
-type Mark = { line: number; claim: string };
+type Mark = { line: number; claim: string; score: number };
 
-function docMetrics(
+/** How the gold reads one mark (each reading includes the ones before it). */
+interface Judged {
+  line: number;
+  score: number;
+  strict: boolean;
+  relaxed: boolean;
+  repeat: boolean;
+  sameEvent: boolean;
+  label: string;
+}
+
+/** Every mark of a split's transcripts, judged against the qrels; and the number of checked lines. */
+function judgeMarks(
   split: Split,
   marksOf: (name: string) => Mark[],
-): DocMetrics & { falseMarks: string[] } {
+): { lines: number; checked: number; judged: Judged[] } {
   const qrels = loadQrels('2b', split);
+  const f = claimFacts();
   let lines = 0;
   let checked = 0;
-  let marks = 0;
-  let right = 0;
-  let relaxed = 0;
-  let repeat = 0;
-  let sameEvent = 0;
-  let found = 0;
-  const falseMarks: string[] = [];
-  const names = transcriptsOf(split);
-  const f = claimFacts();
-  for (const name of names) {
+  const judged: Judged[] = [];
+  for (const name of transcriptsOf(split)) {
     const tl = loadTranscript(name);
     const speakerOf = new Map(tl.map((l) => [l.line, claimantTokens(l.speaker)]));
     const day = dayNumber(transcriptDate(name));
@@ -259,44 +271,114 @@ function docMetrics(
       }
     }
     checked += lineClaims.size;
-    const foundLines = new Set<number>();
     for (const m of marksOf(name)) {
-      marks++;
-      if (lineClaims.get(m.line)?.has(m.claim)) {
-        right++;
-        relaxed++;
-        foundLines.add(m.line);
-      } else if (docClaims.has(m.claim)) relaxed++;
-      else {
-        const speaker = speakerOf.get(m.line) ?? [];
-        const same = (f.claimant.get(m.claim) ?? []).some((w) => speaker.includes(w));
-        const elsewhere = [...(f.transcriptsOf.get(m.claim) ?? [])].some(
-          (t) => t !== name.toLowerCase(),
-        );
-        if (same && elsewhere) repeat++;
-        else {
-          if (same && Math.abs((f.day.get(m.claim) ?? NaN) - day) <= 3) sameEvent++;
-          if (falseMarks.length < 25) falseMarks.push(`${name}:${m.line} ${m.claim}`);
-        }
-      }
+      const strict = !!lineClaims.get(m.line)?.has(m.claim);
+      const relaxed = strict || docClaims.has(m.claim);
+      const speaker = speakerOf.get(m.line) ?? [];
+      const same = (f.claimant.get(m.claim) ?? []).some((w) => speaker.includes(w));
+      const elsewhere = [...(f.transcriptsOf.get(m.claim) ?? [])].some(
+        (t) => t !== name.toLowerCase(),
+      );
+      const repeat = relaxed || (same && elsewhere);
+      judged.push({
+        line: m.line,
+        score: m.score,
+        strict,
+        relaxed,
+        repeat,
+        sameEvent: !repeat && same && Math.abs((f.day.get(m.claim) ?? NaN) - day) <= 3,
+        // Lines are numbered per transcript: the label keeps them apart.
+        label: `${name}:${m.line} ${m.claim}`,
+      });
     }
-    found += foundLines.size;
   }
+  return { lines, checked, judged };
+}
+
+function docMetrics(
+  split: Split,
+  marksOf: (name: string) => Mark[],
+): DocMetrics & { falseMarks: string[] } {
+  const { lines, checked, judged } = judgeMarks(split, marksOf);
+  const marks = judged.length;
+  const count = (k: keyof Judged): number => judged.filter((j) => j[k]).length;
+  const found = new Set(judged.filter((j) => j.strict).map((j) => j.label.split(' ')[0]));
   return {
-    transcripts: names.length,
+    transcripts: transcriptsOf(split).length,
     lines,
     checkedLines: checked,
     marks,
-    precision: round(marks ? right / marks : 0),
-    precisionRelaxed: round(marks ? relaxed / marks : 0),
-    precisionSpeakerRepeat: round(marks ? (relaxed + repeat) / marks : 0),
-    recall: round(checked ? found / checked : 0),
-    sameEventUnlisted: sameEvent,
-    falseMarks,
+    precision: round(marks ? count('strict') / marks : 0),
+    precisionRelaxed: round(marks ? count('relaxed') / marks : 0),
+    precisionSpeakerRepeat: round(marks ? count('repeat') / marks : 0),
+    recall: round(checked ? found.size / checked : 0),
+    sameEventUnlisted: count('sameEvent'),
+    falseMarks: judged
+      .filter((j) => !j.repeat)
+      .slice(0, 25)
+      .map((j) => j.label),
   };
 }
 
-function matcherMarks(index: ClaimIndex, name: string): Mark[] {
+/** Points of the operating curve, per reading of a right mark. */
+interface CurvePoint {
+  /** At precision >= key: the most checked lines found (strictly) at any threshold. */
+  recallAtPrecision: Record<string, number>;
+  /** At recall >= key: the best precision of any threshold (0 if no threshold gets there). */
+  precisionAtRecall: Record<string, number>;
+}
+/** The floor is precision 0.8 at recall 0.3; the other points show how far off a curve is. */
+const AT_PRECISION = [0.8, 0.5];
+const AT_RECALL = [0.1, 0.2, 0.3];
+
+/**
+ * The operating curve of a scored list of marks: every threshold (a mark
+ * score; ties kept together, at least 5 marks), its precision under each
+ * reading and its strict recall. What no threshold reaches, no calibration can.
+ */
+function curve(
+  split: Split,
+  marksOf: (name: string) => Mark[],
+): Record<'strict' | 'relaxed' | 'speakerRepeat', CurvePoint> {
+  const { checked, judged } = judgeMarks(split, marksOf);
+  judged.sort((a, b) => b.score - a.score);
+  const readings = { strict: 'strict', relaxed: 'relaxed', speakerRepeat: 'repeat' } as const;
+  const out = {} as Record<keyof typeof readings, CurvePoint>;
+  for (const [name, key] of Object.entries(readings) as [keyof typeof readings, keyof Judged][]) {
+    let right = 0;
+    const found = new Set<string>();
+    const atP = AT_PRECISION.map(() => 0);
+    const atR = AT_RECALL.map(() => 0);
+    judged.forEach((j, k) => {
+      if (j[key]) right++;
+      if (j.strict) found.add(j.label.split(' ')[0] as string);
+      if (judged[k + 1]?.score === j.score || k + 1 < 5) return;
+      const p = right / (k + 1);
+      const r = checked ? found.size / checked : 0;
+      AT_PRECISION.forEach((x, i) => {
+        if (p >= x) atP[i] = Math.max(atP[i] ?? 0, r);
+      });
+      AT_RECALL.forEach((x, i) => {
+        if (r >= x) atR[i] = Math.max(atR[i] ?? 0, p);
+      });
+    });
+    out[name] = {
+      recallAtPrecision: Object.fromEntries(AT_PRECISION.map((x, i) => [x, round(atP[i] ?? 0)])),
+      precisionAtRecall: Object.fromEntries(AT_RECALL.map((x, i) => [x, round(atR[i] ?? 0)])),
+    };
+  }
+  return out;
+}
+
+/** One line of a curve: "R@P0.8 0 R@P0.5 0.12 P@R0.1 0.4 ...". */
+function curveLine(c: CurvePoint): string {
+  return [
+    ...Object.entries(c.recallAtPrecision).map(([x, v]) => `R@P${x} ${v}`),
+    ...Object.entries(c.precisionAtRecall).map(([x, v]) => `P@R${x} ${v}`),
+  ].join('  ');
+}
+
+function matcherMarks(index: ClaimIndex, name: string, strictness?: Strictness): Mark[] {
   const tl = loadTranscript(name);
   const date = transcriptDate(name);
   const out: Mark[] = [];
@@ -311,13 +393,14 @@ function matcherMarks(index: ClaimIndex, name: string): Mark[] {
       text += `${l.text}\n`;
       return { text: l.text, start, end: start + l.text.length };
     });
-    for (const m of matchSentences(index, sentences, {
-      doc: name,
-      speaker: run[0]?.speaker,
-      date,
-    })) {
+    for (const m of matchSentences(
+      index,
+      sentences,
+      { doc: name, speaker: run[0]?.speaker, date },
+      { strictness },
+    )) {
       const l = run[m.sentence];
-      if (l) out.push({ line: l.line, claim: m.claim });
+      if (l) out.push({ line: l.line, claim: m.claim, score: m.score });
     }
     i = j;
   }
@@ -424,11 +507,7 @@ function main(): void {
     const t = performance.now();
     const mine = docMetrics(split, (name) => matcherMarks(index, name));
     const ms = performance.now() - t;
-    const base = docMetrics(split, (name) =>
-      bm25Top(bm25b, name)
-        .filter((x) => x.score >= theta)
-        .map(({ line, claim }) => ({ line, claim })),
-    );
+    const base = docMetrics(split, (name) => bm25Top(bm25b, name).filter((x) => x.score >= theta));
     log(
       `\n[transcripts ${split}] ${mine.transcripts} transcripts, ${mine.lines} lines, ${mine.checkedLines} checked (matcher ${Math.round(ms)} ms)`,
     );
@@ -446,7 +525,20 @@ function main(): void {
       log(`  sample of false marks (dev): ${mine.falseMarks.slice(0, 10).join('; ')}`);
     const { falseMarks: _f, ...mineFig } = mine;
     const { falseMarks: _g, ...baseFig } = base;
-    docs[split] = { matcher: mineFig, bm25: baseFig };
+    // The operating curves: the matcher's marks at the broad setting (every
+    // mark it would show, by score) and BM25's top-1 of every line.
+    const curves = {
+      matcher: curve(split, (name) => matcherMarks(index, name, 'broad')),
+      bm25: curve(split, (name) => bm25Top(bm25b, name)),
+    };
+    log(
+      '  operating curve (best over all thresholds; R@P = strict recall at that precision, P@R = precision at that recall):',
+    );
+    for (const k of ['strict', 'relaxed', 'speakerRepeat'] as const) {
+      log(`    ${k.padEnd(14)} matcher ${curveLine(curves.matcher[k])}`);
+      log(`    ${''.padEnd(14)} bm25    ${curveLine(curves.bm25[k])}`);
+    }
+    docs[split] = { matcher: mineFig, bm25: baseFig, curve: curves };
   }
   figures.transcripts = docs;
   figures.bm25Theta = round(theta);
