@@ -37,11 +37,17 @@
  * reading. The issue's floor is one point of this curve (precision 0.8 at
  * recall 0.3): a point no threshold reaches, no calibration can.
  *
+ * Hand audit (dev): bench/audit/transcripts-dev.tsv judges every default mark
+ * of the dev transcripts by reading it (states the claim / part / not); the
+ * eval reports how many of the current marks it covers and their precision.
+ *
  * The BM25 baseline: k1=1.2, b=0.75, lower-cased alphanumeric tokens, a small
  * stopword list, claim text + title. Its `annotate` is "top-1 score >= θ" with
  * θ the lowest threshold reaching 80% strict precision on the train
  * transcripts (or the best F1 if none does), chosen in this run.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildIndex, matchSentences, rankQuery, type ClaimIndex } from '../lib/match/index';
 import { claimantTokens, dayNumber } from '../lib/match/index-core';
 import type { MatchableClaim, Sentence, Strictness } from '../lib/types';
@@ -378,6 +384,49 @@ function curveLine(c: CurvePoint): string {
   ].join('  ');
 }
 
+/**
+ * A hand audit of the matcher's default marks on the dev transcripts
+ * (bench/audit/transcripts-dev.tsv: for each mark, whether the line states
+ * the claim, part of it, or not). Marks the audit does not list (the matcher
+ * changed since) are counted as unjudged, so a stale audit shows.
+ */
+function auditFigures(judged: Judged[]): {
+  marks: number;
+  judged: number;
+  states: number;
+  part: number;
+  no: number;
+  precision: number;
+  precisionWithPart: number;
+} {
+  const file = join(import.meta.dirname, '..', 'bench', 'audit', 'transcripts-dev.tsv');
+  const verdicts = new Map<string, string>();
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .forEach((row, i) => {
+      if (!row.trim()) return;
+      const [name, line, claim, , , judgment] = row.split('\t');
+      if (!name || !line || !claim || !['states', 'part', 'no'].includes(judgment ?? ''))
+        throw new Error(
+          `${file}:${i + 2}: expected transcript, line, claim, gold, score, judgment`,
+        );
+      verdicts.set(`${name}:${line} ${claim}`, judgment as string);
+    });
+  const seen = judged.map((j) => verdicts.get(j.label)).filter((v) => v !== undefined);
+  const n = (v: string): number => seen.filter((x) => x === v).length;
+  const marks = judged.length;
+  return {
+    marks,
+    judged: seen.length,
+    states: n('states'),
+    part: n('part'),
+    no: n('no'),
+    precision: round(marks ? n('states') / marks : 0),
+    precisionWithPart: round(marks ? (n('states') + n('part')) / marks : 0),
+  };
+}
+
 function matcherMarks(index: ClaimIndex, name: string, strictness?: Strictness): Mark[] {
   const tl = loadTranscript(name);
   const date = transcriptDate(name);
@@ -538,7 +587,15 @@ function main(): void {
       log(`    ${k.padEnd(14)} matcher ${curveLine(curves.matcher[k])}`);
       log(`    ${''.padEnd(14)} bm25    ${curveLine(curves.bm25[k])}`);
     }
-    docs[split] = { matcher: mineFig, bm25: baseFig, curve: curves };
+    const audit =
+      split === 'dev'
+        ? auditFigures(judgeMarks(split, (name) => matcherMarks(index, name)).judged)
+        : undefined;
+    if (audit)
+      log(
+        `  hand audit (bench/audit/transcripts-dev.tsv): ${audit.judged} of ${audit.marks} marks judged; ${audit.states} state the claim, ${audit.part} part of it, ${audit.no} not: precision ${audit.precision} (${audit.precisionWithPart} with parts)`,
+      );
+    docs[split] = { matcher: mineFig, bm25: baseFig, curve: curves, ...(audit ? { audit } : {}) };
   }
   figures.transcripts = docs;
   figures.bm25Theta = round(theta);
