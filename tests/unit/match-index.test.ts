@@ -13,8 +13,9 @@ import type { MatchableClaim } from '../../lib/types';
 import { SEED_CLAIMS } from './match-seed-claims';
 import { parse as parseYaml } from 'yaml';
 import { toMatchable } from '../../lib/claims/claim-set';
-import { allDatasetClaims } from '../../scripts/train-data';
-import type { ClaimRecord } from '../../lib/types';
+import { allDatasetClaims, loadClaims } from '../../scripts/train-data';
+import { whereStated } from '../../lib/match/match-sentences';
+import type { ClaimRecord, SentenceMatch } from '../../lib/types';
 
 const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared');
 const SEED_ARTICLE = join(SHARED, 'seed', '000_056fa72ee288ad71.txt');
@@ -96,3 +97,61 @@ describe.skipIf(!existsSync(SEED_ARTICLE) || !existsSync(join(SHARED, 'data')))(
     );
   },
 );
+
+describe('a claim is marked where it is stated', () => {
+  test("a debate line that follows a checked claim does not take the claim's mark", () => {
+    // O'Rourke, Detroit debate of 2019-07-30 (CheckThat! 2b transcript, lines 754-758).
+    const file = join(
+      SHARED,
+      'data',
+      'checkthat2021-2b',
+      'transcripts',
+      '20190730_democratic_debate_Detroit_1.tsv',
+    );
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .map((l) => l.split('\t'))
+      .filter((c) => Number(c[0]) >= 754 && Number(c[0]) <= 758)
+      .map((c) => c[2] ?? '');
+    expect(lines[1]).toMatch(/^It is because, in this country, money buys influence/);
+    let text = '';
+    const sentences = lines.map((l) => {
+      const start = text.length;
+      text += `${l}\n`;
+      return { text: l, start, end: start + l.length };
+    });
+    const index = buildIndex(loadClaims('2b'));
+    const marks = matchSentences(index, sentences, {
+      doc: 'detroit-1',
+      speaker: "O'ROURKE",
+      date: '2019-07-30',
+    });
+    // The figure's own line carries PolitiFact's check; the line after it states nothing of it.
+    expect(marks.map((m) => [m.sentence, m.claim])).toEqual([[0, 'vclaim-pol-00371']]);
+  });
+
+  test('whereStated keeps the best-covering sentences of a run and leaves other runs alone', () => {
+    const mark = (sentence: number, claim: string): SentenceMatch => ({
+      sentence,
+      start: 0,
+      end: 1,
+      claim,
+      score: 0.9,
+      band: 'annotate',
+      evidence: { terms: [], numbers: [] },
+    });
+    const a0 = mark(0, 'a');
+    const a1 = mark(1, 'a');
+    const b1 = mark(1, 'b');
+    const a2 = mark(2, 'a');
+    const a5 = mark(5, 'a');
+    const cov = new Map([
+      [a0, 0.9],
+      [a1, 0.2], // a neighbour of a0 with a fifth of its coverage: loses the mark
+      [b1, 0.2], // another claim: judged on its own
+      [a2, 0.5], // states part of it: keeps the mark
+      [a5, 0.3], // not adjacent: a run of its own
+    ]);
+    expect(whereStated([a0, a1, b1, a2, a5], cov)).toEqual([a0, b1, a2, a5]);
+  });
+});
