@@ -50,11 +50,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex, matchSentences, rankQuery, type ClaimIndex } from '../lib/match/index';
 import { claimantTokens, dayNumber } from '../lib/match/index-core';
-import type { MatchableClaim, Sentence, Strictness } from '../lib/types';
+import type { MatchableClaim, Strictness } from '../lib/types';
 import {
   loadClaims,
   loadQrels,
   loadQueries,
+  linesAsSentences,
   loadTranscript,
   neighboursOf,
   splitExists,
@@ -243,20 +244,26 @@ type Mark = { line: number; claim: string; score: number };
 
 /** How the gold reads one mark (each reading includes the ones before it). */
 interface Judged {
-  line: number;
+  /** `transcript:line`: lines are numbered per transcript. */
+  lineKey: string;
   score: number;
   strict: boolean;
   relaxed: boolean;
   repeat: boolean;
   sameEvent: boolean;
+  /** `transcript:line claim`. */
   label: string;
 }
 
+interface JudgedSplit {
+  split: Split;
+  lines: number;
+  checked: number;
+  judged: Judged[];
+}
+
 /** Every mark of a split's transcripts, judged against the qrels; and the number of checked lines. */
-function judgeMarks(
-  split: Split,
-  marksOf: (name: string) => Mark[],
-): { lines: number; checked: number; judged: Judged[] } {
+function judgeMarks(split: Split, marksOf: (name: string) => Mark[]): JudgedSplit {
   const qrels = loadQrels('2b', split);
   const f = claimFacts();
   let lines = 0;
@@ -286,29 +293,35 @@ function judgeMarks(
         (t) => t !== name.toLowerCase(),
       );
       const repeat = relaxed || (same && elsewhere);
+      const lineKey = `${name}:${m.line}`;
       judged.push({
-        line: m.line,
+        lineKey,
         score: m.score,
         strict,
         relaxed,
         repeat,
         sameEvent: !repeat && same && Math.abs((f.day.get(m.claim) ?? NaN) - day) <= 3,
-        // Lines are numbered per transcript: the label keeps them apart.
-        label: `${name}:${m.line} ${m.claim}`,
+        label: `${lineKey} ${m.claim}`,
       });
     }
   }
-  return { lines, checked, judged };
+  return { split, lines, checked, judged };
 }
 
-function docMetrics(
-  split: Split,
-  marksOf: (name: string) => Mark[],
-): DocMetrics & { falseMarks: string[] } {
-  const { lines, checked, judged } = judgeMarks(split, marksOf);
+/** The marks scoring at least `min`: each is judged on its own, so no judging again. */
+function atLeast(all: JudgedSplit, min: number): JudgedSplit {
+  return { ...all, judged: all.judged.filter((j) => j.score >= min) };
+}
+
+function docMetrics({
+  split,
+  lines,
+  checked,
+  judged,
+}: JudgedSplit): DocMetrics & { falseMarks: string[] } {
   const marks = judged.length;
   const count = (k: keyof Judged): number => judged.filter((j) => j[k]).length;
-  const found = new Set(judged.filter((j) => j.strict).map((j) => j.label.split(' ')[0]));
+  const found = new Set(judged.filter((j) => j.strict).map((j) => j.lineKey));
   return {
     transcripts: transcriptsOf(split).length,
     lines,
@@ -342,12 +355,9 @@ const AT_RECALL = [0.1, 0.2, 0.3];
  * score; ties kept together, at least 5 marks), its precision under each
  * reading and its strict recall. What no threshold reaches, no calibration can.
  */
-function curve(
-  split: Split,
-  marksOf: (name: string) => Mark[],
-): Record<'strict' | 'relaxed' | 'speakerRepeat', CurvePoint> {
-  const { checked, judged } = judgeMarks(split, marksOf);
-  judged.sort((a, b) => b.score - a.score);
+function curve(all: JudgedSplit): Record<'strict' | 'relaxed' | 'speakerRepeat', CurvePoint> {
+  const { checked } = all;
+  const judged = [...all.judged].sort((a, b) => b.score - a.score);
   const readings = { strict: 'strict', relaxed: 'relaxed', speakerRepeat: 'repeat' } as const;
   const out = {} as Record<keyof typeof readings, CurvePoint>;
   for (const [name, key] of Object.entries(readings) as [keyof typeof readings, keyof Judged][]) {
@@ -357,7 +367,7 @@ function curve(
     const atR = AT_RECALL.map(() => 0);
     judged.forEach((j, k) => {
       if (j[key]) right++;
-      if (j.strict) found.add(j.label.split(' ')[0] as string);
+      if (j.strict) found.add(j.lineKey);
       if (judged[k + 1]?.score === j.score || k + 1 < 5) return;
       const p = right / (k + 1);
       const r = checked ? found.size / checked : 0;
@@ -436,12 +446,7 @@ function matcherMarks(index: ClaimIndex, name: string, strictness?: Strictness):
     let j = i;
     while (j < tl.length && tl[j]?.speaker === tl[i]?.speaker) j++;
     const run = tl.slice(i, j);
-    let text = '';
-    const sentences: Sentence[] = run.map((l) => {
-      const start = text.length;
-      text += `${l.text}\n`;
-      return { text: l.text, start, end: start + l.text.length };
-    });
+    const sentences = linesAsSentences(run.map((l) => l.text));
     for (const m of matchSentences(
       index,
       sentences,
@@ -554,9 +559,12 @@ function main(): void {
 
   for (const split of ['train', 'dev'] as Split[]) {
     const t = performance.now();
-    const mine = docMetrics(split, (name) => matcherMarks(index, name));
+    const mineJudged = judgeMarks(split, (name) => matcherMarks(index, name));
     const ms = performance.now() - t;
-    const base = docMetrics(split, (name) => bm25Top(bm25b, name).filter((x) => x.score >= theta));
+    // BM25's top-1 of every line, judged once: its marks are those at θ, its curve all of them.
+    const bm25Judged = judgeMarks(split, (name) => bm25Top(bm25b, name));
+    const mine = docMetrics(mineJudged);
+    const base = docMetrics(atLeast(bm25Judged, theta));
     log(
       `\n[transcripts ${split}] ${mine.transcripts} transcripts, ${mine.lines} lines, ${mine.checkedLines} checked (matcher ${Math.round(ms)} ms)`,
     );
@@ -577,8 +585,8 @@ function main(): void {
     // The operating curves: the matcher's marks at the broad setting (every
     // mark it would show, by score) and BM25's top-1 of every line.
     const curves = {
-      matcher: curve(split, (name) => matcherMarks(index, name, 'broad')),
-      bm25: curve(split, (name) => bm25Top(bm25b, name)),
+      matcher: curve(judgeMarks(split, (name) => matcherMarks(index, name, 'broad'))),
+      bm25: curve(bm25Judged),
     };
     log(
       '  operating curve (best over all thresholds; R@P = strict recall at that precision, P@R = precision at that recall):',
@@ -587,10 +595,7 @@ function main(): void {
       log(`    ${k.padEnd(14)} matcher ${curveLine(curves.matcher[k])}`);
       log(`    ${''.padEnd(14)} bm25    ${curveLine(curves.bm25[k])}`);
     }
-    const audit =
-      split === 'dev'
-        ? auditFigures(judgeMarks(split, (name) => matcherMarks(index, name)).judged)
-        : undefined;
+    const audit = split === 'dev' ? auditFigures(mineJudged.judged) : undefined;
     if (audit)
       log(
         `  hand audit (bench/audit/transcripts-dev.tsv): ${audit.judged} of ${audit.marks} marks judged; ${audit.states} state the claim, ${audit.part} part of it, ${audit.no} not: precision ${audit.precision} (${audit.precisionWithPart} with parts)`,

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MatchableClaim } from '../lib/types';
+import type { MatchableClaim, Sentence } from '../lib/types';
 
 export const DATA_DIR =
   process.env.FACTMARK_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -84,6 +84,16 @@ export function allDatasetClaims(): MatchableClaim[] {
     ...snopes,
     ...loadClaims('2a', { subtitle: false }),
   ];
+}
+
+/** Lines of a transcript as the sentences of one document (one per line, newline-separated). */
+export function linesAsSentences(lines: readonly string[]): Sentence[] {
+  let at = 0;
+  return lines.map((text) => {
+    const start = at;
+    at += text.length + 1;
+    return { text, start, end: start + text.length };
+  });
 }
 
 /** Transcript date from its file name: "20170822_Trump_phoenix" -> 2017-08-22. */

@@ -13,7 +13,12 @@ import type { MatchableClaim } from '../../lib/types';
 import { SEED_CLAIMS } from './match-seed-claims';
 import { parse as parseYaml } from 'yaml';
 import { toMatchable } from '../../lib/claims/claim-set';
-import { allDatasetClaims, loadClaims } from '../../scripts/train-data';
+import {
+  allDatasetClaims,
+  linesAsSentences,
+  loadClaims,
+  loadTranscript,
+} from '../../scripts/train-data';
 import { whereStated } from '../../lib/match/match-sentences';
 import type { ClaimRecord, SentenceMatch } from '../../lib/types';
 
@@ -101,25 +106,11 @@ describe.skipIf(!existsSync(SEED_ARTICLE) || !existsSync(join(SHARED, 'data')))(
 describe('a claim is marked where it is stated', () => {
   test("a debate line that follows a checked claim does not take the claim's mark", () => {
     // O'Rourke, Detroit debate of 2019-07-30 (CheckThat! 2b transcript, lines 754-758).
-    const file = join(
-      SHARED,
-      'data',
-      'checkthat2021-2b',
-      'transcripts',
-      '20190730_democratic_debate_Detroit_1.tsv',
-    );
-    const lines = readFileSync(file, 'utf8')
-      .split('\n')
-      .map((l) => l.split('\t'))
-      .filter((c) => Number(c[0]) >= 754 && Number(c[0]) <= 758)
-      .map((c) => c[2] ?? '');
+    const lines = loadTranscript('20190730_democratic_debate_Detroit_1')
+      .filter((l) => l.line >= 754 && l.line <= 758)
+      .map((l) => l.text);
     expect(lines[1]).toMatch(/^It is because, in this country, money buys influence/);
-    let text = '';
-    const sentences = lines.map((l) => {
-      const start = text.length;
-      text += `${l}\n`;
-      return { text: l, start, end: start + l.length };
-    });
+    const sentences = linesAsSentences(lines);
     const index = buildIndex(loadClaims('2b'));
     const marks = matchSentences(index, sentences, {
       doc: 'detroit-1',
