@@ -20,13 +20,13 @@ export function pageSentences(chunks: TextChunk[], base = 0): PageSentences {
   const bases: number[] = [];
   const sentences: Sentence[] = [];
   let at = base;
-  for (const chunk of chunks) {
+  chunks.forEach((chunk, block) => {
     bases.push(at);
     for (const s of segmentSentences(chunk.text)) {
-      sentences.push({ text: s.text, start: s.start + at, end: s.end + at });
+      sentences.push({ text: s.text, start: s.start + at, end: s.end + at, block });
     }
     at += chunk.text.length + GAP;
-  }
+  });
   return {
     sentences,
     textAt(start, end) {

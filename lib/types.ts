@@ -101,6 +101,11 @@ export interface Sentence {
   text: string;
   start: number;
   end: number;
+  /**
+   * The block (paragraph) the sentence belongs to: consecutive sentences with the same
+   * block are read together as one statement on a page (absent: a block of its own).
+   */
+  block?: number;
 }
 
 export interface SentenceMatch {

@@ -19,9 +19,9 @@
  * precision >= 0.95 (else the most precise prefix of >= 20 marks; never at or
  * below annotate), possible = half the annotate threshold.
  *
- * Usage: npx tsx scripts/train-weights.ts [--dry-run]
+ * Usage: npx tsx scripts/train-weights.ts [--dry-run] [--page-only]
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex, type ClaimIndex } from '../lib/match/index';
 import { FEATURE_NAMES } from '../lib/match/features';
@@ -36,8 +36,19 @@ import {
   loadTranscript,
   neighboursOf,
   transcriptDate,
+  taskDir,
   transcriptsOf,
 } from './train-data';
+import { readClaimsFile } from './cli/read-claims';
+import {
+  bundledIndex,
+  fitPageThreshold,
+  lowestThreshold,
+  newsPages,
+  pageFigures,
+  scanNewsPages,
+  scanTweetPage,
+} from './page-mode';
 
 const PER_QUERY = 20;
 const PER_LINE = 3;
@@ -84,7 +95,7 @@ function features(
  * fixed; only the scorer changes), per task prefix of the groups.
  */
 function mapOf(examples: Example[], w: number[]): Record<string, number> {
-  const model: Model = { weights: w, thresholds: { strict: 1, annotate: 1, possible: 1 } };
+  const model: Model = { weights: w, thresholds: { strict: 1, annotate: 1, possible: 1, page: 1 } };
   const byGroup = new Map<string, { p: number; y: number; nRel: number }[]>();
   for (const e of examples) {
     if (!e.group) continue;
@@ -147,7 +158,10 @@ function fit(examples: Example[], l2 = L2): number[] {
     const g = new Array<number>(d).fill(0);
     const H: number[][] = Array.from({ length: d }, () => new Array<number>(d).fill(0));
     for (const e of examples) {
-      const p = scorePair(e.x, { weights: w, thresholds: { strict: 1, annotate: 1, possible: 1 } });
+      const p = scorePair(e.x, {
+        weights: w,
+        thresholds: { strict: 1, annotate: 1, possible: 1, page: 1 },
+      });
       const r = e.w * (p - e.y);
       const s = e.w * p * (1 - p);
       for (let i = 0; i < d; i++) {
@@ -191,8 +205,23 @@ function solve(A: number[][], b: number[]): number[] {
   return M.map((row, i) => (row[n] ?? 0) / (row[i] || 1));
 }
 
+/**
+ * `--page-only`: refit the page threshold for the shipped weights and write it into
+ * weights.json (the rest of the file unchanged).
+ */
+function refitPage(dry: boolean): void {
+  const file = join(import.meta.dirname, '..', 'lib', 'match', 'weights.json');
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { thresholds: Model['thresholds'] };
+  json.thresholds.page = pageThreshold({
+    weights: MODEL.weights,
+    thresholds: { ...MODEL.thresholds, page: MODEL.thresholds.annotate },
+  });
+  if (!dry) writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+}
+
 function main(): void {
   const dry = process.argv.includes('--dry-run');
+  if (process.argv.includes('--page-only')) return refitPage(dry);
   const examples: Example[] = [];
   const idx2a = buildIndex(loadClaims('2a'));
   const idx2b = buildIndex(loadClaims('2b'));
@@ -282,7 +311,7 @@ function main(): void {
   FEATURE_NAMES.forEach((n, i) => console.log(`  ${n.padEnd(14)} ${weights[i]}`));
 
   // Thresholds from the train transcripts' top-1 marks.
-  const model: Model = { weights, thresholds: { strict: 1, annotate: 1, possible: 1 } };
+  const model: Model = { weights, thresholds: { strict: 1, annotate: 1, possible: 1, page: 1 } };
   // Calibration label of a top-1 mark: the qrels attach its claim to this
   // line or another line of the same transcript (the eval's relaxed figure),
   // or it is the speaker's own claim that the qrels attach to another
@@ -299,31 +328,11 @@ function main(): void {
       info: s.info,
     }))
     .sort((a, b) => b.p - a.p);
-  /**
-   * Lowest threshold whose marks (all with p >= it, at least MIN_MARKS of
-   * them) reach `target` precision; when none does, the threshold of the most
-   * precise such prefix (the fallback that keeps 'strict' a real band).
-   */
-  const MIN_MARKS = 20;
-  const at = (target: number): number => {
-    let right = 0;
-    let t = NaN;
-    let bestP = -1;
-    let bestT = 1;
-    scored.forEach((s, k) => {
-      if (s.right) right++;
-      if (k + 1 < MIN_MARKS) return;
-      const next = scored[k + 1];
-      if (next && next.p === s.p) return; // a threshold cannot split ties
-      const prec = right / (k + 1);
-      if (prec >= target) t = s.p;
-      if (prec > bestP) {
-        bestP = prec;
-        bestT = s.p;
-      }
-    });
-    return Math.round((Number.isNaN(t) ? bestT : t) * 1000) / 1000;
-  };
+  const at = (target: number): number =>
+    lowestThreshold(
+      scored.map((x) => ({ score: x.p, right: x.right })),
+      target,
+    );
   if (process.argv.includes('--curve'))
     for (let th = 0.3; th < 1; th += 0.05) {
       const m = lineScores.filter((x) => x.rule && scorePair(x.features, model) >= th);
@@ -350,6 +359,7 @@ function main(): void {
     strict,
     annotate,
     possible: Math.round(annotate * 500) / 1000,
+    page: pageThreshold({ weights, thresholds: { strict, annotate, possible: 0, page: annotate } }),
   };
   const marked = scored.filter((s) => s.p >= annotate);
   console.log(
@@ -368,6 +378,43 @@ function main(): void {
       join(import.meta.dirname, '..', 'lib', 'match', 'weights.json'),
       `${JSON.stringify(out, null, 2)}\n`,
     );
+}
+
+/**
+ * The page threshold: where a page's marked band starts. A page is mostly sentences that
+ * state no checked claim, so its marks need a surer score than a query known to state one.
+ * Two kinds of training page bound it, both through the extension's own extraction and
+ * matcher (scripts/page-mode.ts): the train tweets read as one page (real wordings with a
+ * gold) must reach PAGE_PRECISION, and the saved ordinary news pages, matched against the
+ * bundled set, must stay silent: the threshold is the higher of the two. `npm run eval`
+ * fits the same rule inside folds (tweets by tweet, news pages by page) and reports the
+ * held-out figures. The page path reads the shipped MODEL, so the new weights are put in
+ * place for the scans and restored after.
+ */
+function pageThreshold(model: Model): number {
+  // The tweets' claims as the scan CLI reads a claims file (what page mode is measured with).
+  const idx2a = buildIndex(readClaimsFile(join(taskDir('2a'), 'claims.jsonl')));
+  const saved = { weights: MODEL.weights, thresholds: MODEL.thresholds };
+  Object.assign(MODEL, model);
+  try {
+    const tweets = loadQueries('2a', 'train');
+    const marks = scanTweetPage(tweets, loadQrels('2a', 'train'), idx2a);
+    const news = scanNewsPages(newsPages(), bundledIndex());
+    const {
+      threshold: t,
+      byTweets,
+      bySilence,
+    } = fitPageThreshold(
+      marks,
+      news.map((m) => m.score),
+    );
+    console.log(
+      `page threshold ${t} (tweets ${byTweets}, news pages ${bySilence}): train tweet page ${JSON.stringify(pageFigures(marks, tweets.length, t))}`,
+    );
+    return t;
+  } finally {
+    Object.assign(MODEL, saved);
+  }
 }
 
 main();

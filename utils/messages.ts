@@ -22,6 +22,8 @@ export interface WireSentence {
   text: string;
   start: number;
   end: number;
+  /** The block (paragraph) it belongs to, within one request (lib/types.ts Sentence). */
+  block?: number;
 }
 
 export interface MatchRequest {

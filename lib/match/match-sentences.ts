@@ -1,9 +1,10 @@
-import type { QueryContext, Sentence, SentenceMatch, Strictness } from '../types';
+import type { Band, QueryContext, Sentence, SentenceMatch, Strictness } from '../types';
 import type { ClaimIndexCore } from './index-core';
 import { F, numbersDisagree } from './features';
 import { MODEL } from './model';
 import { prepareQuery, type PreparedQuery } from './prepare-query';
 import { evidenceOf, MIN_CONTENT_TERMS, rankPrepared, type ScoredClaim } from './rank-prepared';
+import { blocksOf, matchBlock, type BlockHit } from './match-blocks';
 
 /**
  * Candidates re-scored per page sentence. A page needs only the marks, not a
@@ -15,29 +16,33 @@ import { evidenceOf, MIN_CONTENT_TERMS, rankPrepared, type ScoredClaim } from '.
  */
 export const PAGE_POOL = 4;
 
-/**
- * On a page (no speaker), a sentence must carry at least this share of the claim's weighted
- * terms (in its best wording: text or a phrasing) to be marked: it has to state the claim,
- * not share a topic with it. Measured on the 100 news pages and the seed article pages: the
- * marks that were wrong covered 0.41–0.65 of their claim, the right ones 0.76–1.
- */
-const PAGE_MIN_COVERAGE = 0.7;
-
 /** At most this many distinct claims are marked on one sentence. */
 const MAX_PER_SENTENCE = 3;
 /** Two matches sharing this share of their evidence tokens are near-duplicates. */
 const DUPLICATE_OVERLAP = 0.5;
 
-function passes(s: ScoredClaim, strictness: Strictness): boolean {
-  if (strictness === 'broad') return s.band === 'annotate' || s.band === 'possible';
-  if (s.band !== 'annotate') return false;
+/**
+ * A candidate's band where it is shown. On a page (no speaker) most sentences state no
+ * checked claim, so the marked band starts at the page threshold (fitted on the train
+ * tweets read as one page, scripts/train-weights.ts); below it an `annotate` score is a
+ * possible match, shown at Broad only.
+ */
+function bandAt(s: ScoredClaim, page: boolean): Band | null {
+  return page && s.band === 'annotate' && s.score < MODEL.thresholds.page ? 'possible' : s.band;
+}
+
+function passes(s: ScoredClaim, strictness: Strictness, page: boolean): boolean {
+  const band = bandAt(s, page);
+  if (strictness === 'broad') return band === 'annotate' || band === 'possible';
+  if (band !== 'annotate') return false;
   return strictness === 'strict' ? s.score >= MODEL.thresholds.strict : true;
 }
 
 /** The lowest score a band of this strictness starts at. */
-function floorOf(strictness: Strictness): number {
+function floorOf(strictness: Strictness, page: boolean): number {
   const t = MODEL.thresholds;
-  return strictness === 'broad' ? t.possible : strictness === 'strict' ? t.strict : t.annotate;
+  if (strictness === 'broad') return t.possible;
+  return strictness === 'strict' ? t.strict : page ? t.page : t.annotate;
 }
 
 function overlap(a: number[], b: number[]): number {
@@ -117,17 +122,16 @@ function standsAlone(
   const q = prepareQuery(index, text);
   const bare = rankPrepared(index, q, { qtf: new Map() }, PAGE_POOL, MODEL, doc, PAGE_POOL);
   const alone = new Map(bare.map((b) => [b.claim, b]));
-  return ranked.filter((r) => {
+  const kept: ScoredClaim[] = [];
+  for (const r of ranked) {
     const b = alone.get(r.claim);
     // A different number is a different claim ("about 11 percent" is not "20 percent").
     // The score alone is checked: the name rules already passed with the neighbours in view.
-    return (
-      b !== undefined &&
-      b.score >= floorOf(strictness) &&
-      (b.features[F.covClaim] ?? 0) >= PAGE_MIN_COVERAGE &&
-      !numbersDisagree(index, q, r.claim)
-    );
-  });
+    // The mark carries the lower of the two scores: the one its decision rests on.
+    if (b && b.score >= floorOf(strictness, true) && !numbersDisagree(index, q, r.claim))
+      kept.push({ ...r, score: Math.min(r.score, b.score) });
+  }
+  return kept;
 }
 
 /**
@@ -205,19 +209,31 @@ export function matchSentences(
   for (const p of prepared) for (const [t, f] of p.qtf) doc.set(t, (doc.get(t) ?? 0) + f);
   const out: SentenceMatch[] = [];
   const coverage = new Map<SentenceMatch, number>();
+  // Page mode: each paragraph is also read as one statement (match-blocks.ts).
+  const blockHits = new Map<number, BlockHit[]>();
+  const page = !ctx.speaker;
+  if (page)
+    for (const [a, b] of blocksOf(sentences))
+      for (const h of matchBlock(index, sentences, a, b, doc, (x) => passes(x, strictness, page))) {
+        let list = blockHits.get(h.sentence);
+        if (!list) blockHits.set(h.sentence, (list = []));
+        list.push(h);
+      }
   for (let i = 0; i < sentences.length; i++) {
     const q = prepared[i] as PreparedQuery;
     const sentence = sentences[i] as Sentence;
-    if (q.length < MIN_CONTENT_TERMS) continue;
+    const fromBlock = blockHits.get(i) ?? [];
+    const marked = new Set<number>();
+    const before = out.length;
     const qtf = new Map<number, number>();
     for (const n of [prepared[i - 1], prepared[i + 1]])
       if (n) for (const [t, f] of n.qtf) qtf.set(t, f);
     let ranked = rankPrepared(index, q, { qtf }, PAGE_POOL, MODEL, doc, PAGE_POOL).filter((s) =>
-      passes(s, strictness),
+      passes(s, strictness, page),
     );
-    if (ranked.length === 0) continue;
-    if (!ctx.speaker) ranked = standsAlone(index, sentence.text, ranked, strictness, doc);
-    if (ranked.length === 0) continue;
+    if (q.length < MIN_CONTENT_TERMS) ranked = [];
+    if (!ctx.speaker && ranked.length > 0)
+      ranked = standsAlone(index, sentence.text, ranked, strictness, doc);
     ranked.sort(
       (a, b) =>
         (index.priority[b.claim] ?? 0) - (index.priority[a.claim] ?? 0) || b.score - a.score,
@@ -253,11 +269,27 @@ export function matchSentences(
         end,
         claim: index.src.ids[r.claim] as string,
         score: r.score,
-        band: r.band ?? 'possible',
+        band: bandAt(r, page) ?? 'possible',
         evidence: evidenceOf(q, sentence.text, r.matched),
       };
       out.push(m);
+      marked.add(r.claim);
       coverage.set(m, r.features[F.covClaim] ?? 0);
+    }
+    for (const h of fromBlock) {
+      if (out.length - before >= MAX_PER_SENTENCE || marked.has(h.r.claim)) continue;
+      marked.add(h.r.claim);
+      const m: SentenceMatch = {
+        sentence: i,
+        start: sentence.start,
+        end: sentence.end,
+        claim: index.src.ids[h.r.claim] as string,
+        score: h.r.score,
+        band: bandAt(h.r, page) ?? 'possible',
+        evidence: evidenceOf(h.q, h.text, h.matched),
+      };
+      out.push(m);
+      coverage.set(m, h.r.features[F.covClaim] ?? 0);
     }
   }
   return whereStated(out, coverage);

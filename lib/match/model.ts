@@ -9,7 +9,8 @@ import { FEATURE_NAMES } from './features';
  */
 export interface Model {
   weights: number[];
-  thresholds: { strict: number; annotate: number; possible: number };
+  /** `page`: where the marked band starts on a page without a speaker (match-sentences.ts). */
+  thresholds: { strict: number; annotate: number; possible: number; page: number };
 }
 
 /**

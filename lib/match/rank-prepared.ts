@@ -115,8 +115,14 @@ export function rankPrepared(
       // at least four shared terms, that is the claim. The benchmark's terse
       // fact-check summaries do not allow this rule (measured: ~35% precision),
       // so it applies to curated claims only.
+      // A wording is stated whole only with its names: the boost needs them all.
       const shared = Math.exp(d.features[F.matched] ?? 0) - 1;
-      if (!d.numConflict && d.features[F.numMissing] === 0 && shared >= 3.5) {
+      if (
+        !d.numConflict &&
+        d.features[F.numMissing] === 0 &&
+        shared >= 3.5 &&
+        namesAgree(checkNames(index, q, ctx, doc, d.unit))
+      ) {
         const coverage = Math.min(
           1,
           (d.features[F.covClaim] ?? 0) + 0.5 * Math.max(0, d.features[F.ctxGain] ?? 0),
@@ -129,7 +135,15 @@ export function rankPrepared(
       score = Math.min(1, score + PRIORITY_BONUS * prio);
     }
     let band = bandOf(score, model);
-    if (band === 'annotate' && !namesAgree(index, q, ctx, doc, d.unit)) band = 'possible';
+    // Names: a curated claim's wording names its actors by design, so a sentence must
+    // name them too (namesAgree); a fact-checker's summary adds names for context that a
+    // restatement often leaves out (2a dev: 4 in 10 right top-1 matches miss one), so
+    // there only another actor in the subject's stead vetoes (subjectReplaced).
+    if (band === 'annotate') {
+      const names = checkNames(index, q, ctx, doc, d.unit);
+      if (prio > 0 ? !namesAgree(names) : subjectReplaced(index, q, names, cand.claim))
+        band = 'possible';
+    }
     // Hard rules: a different number is a different claim; short or generic
     // sentences stay unmarked whatever their score.
     if (band === 'annotate' && (d.numConflict || q.length < MIN_CONTENT_TERMS)) band = 'possible';
@@ -155,32 +169,38 @@ function nameTerms(index: ClaimIndexCore): Uint8Array {
   return m;
 }
 
+interface NameCheck {
+  /** The claim unit's names, its subject (first name) first. */
+  names: number[];
+  subjectPresent: boolean;
+  /** How many of the other names are absent from the sentence and its neighbours. */
+  othersMissing: number;
+}
+
 /**
- * A sentence that shares a claim's words but not its actors states another
- * claim ("Biden brokered the ceasefire..." is not "Trump brokered..."). The
- * claim's subject (its first name) must appear in the sentence, its
- * neighbours or elsewhere in the document; of its other names at most one
- * may be absent from the sentence and its neighbours (and none when it has
- * fewer than three). Cost: one pass over the unit's terms.
+ * Which of a claim unit's names (alias names, or capitalised in most claims) the sentence
+ * states. The subject counts as present when the sentence, its neighbours or anywhere in
+ * the document names it (a page names its subject once, early); the others only in the
+ * sentence or its neighbours. A name counts through its actor equivalents too; those may be
+ * unknown to the index, so they are looked up in the sentence's own terms. Cost: one pass
+ * over the unit's terms.
  */
-function namesAgree(
+function checkNames(
   index: ClaimIndexCore,
   q: PreparedQuery,
   ctx: Pick<PreparedQuery, 'qtf'> | null,
   doc: ReadonlyMap<number, number> | null,
   unit: number,
-): boolean {
-  if (unit < 0) return true;
+): NameCheck {
+  if (unit < 0) return { names: [], subjectPresent: true, othersMissing: 0 };
   const isName = nameTerms(index);
   const names: number[] = [];
   for (let k = index.unitSeqStart[unit] ?? 0; k < (index.unitSeqStart[unit + 1] ?? 0); k++) {
     const t = index.src.seq[k] ?? 0;
     if (isName[t] && !names.includes(t)) names.push(t);
   }
-  if (names.length === 0) return true;
+  if (names.length === 0) return { names, subjectPresent: true, othersMissing: 0 };
   const near = (t: number): boolean => q.qtf.has(t) || !!ctx?.qtf.has(t);
-  // A name counts as present through its actor equivalents too; those may be
-  // unknown to the index, so they are looked up in the sentence's own terms.
   const actorNear = (t: number, inDoc: boolean): boolean =>
     (ACTOR_EQUIVALENTS.get(index.src.vocab[t] ?? '') ?? []).some((a) => {
       if (q.tokens.some((tok) => tok.term === a)) return true;
@@ -188,9 +208,48 @@ function namesAgree(
       return near(id) || (inDoc && !!doc?.has(id));
     });
   const subject = names[0] as number;
-  if (!near(subject) && !doc?.has(subject) && !actorNear(subject, true)) return false;
-  const missing = names.slice(1).filter((t) => !near(t) && !actorNear(t, false)).length;
-  return missing <= (names.length >= 3 ? 1 : 0);
+  return {
+    names,
+    subjectPresent: near(subject) || !!doc?.has(subject) || actorNear(subject, true),
+    othersMissing: names.slice(1).filter((t) => !near(t) && !actorNear(t, false)).length,
+  };
+}
+
+/**
+ * A sentence that shares a curated claim's words but not its actors states another claim
+ * ("Trump vowed to end inflation within 24 hours" is not "...the Russia-Ukraine war..."):
+ * the subject must be present, and of the other names at most one may be absent (none
+ * when the claim has fewer than three).
+ */
+function namesAgree(n: NameCheck): boolean {
+  return n.subjectPresent && n.othersMissing <= (n.names.length >= 3 ? 1 : 0);
+}
+
+/**
+ * Another actor in the subject's stead: the claim's subject is nowhere on the page near the
+ * sentence, and the sentence names someone or somewhere the claim does not ("Biden brokered
+ * the ceasefire..." for "Trump brokered..."). A different person or place is a different
+ * claim, however similar the rest.
+ */
+function subjectReplaced(
+  index: ClaimIndexCore,
+  q: PreparedQuery,
+  names: NameCheck,
+  c: number,
+): boolean {
+  if (names.subjectPresent) return false;
+  const isName = nameTerms(index);
+  const { claimUnitStart, uStart, uTerm } = index;
+  const inClaim = (t: number): boolean => {
+    for (let u = claimUnitStart[c] ?? 0; u < (claimUnitStart[c + 1] ?? 0); u++)
+      for (let j = uStart[u] ?? 0; j < (uStart[u + 1] ?? 0); j++) if (uTerm[j] === t) return true;
+    return false;
+  };
+  for (let k = 0; k < q.tokenTerm.length; k++) {
+    const t = q.tokenTerm[k] ?? -1;
+    if (t >= 0 && isName[t] && !inClaim(t)) return true;
+  }
+  return false;
 }
 
 /** The words and numbers of the query that the claim shares, as written. */

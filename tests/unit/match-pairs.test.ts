@@ -1,19 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { buildIndex, rankQuery } from '../../lib/match/index';
+import { buildIndex, matchSentences } from '../../lib/match/index';
+import { segmentSentences } from '../../lib/text/segment';
 import { SEED_CLAIMS } from './match-seed-claims';
 
 /**
- * Sentence/claim pairs in real news wording. Must-match: the claim is
- * annotated (default strictness) for the sentence. Must-not-match: decoys that
- * share words with a claim but state something else (another number, year,
- * subject or event); the claim must not be annotated.
+ * Sentence/claim pairs in real news wording, read the way the extension reads a page: the
+ * text is one paragraph, split into sentences and matched in page mode (no speaker), at
+ * default strictness. Must-match: the claim is marked. Must-not-match: decoys that share
+ * words with a claim but state something else (another number, year, subject or event);
+ * the claim must not be marked.
  */
 const index = buildIndex(SEED_CLAIMS);
 
-function annotated(sentence: string): string[] {
-  return rankQuery(index, { id: 'q', text: sentence }, { top: 6 })
-    .filter((r) => r.annotate)
-    .map((r) => r.claim);
+function annotated(paragraph: string): string[] {
+  const sentences = segmentSentences(paragraph).map((s) => ({ ...s, block: 0 }));
+  return matchSentences(index, sentences).map((m) => m.claim);
 }
 
 const MUST_MATCH: [string, string][] = [

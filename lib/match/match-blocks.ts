@@ -1,0 +1,90 @@
+import type { Sentence } from '../types';
+import type { ClaimIndexCore } from './index-core';
+import { MODEL } from './model';
+import { cleanQueryText, prepareQuery, type PreparedQuery } from './prepare-query';
+import { CANDIDATES, MIN_CONTENT_TERMS, rankPrepared, type ScoredClaim } from './rank-prepared';
+
+/**
+ * A block's statement: on a page, a paragraph is the unit a person writes a statement in
+ * (a tweet, a quote, a short paragraph), and sentence splitting cuts it into pieces that
+ * each state only part of a claim. A block is ranked as one query, exactly as a query is
+ * ranked in query mode (the mode whose top-1 score is the calibrated decision), and its
+ * mark is then placed on the sentence that carries most of the claim's evidence.
+ */
+export interface BlockHit {
+  /** Sentence index (into the matcher's sentences) the mark goes on. */
+  sentence: number;
+  /** The block's query and its text (the token offsets are into that text). */
+  q: PreparedQuery;
+  text: string;
+  /** Token indexes (into q) of this sentence's share of the evidence. */
+  matched: number[];
+  r: ScoredClaim;
+}
+
+/** Blocks longer than this many content terms are left to the sentence pass. */
+export const BLOCK_MAX_TERMS = 80;
+
+/**
+ * Runs of consecutive sentences that share a `block` ([first, end) index pairs); sentences
+ * without one are not grouped (the sentence pass reads them).
+ */
+export function blocksOf(sentences: readonly Sentence[]): [number, number][] {
+  const out: [number, number][] = [];
+  let a = 0;
+  while (a < sentences.length) {
+    const block = sentences[a]?.block;
+    let b = a + 1;
+    if (block !== undefined) {
+      while (b < sentences.length && sentences[b]?.block === block) b++;
+      out.push([a, b]);
+    }
+    a = b;
+  }
+  return out;
+}
+
+/**
+ * Rank one block (sentences [a, b)) as a query; return its passing candidates, each placed
+ * on one sentence. `passes` is the strictness test on a scored claim.
+ */
+export function matchBlock(
+  index: ClaimIndexCore,
+  sentences: readonly Sentence[],
+  a: number,
+  b: number,
+  doc: ReadonlyMap<number, number>,
+  passes: (s: ScoredClaim) => boolean,
+): BlockHit[] {
+  const offsets: number[] = [];
+  let text = '';
+  for (let i = a; i < b; i++) {
+    if (i > a) text += ' ';
+    offsets.push(text.length);
+    text += (sentences[i] as Sentence).text;
+  }
+  const cleaned = cleanQueryText(text);
+  const q = prepareQuery(index, cleaned.text, undefined, cleaned.date);
+  if (q.length < MIN_CONTENT_TERMS || q.length > BLOCK_MAX_TERMS) return [];
+  const ctx = cleaned.author ? prepareQuery(index, cleaned.author) : null;
+  const ranked = rankPrepared(index, q, ctx, 1, MODEL, doc, CANDIDATES).filter(passes);
+  const out: BlockHit[] = [];
+  for (const r of ranked) {
+    // Each token of the evidence belongs to the sentence its offset falls in.
+    const per: number[][] = offsets.map(() => []);
+    for (const k of r.matched) {
+      const at = q.tokens[k]?.start ?? 0;
+      let s = offsets.length - 1;
+      while (s > 0 && (offsets[s] as number) > at) s--;
+      per[s]?.push(k);
+    }
+    // The mark goes where the claim is stated: the sentence holding most of the evidence.
+    let best = 0;
+    per.forEach((m, s) => {
+      if (m.length > (per[best] as number[]).length) best = s;
+    });
+    const matched = per[best] as number[];
+    if (matched.length > 0) out.push({ sentence: a + best, q, text: cleaned.text, matched, r });
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildIndex, matchSentences, type ClaimIndex } from '../../lib/match/index';
+import { blocksOf } from '../../lib/match/match-blocks';
+import { segmentSentences } from '../../lib/text/segment';
+import { readClaimsFile } from '../../scripts/cli/read-claims';
+import { DATA_DIR } from '../../scripts/train-data';
+
+describe('blocksOf', () => {
+  const s = (block?: number) => ({ text: 'x', start: 0, end: 1, block });
+  test.each([
+    ['one block', [s(0), s(0), s(0)], [[0, 3]]],
+    [
+      'two blocks',
+      [s(0), s(0), s(1)],
+      [
+        [0, 2],
+        [2, 3],
+      ],
+    ],
+    ['sentences without a block are not grouped', [s(), s(), s(4)], [[2, 3]]],
+    [
+      'a block number seen again later starts a new block',
+      [s(1), s(2), s(1)],
+      [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ],
+    ],
+  ])('%s', (_, sentences, blocks) => {
+    expect(blocksOf(sentences)).toEqual(blocks);
+  });
+});
+
+/**
+ * Real 2a dev tweets (CheckThat! 2021) whose statement is split across sentences: read as
+ * one paragraph, the tweet is marked with its fact check, on the sentence that states it;
+ * read as unrelated sentences, it is not.
+ */
+const CLAIMS = join(DATA_DIR, 'checkthat2021-2a', 'claims.jsonl');
+describe.runIf(existsSync(CLAIMS))('a paragraph is read as one statement', () => {
+  let index: ClaimIndex;
+  beforeAll(() => {
+    index = buildIndex(readClaimsFile(CLAIMS));
+  }, 60_000);
+
+  test.each([
+    [
+      'What a joke: Emory students claim to be scared & in pain by Trump chalk signs. Counseling offered to those impacted https://t.co/ahrdB6knXP — The GOP Report (@TheGOPReport) March 24, 2016',
+      'vclaim-sno-emory-students-trump-graffiti',
+      0,
+    ],
+    [
+      'Evidence Destroyed? Campaign Made Payments to Hard Drive and Document Destruction Company https://t.co/P4Ks9kLVDF #MakeAmericaGreatAgain — Lou Dobbs (@LouDobbs) May 4, 2016',
+      'vclaim-sno-clinton-hard-drive-destruction',
+      1,
+    ],
+  ])('%s', (tweet, claim, sentence) => {
+    const sentences = segmentSentences(tweet);
+    expect(sentences.length).toBeGreaterThan(1);
+    const asParagraph = matchSentences(
+      index,
+      sentences.map((s) => ({ ...s, block: 0 })),
+    );
+    expect(asParagraph.map((m) => [m.claim, m.sentence])).toEqual([[claim, sentence]]);
+    expect(asParagraph[0]?.band).toBe('annotate');
+    expect(matchSentences(index, sentences).map((m) => m.claim)).not.toContain(claim);
+  });
+
+  test('a paragraph that only shares a topic with fact checks is not marked', () => {
+    const text =
+      'Students gathered on the campus lawn on Friday. The university offered free counseling during exam week, and the chalk drawings were washed away by the rain.';
+    const sentences = segmentSentences(text).map((s) => ({ ...s, block: 0 }));
+    expect(matchSentences(index, sentences)).toEqual([]);
+  });
+});
