@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { LineCounter, isSeq, parseDocument } from 'yaml';
 import { compileClaimSet, INDEX_FILE, type ClaimGroup } from '../lib/claims/claim-set';
 import { writeClaimSetDir } from './claim-set-files';
-import { readJsonLines } from '../lib/claims/parse-jsonl';
+import { readJsonLines } from '../lib/claims/read-json-lines';
 import {
   formatError,
   validateRecords,

@@ -32,13 +32,8 @@
 import { buildIndex, loadIndex, serializeIndex, type ClaimIndex } from '../match/index';
 import { readIndexHeader } from '../match/load-index';
 import type { JsonValue } from '../match/serialize-index';
-import {
-  VERDICTS,
-  type ClaimRecord,
-  type MatchableClaim,
-  type Source,
-  type Verdict,
-} from '../types';
+import { toMatchable } from './to-matchable';
+import { VERDICTS, type ClaimRecord, type Source, type Verdict } from '../types';
 
 export const CLAIM_SET_FORMAT = 'factmark-claim-set';
 export const CLAIM_SET_VERSION = 2;
@@ -177,18 +172,6 @@ function isGroups(
 ): input is readonly ClaimGroup[] {
   const f = input[0];
   return f !== undefined && 'records' in f;
-}
-
-/** The matcher's view of a record. The date is the claim's, else the fact check's. */
-export function toMatchable(r: ClaimRecord, priority: number): MatchableClaim {
-  const m: MatchableClaim = { id: r.id, text: r.claim };
-  if (r.phrasings && r.phrasings.length > 0) m.phrasings = r.phrasings;
-  const title = r.sources[0]?.title;
-  if (title !== undefined) m.title = title;
-  if (r.claimant !== undefined) m.claimant = r.claimant;
-  m.date = r.claimDate ?? r.reviewed;
-  if (priority !== 0) m.priority = priority;
-  return m;
 }
 
 /** A shard's rows, with values that repeat within it interned in its own table. */

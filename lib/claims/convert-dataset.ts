@@ -4,12 +4,14 @@
  * verdict that maps honestly, a fact-check URL from the data, a date) is skipped and
  * reported, never filled in.
  */
+import { isIsoDate } from '../iso-date';
+import { slugify } from '../text/slugify';
 import type { ClaimRecord, Source } from '../types';
-import type { JsonLine } from './parse-jsonl';
+import type { JsonLine } from './read-json-lines';
 import { mapRating } from './ratings';
 import { clipSentences } from './sentences';
 import { skippedFromErrors, type ConvertResult, type Skipped } from './skipped';
-import { LIMITS, isIsoDate, validateRecord } from './validate';
+import { LIMITS, validateRecord } from './validate';
 
 /** Attribution lines shown on the card (licences as stated in ../shared/data/README.md). */
 export const ATTRIBUTION = {
@@ -144,10 +146,7 @@ export function convertPolitiFact(
 
 /** Snopes slugs are its own ids; a few use "_", which our slugs do not allow. */
 function snopesId(slug: string): string {
-  return `sn-${slug
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')}`;
+  return `sn-${slugify(slug)}`;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { ClaimRecord } from '../types';
 import { convertPolitiFact, convertSnopes } from './convert-dataset';
-import { readJsonLines } from './parse-jsonl';
+import { readJsonLines } from './read-json-lines';
 import type { Skipped } from './skipped';
 
 /** Source-form key order (DESIGN.md), so diffs of the committed files stay readable. */

@@ -9,6 +9,8 @@
  */
 import { z } from 'zod';
 import { VERDICTS, type ClaimRecord } from '../types';
+import { isIsoDate } from '../iso-date';
+import { safeHttpsUrl } from '../safe-https-url';
 import { countSentences } from './sentences';
 
 /** Limits on text, chosen so a note card stays readable and a claim stays matchable. */
@@ -70,36 +72,6 @@ const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 // C0/C1 controls (whitespace ones are folded to spaces first) never belong in card text.
 const CONTROL = /\p{Cc}/u;
 
-/**
- * ISO 8601 calendar dates: YYYY-MM-DD, or YYYY-MM / YYYY where the publisher gives no day
- * (some fact checks and claims are dated by month only). The date must exist (no 2023-02-30).
- */
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
-  if (!m) return false;
-  const year = Number(m[1]);
-  if (year < 1800 || year > 2200) return false;
-  if (m[2] === undefined) return true;
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return false;
-  if (m[3] === undefined) return true;
-  const day = Number(m[3]);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day >= 1 && day <= daysInMonth;
-}
-
-/** True for an absolute `https:` URL without embedded credentials. */
-export function isHttpsUrl(s: string): boolean {
-  if (/\s/u.test(s)) return false;
-  let u: URL;
-  try {
-    u = new URL(s);
-  } catch {
-    return false;
-  }
-  return u.protocol === 'https:' && u.hostname !== '' && u.username === '' && u.password === '';
-}
-
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
@@ -151,7 +123,7 @@ const httpsUrl = z.string().check((ctx) => {
       input: ctx.value,
       message: `expected at most ${LIMITS.url} characters`,
     });
-  else if (!isHttpsUrl(ctx.value))
+  else if (safeHttpsUrl(ctx.value) === null)
     ctx.issues.push({
       code: 'custom',
       input: ctx.value,

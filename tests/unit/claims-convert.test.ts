@@ -8,7 +8,7 @@ import {
   convertPolitiFact,
   convertSnopes,
 } from '../../lib/claims/convert-dataset';
-import { readJsonLines, type JsonLine } from '../../lib/claims/parse-jsonl';
+import { readJsonLines, type JsonLine } from '../../lib/claims/read-json-lines';
 import { validateRecord } from '../../lib/claims/validate';
 
 const FIX = join(__dirname, '..', 'fixtures', 'claims');

@@ -10,10 +10,10 @@ import {
   openCompiledClaimSet,
   readClaimSetMeta,
   SHARD_CLAIMS,
-  toMatchable,
   type ClaimGroup,
   type CompiledClaimSet,
 } from '../../lib/claims/claim-set';
+import { toMatchable } from '../../lib/claims/to-matchable';
 import { loadIndex, serializeIndex } from '../../lib/match/index';
 import { readIndexHeader } from '../../lib/match/load-index';
 import type { JsonValue } from '../../lib/match/serialize-index';

@@ -12,7 +12,7 @@ import { segmentSentences } from '../../lib/text/segment';
 import type { MatchableClaim } from '../../lib/types';
 import { SEED_CLAIMS } from './match-seed-claims';
 import { parse as parseYaml } from 'yaml';
-import { toMatchable } from '../../lib/claims/claim-set';
+import { toMatchable } from '../../lib/claims/to-matchable';
 import {
   allDatasetClaims,
   linesAsSentences,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseJsonl } from '../../lib/claims/parse-jsonl';
-import { toMatchable } from '../../lib/claims/claim-set';
+import { toMatchable } from '../../lib/claims/to-matchable';
 import { buildIndex, type ClaimIndex } from '../../lib/match/index';
 import { scanPage } from '../../scripts/cli/scan-page';
 import type { ClaimRecord, MatchableClaim } from '../../lib/types';
