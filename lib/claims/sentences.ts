@@ -1,91 +1,17 @@
 /**
  * Sentence counting for notes: the note limit is stated in sentences (DESIGN.md: "1–3
  * sentences"), and converters clip long publisher text (a review body, a justification) to
- * whole sentences rather than cutting mid-word. Pure string code.
+ * whole sentences rather than cutting mid-word. The sentences are the page's
+ * (lib/text/segment.ts): one splitter, one list of abbreviations. Pure string code.
  */
+import { segmentSentences } from '../text/segment';
 
-// Tokens that end with a period without ending a sentence. Lower-case, without the final dot.
-// Kept short on purpose: a missed abbreviation only makes a note count one sentence more.
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'st',
-  'jr',
-  'sr',
-  'gov',
-  'sen',
-  'rep',
-  'gen',
-  'lt',
-  'col',
-  'sgt',
-  'capt',
-  'rev',
-  'pres',
-  'inc',
-  'co',
-  'corp',
-  'ltd',
-  'no',
-  'vs',
-  'etc',
-  'approx',
-  'est',
-  'u.s',
-  'u.k',
-  'u.n',
-  'd.c',
-  'e.g',
-  'i.e',
-  'a.m',
-  'p.m',
-  'ph.d',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mt',
-  'ft',
-  'ave',
-  'blvd',
-]);
-
-// A candidate end: terminator(s), optional closing quotes/brackets, whitespace, then something
-// that can start a sentence (capital, digit, opening quote or bracket).
-const BOUNDARY = /([.!?…]+)["'”’)\]]*\s+(?=["'“‘([]?[\p{Lu}\d])/gu;
-
-/** Offsets just after each sentence end (not counting the text's own end). */
-function boundaries(text: string): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(BOUNDARY)) {
-    const at = m.index;
-    if (m[1] === '.') {
-      // The word before the dot: an abbreviation or a lone initial ("George W. Bush").
-      const before = /(\S+)$/u.exec(text.slice(0, at))?.[1] ?? '';
-      const word = before.replace(/^["'“‘([]+/u, '').toLowerCase();
-      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
-    }
-    out.push(at + m[0].trimEnd().length);
-  }
-  return out;
-}
+/** White space folded to single spaces, as validation folds note text. */
+const fold = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 
 /** How many sentences `text` has (0 for blank text). */
 export function countSentences(text: string): number {
-  const t = text.trim();
-  if (t === '') return 0;
-  return boundaries(t).length + 1;
+  return segmentSentences(fold(text)).length;
 }
 
 /**
@@ -94,14 +20,11 @@ export function countSentences(text: string): number {
  * only what the publisher said.
  */
 export function clipSentences(text: string, maxSentences: number, maxChars: number): string | null {
-  const t = text.replace(/\s+/gu, ' ').trim();
-  if (t === '') return null;
-  const ends = [...boundaries(t), t.length];
+  const t = fold(text);
   let best: string | null = null;
-  for (let i = 0; i < ends.length && i < maxSentences; i++) {
-    const end = ends[i] ?? t.length;
-    if (end > maxChars) break;
-    best = t.slice(0, end);
+  for (const s of segmentSentences(t).slice(0, maxSentences)) {
+    if (s.end > maxChars) break;
+    best = t.slice(0, s.end);
   }
   return best;
 }
