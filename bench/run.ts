@@ -36,7 +36,7 @@ import {
   serveStatic,
   type StaticServer,
 } from '../scripts/browser-harness';
-import { compileClaimSet } from '../lib/claims/claim-set';
+import { compileClaimSet } from '../lib/claims/compile-claim-set';
 import { readClaimSetDir, readIndexFile, writeClaimSetDir } from '../scripts/claim-set-files';
 import type { ClaimRecord } from '../lib/types';
 

@@ -16,8 +16,9 @@ import { slugify } from '../text/slugify';
 import { mapRating, mapRatingValue, type RatingResult } from './ratings';
 import { clipSentences } from './sentences';
 import { skippedFromErrors, type ConvertResult, type Skipped } from './skipped';
-import { LIMITS, validateRecord } from './validate';
-import { neutralNote } from './convert-dataset';
+import { LIMITS } from './record-schema';
+import { validateRecord } from './validate';
+import { neutralNote } from './dataset-rows';
 import { stableHash } from './stable-hash';
 
 type Obj = Record<string, unknown>;

@@ -4,7 +4,8 @@
  * committed data/claims/*.jsonl are exactly what ../shared/data gives.
  */
 import type { ClaimRecord } from '../types';
-import { convertPolitiFact, convertSnopes } from './convert-dataset';
+import { convertPolitiFact } from './convert-politifact';
+import { convertSnopes } from './convert-snopes';
 import { readJsonLines } from './read-json-lines';
 import type { Skipped } from './skipped';
 

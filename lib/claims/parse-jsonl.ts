@@ -4,7 +4,8 @@
  */
 import type { ClaimRecord } from '../types';
 import { readJsonLines } from './read-json-lines';
-import { validateRecords, type ClaimError, type RawEntry } from './validate';
+import type { ClaimError } from './claim-error';
+import { validateRecords, type RawEntry } from './validate';
 
 /** Parses and validates a Factmark JSONL file (duplicate ids within it included). */
 export function parseJsonl(

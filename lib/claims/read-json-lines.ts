@@ -3,7 +3,7 @@
  * are skipped (editors add a final one); a line that is not JSON is an error naming its line.
  * The one JSONL reader: claim files, the datasets, the tools' inputs.
  */
-import type { ClaimError } from './validate';
+import type { ClaimError } from './claim-error';
 
 export interface JsonLine {
   /** 1-based line number. */

@@ -12,7 +12,8 @@ import type { ClaimIndexCore } from './index-core';
 export type ClaimIndex = ClaimIndexCore;
 
 export { buildIndex } from './build-index';
-export { serializeIndex, type SerializedIndex } from './serialize-index';
+export { serializeIndex } from './serialize-index';
+export type { SerializedIndex } from './index-format';
 export { loadIndex } from './load-index';
 export { rankQuery } from './rank-query';
 export { matchSentences } from './match-sentences';

@@ -6,9 +6,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatError, validateRecords, type RawEntry } from '../../lib/claims/validate';
+import { formatError } from '../../lib/claims/claim-error';
+import { validateRecords, type RawEntry } from '../../lib/claims/validate';
 import { readJsonLines } from '../../lib/claims/read-json-lines';
-import { ATTRIBUTION } from '../../lib/claims/convert-dataset';
+import { ATTRIBUTION } from '../../lib/claims/dataset-rows';
 import { SOURCE_KEY_ORDER, extractDatasets } from '../../lib/claims/extract-datasets';
 
 const DIR = join(__dirname, '..', '..', 'data', 'claims');

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countSentences, clipSentences } from '../../lib/claims/sentences';
-import {
-  formatError,
-  validateRecord,
-  validateRecords,
-  type ClaimError,
-} from '../../lib/claims/validate';
+import { formatError, type ClaimError } from '../../lib/claims/claim-error';
+import { validateRecord, validateRecords } from '../../lib/claims/validate';
 import { isIsoDate } from '../../lib/iso-date';
 import type { ClaimRecord } from '../../lib/types';
 
