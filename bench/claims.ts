@@ -21,7 +21,7 @@ import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { loadClaimSet, type ClaimSet } from '../lib/claims/claim-set';
 import { INDEX_FILE } from '../lib/claims/claim-set-format';
-import { matchSentences } from '../lib/match/index';
+import { matchSentences } from '../lib/match/matcher';
 import { warmIndex } from '../lib/match/lazy-fields';
 import { segmentSentences } from '../lib/text/segment';
 

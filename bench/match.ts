@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildIndex, loadIndex, matchSentences, serializeIndex } from '../lib/match/index';
+import { buildIndex, loadIndex, matchSentences, serializeIndex } from '../lib/match/matcher';
 import { segmentSentences } from '../lib/text/segment';
 import { hasClaimSetDir, readClaimSetDir } from '../scripts/claim-set-files';
 import { allDatasetClaims, DATA_DIR } from '../scripts/train-data';

@@ -1,25 +1,9 @@
+/**
+ * Dates and ages as the card and the popup write them: "25 Nov 2025", "Checked 2 years ago",
+ * and the warning for a page much newer than its fact check.
+ */
 import { isoDateParts } from './iso-date';
 import { MONTH_NAMES } from './text/month-names';
-import type { Verdict } from './types';
-
-/** Labels and short glyphs shown for each verdict (cards, markers, popup). */
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  accurate: 'Accurate',
-  'mostly-accurate': 'Mostly accurate',
-  'needs-context': 'Needs context',
-  misleading: 'Misleading',
-  false: 'False',
-  unproven: 'Unproven',
-};
-
-export const VERDICT_GLYPHS: Record<Verdict, string> = {
-  accurate: '✓',
-  'mostly-accurate': '✓',
-  'needs-context': '!',
-  misleading: '!',
-  false: '✕',
-  unproven: '?',
-};
 
 /** Parses YYYY, YYYY-MM or YYYY-MM-DD (with optional time) to a UTC date, or null. */
 export function parseIsoDate(s: string | undefined): Date | null {

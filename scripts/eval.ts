@@ -48,7 +48,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildIndex, matchSentences, rankQuery, type ClaimIndex } from '../lib/match/index';
+import { buildIndex, matchSentences, rankQuery, type ClaimIndex } from '../lib/match/matcher';
 import { claimantTokens, dayNumber } from '../lib/match/index-core';
 import type { MatchableClaim, Strictness } from '../lib/types';
 import {

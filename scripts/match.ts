@@ -10,7 +10,7 @@
  * query: {"query": id, "results": [{"claim", "score", "annotate"}]} best first.
  * Any bad input: one line on stderr and exit code 2.
  */
-import { buildIndex, rankQuery } from '../lib/match/index';
+import { buildIndex, rankQuery } from '../lib/match/matcher';
 import type { Query } from '../lib/types';
 import { readClaimsFile, readJsonObjects } from './cli/read-claims';
 

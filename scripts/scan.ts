@@ -5,7 +5,7 @@
  * Without --claims it uses the bundled set (public/claims/, built on demand).
  */
 import { execSync } from 'node:child_process';
-import { buildIndex, type ClaimIndex } from '../lib/match/index';
+import { buildIndex, type ClaimIndex } from '../lib/match/matcher';
 import { scanPage } from './cli/scan-page';
 import { CliError, readClaimsFile, readText, runCli } from './cli/read-claims';
 import { hasClaimSetDir, readClaimSetDir } from './claim-set-files';

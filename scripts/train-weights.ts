@@ -23,7 +23,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildIndex, type ClaimIndex } from '../lib/match/index';
+import { buildIndex, type ClaimIndex } from '../lib/match/matcher';
 import { FEATURE_NAMES } from '../lib/match/features';
 import { cleanQueryText, prepareQuery } from '../lib/match/prepare-query';
 import { rankPrepared } from '../lib/match/rank-prepared';

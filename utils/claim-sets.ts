@@ -1,4 +1,4 @@
-import { matchSentences } from '../lib/match/index';
+import { matchSentences } from '../lib/match/matcher';
 import { warmIndex } from '../lib/match/lazy-fields';
 import { segmentSentences } from '../lib/text/segment';
 import {

@@ -7,7 +7,7 @@
  * compiled in memory (an import) as it is, with synchronous lookups: nothing is serialised
  * and parsed back.
  */
-import type { ClaimIndex } from '../match/index';
+import type { ClaimIndex } from '../match/matcher';
 import { loadIndex } from '../match/load-index';
 import { readIndexHeader } from '../match/read-index-header';
 import { checkClaimSetHeader, fail, openDisplayShard } from './check-claim-set';

@@ -5,7 +5,7 @@
  * and only what is written to disk is serialised (serializeClaimSetIndex).
  */
 import { buildIndex } from '../match/build-index';
-import type { ClaimIndex } from '../match/index';
+import type { ClaimIndex } from '../match/matcher';
 import type { JsonValue } from '../match/index-format';
 import { serializeIndex } from '../match/serialize-index';
 import { VERDICTS, type ClaimRecord } from '../types';

@@ -14,7 +14,7 @@ import type { ClaimRecord } from '../types';
 import { isIsoDate, isoDateParts } from '../iso-date';
 import { slugify } from '../text/slugify';
 import { mapRating, mapRatingValue, type RatingResult } from './ratings';
-import { clipSentences } from './sentences';
+import { clipSentences } from './clip-sentences';
 import { skippedFromErrors, type ConvertResult, type Skipped } from './skipped';
 import { LIMITS } from './record-schema';
 import { validateRecord } from './validate';

@@ -10,7 +10,7 @@ import type { ClaimRecord } from '../types';
 import type { JsonLine } from './read-json-lines';
 import { mapRating } from './ratings';
 import { LIMITS } from './record-schema';
-import { clipSentences } from './sentences';
+import { clipSentences } from './clip-sentences';
 import { skippedFromErrors, type Skipped } from './skipped';
 import { validateRecord } from './validate';
 

@@ -7,7 +7,7 @@ import { isIsoDate } from '../iso-date';
 import { safeHttpsUrl } from '../safe-https-url';
 import { VERDICTS, type ClaimRecord } from '../types';
 import { show } from './claim-error';
-import { countSentences } from './sentences';
+import { countSentences } from './clip-sentences';
 
 /** Limits on text, chosen so a note card stays readable and a claim stays matchable. */
 export const LIMITS = {

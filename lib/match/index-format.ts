@@ -69,7 +69,7 @@ export type FieldEntry =
   | { path: string[]; kind: 'json'; value: JsonValue }
   | { path: string[]; kind: 'undef' };
 
-/** What serializeIndex returns (the name lib/match/index.ts exports). */
+/** What serializeIndex returns (the name lib/match/matcher.ts exports). */
 export type SerializedIndex = ArrayBuffer;
 
 export interface IndexHeader {

@@ -7,7 +7,7 @@ import { Window } from 'happy-dom';
 import { extractChunks } from '../../dom/extract-text';
 import { pageSentences } from '../../dom/page-sentences';
 import { pageDate } from '../../dom/page-meta';
-import { matchSentences, type ClaimIndex } from '../../lib/match/index';
+import { matchSentences, type ClaimIndex } from '../../lib/match/matcher';
 import type { Strictness } from '../../lib/types';
 
 export interface PageMark {

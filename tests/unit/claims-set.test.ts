@@ -14,7 +14,7 @@ import {
   type CompiledClaimSet,
 } from '../../lib/claims/compile-claim-set';
 import { toMatchable } from '../../lib/claims/to-matchable';
-import { loadIndex, matchSentences, serializeIndex } from '../../lib/match/index';
+import { loadIndex, matchSentences, serializeIndex } from '../../lib/match/matcher';
 import { segmentSentences } from '../../lib/text/segment';
 import type { JsonValue } from '../../lib/match/index-format';
 import { readIndexHeader } from '../../lib/match/read-index-header';

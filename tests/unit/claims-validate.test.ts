@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSentences, clipSentences } from '../../lib/claims/sentences';
+import { countSentences, clipSentences } from '../../lib/claims/clip-sentences';
 import { formatError, type ClaimError } from '../../lib/claims/claim-error';
 import { validateRecord, validateRecords } from '../../lib/claims/validate';
 import { isIsoDate } from '../../lib/iso-date';

@@ -5,7 +5,7 @@ import {
   matchSentences,
   rankQuery,
   serializeIndex,
-} from '../../lib/match/index';
+} from '../../lib/match/matcher';
 import type { ClaimIndexCore } from '../../lib/match/index-core';
 import { BINARY_VERSION, typedArrayName } from '../../lib/match/index-format';
 import { warmIndex } from '../../lib/match/lazy-fields';

@@ -7,7 +7,7 @@ import {
   matchSentences,
   rankQuery,
   serializeIndex,
-} from '../../lib/match/index';
+} from '../../lib/match/matcher';
 import { segmentSentences } from '../../lib/text/segment';
 import type { MatchableClaim } from '../../lib/types';
 import { SEED_CLAIMS } from './match-seed-claims';

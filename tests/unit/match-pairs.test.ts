@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildIndex, rankQuery } from '../../lib/match/index';
+import { buildIndex, rankQuery } from '../../lib/match/matcher';
 import { SEED_CLAIMS } from './match-seed-claims';
 
 /**

@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseJsonl } from '../../lib/claims/parse-jsonl';
 import { toMatchable } from '../../lib/claims/to-matchable';
-import { buildIndex, type ClaimIndex } from '../../lib/match/index';
+import { buildIndex, type ClaimIndex } from '../../lib/match/matcher';
 import { scanPage } from '../../scripts/cli/scan-page';
 import type { ClaimRecord, MatchableClaim } from '../../lib/types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipSentences, countSentences } from '../../lib/claims/sentences';
+import { clipSentences, countSentences } from '../../lib/claims/clip-sentences';
 import { segmentSentences } from '../../lib/text/segment';
 
 /** Page sentences and note sentences come from one splitter with one abbreviation list. */
