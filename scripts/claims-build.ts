@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { LineCounter, isSeq, parseDocument } from 'yaml';
 import { INDEX_FILE } from '../lib/claims/claim-set-format';
 import { compileClaimSet, type ClaimGroup } from '../lib/claims/compile-claim-set';
-import { writeClaimSetDir } from './claim-set-files';
+import { writeClaimSetDir } from '../tools/claim-set-files';
 import { readJsonLines } from '../lib/claims/read-json-lines';
 import { formatError, type ClaimError } from '../lib/claims/claim-error';
 import { validateRecords, type RawEntry } from '../lib/claims/validate';

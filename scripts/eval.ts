@@ -64,7 +64,7 @@ import {
   type BenchQuery,
   type Split,
   type Task,
-} from './train-data';
+} from '../tools/train-data';
 
 const T0 = performance.now();
 const log = (...a: unknown[]): void => console.log(...a);

@@ -2,7 +2,7 @@
  * npm run --silent match -- --claims FILE --queries FILE [--top N]
  *
  * Ranks claims for each query with the extension's matcher. Both files are
- * JSON Lines. Claims (scripts/cli/read-claims.ts): {id, text} (benchmark form, optional
+ * JSON Lines. Claims (tools/read-claims.ts): {id, text} (benchmark form, optional
  * title, subtitle (joined to the title, as in the eval), claimant, date) or the source form
  * {id, claim, phrasings, sources, claimant, claimDate, reviewed, ...}, read as the bundled set is.
  * Queries: {id, text} with optional doc, speaker, date (queries of one doc
@@ -12,7 +12,7 @@
  */
 import { buildIndex, rankQuery } from '../lib/match/matcher';
 import type { Query } from '../lib/types';
-import { readClaimsFile, readJsonObjects } from './cli/read-claims';
+import { readClaimsFile, readJsonObjects } from '../tools/read-claims';
 
 class UsageError extends Error {}
 

@@ -37,7 +37,7 @@ import {
   neighboursOf,
   transcriptDate,
   transcriptsOf,
-} from './train-data';
+} from '../tools/train-data';
 
 const PER_QUERY = 20;
 const PER_LINE = 3;

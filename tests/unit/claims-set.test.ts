@@ -18,7 +18,7 @@ import { loadIndex, matchSentences, serializeIndex } from '../../lib/match/match
 import { segmentSentences } from '../../lib/text/segment';
 import type { JsonValue } from '../../lib/match/index-format';
 import { readIndexHeader } from '../../lib/match/read-index-header';
-import { CLAIM_SET_FILES, readClaimSetDir } from '../../scripts/claim-set-files';
+import { CLAIM_SET_FILES, readClaimSetDir } from '../../tools/claim-set-files';
 import { convertClaimReview } from '../../lib/claims/convert-claimreview';
 import { parseJsonl } from '../../lib/claims/parse-jsonl';
 import type { ClaimRecord } from '../../lib/types';

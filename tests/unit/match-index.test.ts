@@ -18,7 +18,7 @@ import {
   linesAsSentences,
   loadClaims,
   loadTranscript,
-} from '../../scripts/train-data';
+} from '../../tools/train-data';
 import { whereStated } from '../../lib/match/match-sentences';
 import type { ClaimRecord, SentenceMatch } from '../../lib/types';
 

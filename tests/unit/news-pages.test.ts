@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parseJsonl } from '../../lib/claims/parse-jsonl';
 import { toMatchable } from '../../lib/claims/to-matchable';
 import { buildIndex, type ClaimIndex } from '../../lib/match/matcher';
-import { scanPage } from '../../scripts/cli/scan-page';
+import { scanPage } from '../../tools/scan-page';
 import type { ClaimRecord, MatchableClaim } from '../../lib/types';
 
 const PAGES = '../shared/data/news-pages';

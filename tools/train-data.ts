@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MatchableClaim, Sentence } from '../lib/types';
-import { claimTitle, readJsonObjects } from './cli/read-claims';
+import { claimTitle, readJsonObjects } from './read-claims';
 
 export const DATA_DIR =
   process.env.FACTMARK_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data');

@@ -7,9 +7,9 @@
  * set does. Errors name the file and line.
  */
 import { readFileSync } from 'node:fs';
-import { readJsonLines } from '../../lib/claims/read-json-lines';
-import { toMatchable } from '../../lib/claims/to-matchable';
-import type { MatchableClaim } from '../../lib/types';
+import { readJsonLines } from '../lib/claims/read-json-lines';
+import { toMatchable } from '../lib/claims/to-matchable';
+import type { MatchableClaim } from '../lib/types';
 
 export class CliError extends Error {}
 
