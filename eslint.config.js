@@ -58,7 +58,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', 'tests/**', '*.config.*'],
+    files: ['scripts/**', 'tools/**', 'bench/**', 'tests/**', '*.config.*'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

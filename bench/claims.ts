@@ -19,9 +19,10 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
-import { INDEX_FILE, loadClaimSet, type ClaimSet } from '../lib/claims/claim-set';
-import { matchSentences } from '../lib/match/index';
-import { warmIndex } from '../lib/match/load-index';
+import { loadClaimSet, type ClaimSet } from '../lib/claims/claim-set';
+import { INDEX_FILE } from '../lib/claims/claim-set-format';
+import { matchSentences } from '../lib/match/matcher';
+import { warmIndex } from '../lib/match/lazy-fields';
 import { segmentSentences } from '../lib/text/segment';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -11,10 +11,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildIndex, loadIndex, matchSentences, serializeIndex } from '../lib/match/index';
+import { buildIndex, loadIndex, matchSentences, serializeIndex } from '../lib/match/matcher';
 import { segmentSentences } from '../lib/text/segment';
-import { hasClaimSetDir, readClaimSetDir } from '../scripts/claim-set-files';
-import { allDatasetClaims, DATA_DIR } from '../scripts/train-data';
+import { hasClaimSetDir, readClaimSetDir } from '../tools/claim-set-files';
+import { allDatasetClaims, DATA_DIR } from '../tools/train-data';
 
 const SEED = join(import.meta.dirname, '..', '..', 'shared', 'seed', '000_056fa72ee288ad71.txt');
 

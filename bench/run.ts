@@ -35,9 +35,9 @@ import {
   launchWithExtension,
   serveStatic,
   type StaticServer,
-} from '../scripts/browser-harness';
-import { compileClaimSet } from '../lib/claims/claim-set';
-import { readClaimSetDir, readIndexFile, writeClaimSetDir } from '../scripts/claim-set-files';
+} from '../tools/browser-harness';
+import { compileClaimSet } from '../lib/claims/compile-claim-set';
+import { readClaimSetDir, readIndexFile, writeClaimSetDir } from '../tools/claim-set-files';
 import type { ClaimRecord } from '../lib/types';
 
 const args = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { parseClaimFile } from '../lib/claims/import';
-import { formatError } from '../lib/claims/validate';
+import { formatError } from '../lib/claims/claim-error';
 import { formatDate } from '../lib/format';
 import type { ClaimRecord } from '../lib/types';
 import type { SetInfo } from '../utils/messages';

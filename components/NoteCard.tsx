@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ClaimRecord, Evidence } from '../lib/types';
-import { VERDICT_GLYPHS, VERDICT_LABELS, formatDate, staleness } from '../lib/format';
+import { formatDate, staleness } from '../lib/format';
+import { VERDICT_GLYPHS, VERDICT_LABELS } from '../lib/verdict-labels';
 import { SourceList } from './SourceList';
 
 export interface NoteCardProps {

@@ -1,5 +1,6 @@
 import type { Source } from '../lib/types';
-import { formatDate, safeHttpsUrl } from '../lib/format';
+import { formatDate } from '../lib/format';
+import { safeHttpsUrl } from '../lib/safe-https-url';
 
 /** The fact check's sources: publisher, title (a link only when it is https), date. */
 export function SourceList({ sources }: { sources: Source[] }) {

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { Band, ClaimRecord, Evidence } from '../lib/types';
-import { VERDICT_GLYPHS, VERDICT_LABELS } from '../lib/format';
+import { VERDICT_GLYPHS, VERDICT_LABELS } from '../lib/verdict-labels';
 import { NoteCard } from '../components/NoteCard';
 
 /**

@@ -1,52 +1,26 @@
-import type { Verdict } from './types';
-
-/** Labels and short glyphs shown for each verdict (cards, markers, popup). */
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  accurate: 'Accurate',
-  'mostly-accurate': 'Mostly accurate',
-  'needs-context': 'Needs context',
-  misleading: 'Misleading',
-  false: 'False',
-  unproven: 'Unproven',
-};
-
-export const VERDICT_GLYPHS: Record<Verdict, string> = {
-  accurate: '✓',
-  'mostly-accurate': '✓',
-  'needs-context': '!',
-  misleading: '!',
-  false: '✕',
-  unproven: '?',
-};
-
-/** Returns the URL if, and only if, it is an absolute https: URL; otherwise null. */
-export function safeHttpsUrl(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+/**
+ * Dates and ages as the card and the popup write them: "25 Nov 2025", "Checked 2 years ago",
+ * and the warning for a page much newer than its fact check.
+ */
+import { isoDateParts } from './iso-date';
+import { MONTH_NAMES } from './text/month-names';
 
 /** Parses YYYY, YYYY-MM or YYYY-MM-DD (with optional time) to a UTC date, or null. */
 export function parseIsoDate(s: string | undefined): Date | null {
-  if (!s) return null;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s.trim());
-  if (!m) return null;
-  const d = new Date(Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1));
+  const p = s ? isoDateParts(s.trim()) : null;
+  if (!p) return null;
+  const d = new Date(Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1));
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** "25 Nov 2025", "Nov 2025" or "2025", as precise as the ISO string given. */
 export function formatDate(s: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s.trim());
-  if (!m) return s;
-  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!month) return m[1] as string;
-  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+  const p = isoDateParts(s.trim());
+  if (!p) return s;
+  const year = p.text.slice(0, 4);
+  const month = p.month !== undefined ? MONTH_NAMES[p.month - 1]?.slice(0, 3) : undefined;
+  if (!month) return year;
+  return p.day !== undefined ? `${p.day} ${month} ${year}` : `${month} ${year}`;
 }
 
 /** "today", "3 days", "5 months", "2 years": how long ago `then` was, seen from `now`. */

@@ -17,15 +17,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, isSeq, parseDocument } from 'yaml';
-import { compileClaimSet, INDEX_FILE, type ClaimGroup } from '../lib/claims/claim-set';
-import { writeClaimSetDir } from './claim-set-files';
-import { readJsonLines } from '../lib/claims/parse-jsonl';
-import {
-  formatError,
-  validateRecords,
-  type ClaimError,
-  type RawEntry,
-} from '../lib/claims/validate';
+import { INDEX_FILE } from '../lib/claims/claim-set-format';
+import { compileClaimSet, type ClaimGroup } from '../lib/claims/compile-claim-set';
+import { writeClaimSetDir } from '../tools/claim-set-files';
+import { readJsonLines } from '../lib/claims/read-json-lines';
+import { formatError, type ClaimError } from '../lib/claims/claim-error';
+import { validateRecords, type RawEntry } from '../lib/claims/validate';
 import { VERDICTS, type ClaimRecord } from '../lib/types';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

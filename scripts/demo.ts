@@ -4,7 +4,7 @@
  * exists). With --screenshot, writes a PNG of the page with a note card open, then exits.
  */
 import { execSync } from 'node:child_process';
-import { cdpWaitFor, launchWithExtension, serveStatic } from './browser-harness';
+import { cdpWaitFor, launchWithExtension, serveStatic } from '../tools/browser-harness';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -48,11 +48,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildIndex, matchSentences, rankQuery, type ClaimIndex } from '../lib/match/index';
+import { buildIndex, matchSentences, rankQuery, type ClaimIndex } from '../lib/match/matcher';
 import { claimantTokens, dayNumber } from '../lib/match/index-core';
 import type { MatchableClaim, Strictness } from '../lib/types';
 import { MODEL } from '../lib/match/model';
-import { readClaimsFile } from './cli/read-claims';
+import { readClaimsFile } from '../tools/read-claims';
 import {
   bundledIndex,
   newsPages,
@@ -60,7 +60,7 @@ import {
   pageModeCv,
   scanNewsPages,
   scanTweetPage,
-} from './page-mode';
+} from '../tools/page-mode';
 import {
   loadClaims,
   loadQrels,
@@ -75,7 +75,7 @@ import {
   type BenchQuery,
   type Split,
   type Task,
-} from './train-data';
+} from '../tools/train-data';
 
 const T0 = performance.now();
 const log = (...a: unknown[]): void => console.log(...a);

@@ -2,17 +2,17 @@
  * npm run --silent match -- --claims FILE --queries FILE [--top N]
  *
  * Ranks claims for each query with the extension's matcher. Both files are
- * JSON Lines. Claims: {id, text} (benchmark form, optional title, subtitle (joined to the title, as in the eval), claimant,
- * date) or the source form {id, claim, phrasings, claimant, claimDate, ...}.
+ * JSON Lines. Claims (tools/read-claims.ts): {id, text} (benchmark form, optional
+ * title, subtitle (joined to the title, as in the eval), claimant, date) or the source form
+ * {id, claim, phrasings, sources, claimant, claimDate, reviewed, ...}, read as the bundled set is.
  * Queries: {id, text} with optional doc, speaker, date (queries of one doc
  * see the previous and next query of that doc as context). Output, one line per
  * query: {"query": id, "results": [{"claim", "score", "annotate"}]} best first.
  * Any bad input: one line on stderr and exit code 2.
  */
-import { readFileSync } from 'node:fs';
-import { buildIndex, rankQuery } from '../lib/match/index';
-import type { MatchableClaim, Query } from '../lib/types';
-import { claimTitle } from './train-data';
+import { buildIndex, rankQuery } from '../lib/match/matcher';
+import type { Query } from '../lib/types';
+import { readClaimsFile, readJsonObjects } from '../tools/read-claims';
 
 class UsageError extends Error {}
 
@@ -40,61 +40,14 @@ function parseArgs(argv: string[]): { claims: string; queries: string; top: numb
   return { claims, queries, top };
 }
 
-function readLines(file: string): { line: number; value: Record<string, unknown> }[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const out: { line: number; value: Record<string, unknown> }[] = [];
-  text.split('\n').forEach((l, i) => {
-    if (!l.trim()) return;
-    let v: unknown;
-    try {
-      v = JSON.parse(l);
-    } catch {
-      throw new UsageError(`${file}:${i + 1}: invalid JSON`);
-    }
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-      throw new UsageError(`${file}:${i + 1}: expected a JSON object`);
-    out.push({ line: i + 1, value: v as Record<string, unknown> });
-  });
-  return out;
-}
-
 const optStr = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-
-function toClaim(file: string, line: number, r: Record<string, unknown>): MatchableClaim {
-  const id = r.id;
-  const text = r.text ?? r.claim;
-  if (typeof id !== 'string' || !id)
-    throw new UsageError(`${file}:${line}: claim needs a string "id"`);
-  if (typeof text !== 'string' || !text)
-    throw new UsageError(`${file}:${line}: claim ${id} needs a string "text" or "claim"`);
-  const phrasings = Array.isArray(r.phrasings)
-    ? r.phrasings.filter((p): p is string => typeof p === 'string')
-    : undefined;
-  return {
-    id,
-    text,
-    phrasings,
-    title: claimTitle(r.title, r.subtitle),
-    claimant: optStr(r.claimant),
-    date: optStr(r.claimDate) ?? optStr(r.date),
-    // Source-form records (with "claim") are hand-curated: they rank above
-    // imported fact checks among near-duplicates, as in the bundled set.
-    priority:
-      typeof r.priority === 'number' ? r.priority : typeof r.claim === 'string' ? 10 : undefined,
-  };
-}
 
 function toQuery(file: string, line: number, r: Record<string, unknown>): Query {
   const id = r.id;
   if ((typeof id !== 'string' && typeof id !== 'number') || id === '')
-    throw new UsageError(`${file}:${line}: query needs an "id"`);
+    throw new UsageError(`${file}: line ${line}: query needs an "id"`);
   if (typeof r.text !== 'string')
-    throw new UsageError(`${file}:${line}: query ${id} needs a string "text"`);
+    throw new UsageError(`${file}: line ${line}: query ${id} needs a string "text"`);
   return {
     id: String(id),
     text: r.text,
@@ -106,8 +59,8 @@ function toQuery(file: string, line: number, r: Record<string, unknown>): Query 
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const claims = readLines(args.claims).map((l) => toClaim(args.claims, l.line, l.value));
-  const queries = readLines(args.queries).map((l) => toQuery(args.queries, l.line, l.value));
+  const claims = readClaimsFile(args.claims);
+  const queries = readJsonObjects(args.queries).map((l) => toQuery(args.queries, l.line, l.value));
   const index = buildIndex(claims);
   const out: string[] = [];
   // Queries of one doc are ranked with their neighbours (the previous and

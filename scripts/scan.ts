@@ -5,10 +5,10 @@
  * Without --claims it uses the bundled set (public/claims/, built on demand).
  */
 import { execSync } from 'node:child_process';
-import { buildIndex, type ClaimIndex } from '../lib/match/index';
-import { scanPage } from './cli/scan-page';
-import { CliError, readClaimsFile, readText, runCli } from './cli/read-claims';
-import { hasClaimSetDir, readClaimSetDir } from './claim-set-files';
+import { buildIndex, type ClaimIndex } from '../lib/match/matcher';
+import { scanPage } from '../tools/scan-page';
+import { CliError, readClaimsFile, readText, runCli } from '../tools/read-claims';
+import { hasClaimSetDir, readClaimSetDir } from '../tools/claim-set-files';
 
 const BUNDLED = 'public/claims';
 const USAGE =

@@ -17,7 +17,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tokenize } from '../lib/text/tokenize';
-import { readJsonl } from './train-data';
+import { readJsonl } from '../tools/train-data';
 
 const DATA = process.env.FACTMARK_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
 const MAX_TERMS = 20_000;

@@ -23,7 +23,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildIndex, type ClaimIndex } from '../lib/match/index';
+import { buildIndex, type ClaimIndex } from '../lib/match/matcher';
 import { FEATURE_NAMES } from '../lib/match/features';
 import { cleanQueryText, prepareQuery } from '../lib/match/prepare-query';
 import { rankPrepared } from '../lib/match/rank-prepared';
@@ -38,8 +38,8 @@ import {
   transcriptDate,
   taskDir,
   transcriptsOf,
-} from './train-data';
-import { readClaimsFile } from './cli/read-claims';
+} from '../tools/train-data';
+import { readClaimsFile } from '../tools/read-claims';
 import {
   bundledIndex,
   fitPageThreshold,
@@ -48,7 +48,7 @@ import {
   pageFigures,
   scanNewsPages,
   scanTweetPage,
-} from './page-mode';
+} from '../tools/page-mode';
 
 const PER_QUERY = 20;
 const PER_LINE = 3;
@@ -384,7 +384,7 @@ function main(): void {
  * The page threshold: where a page's marked band starts. A page is mostly sentences that
  * state no checked claim, so its marks need a surer score than a query known to state one.
  * Two kinds of training page bound it, both through the extension's own extraction and
- * matcher (scripts/page-mode.ts): the train tweets read as one page (real wordings with a
+ * matcher (tools/page-mode.ts): the train tweets read as one page (real wordings with a
  * gold) must reach PAGE_PRECISION, and the saved ordinary news pages, matched against the
  * bundled set, must stay silent: the threshold is the higher of the two. `npm run eval`
  * fits the same rule inside folds (tweets by tweet, news pages by page) and reports the

@@ -1,13 +1,13 @@
-import { matchSentences } from '../lib/match/index';
-import { warmIndex } from '../lib/match/load-index';
+import { matchSentences } from '../lib/match/matcher';
+import { warmIndex } from '../lib/match/lazy-fields';
 import { segmentSentences } from '../lib/text/segment';
 import {
-  compileClaimSet,
   loadClaimSet,
   openCompiledClaimSet,
   type ClaimSet,
   type ShardFetcher,
 } from '../lib/claims/claim-set';
+import { compileClaimSet } from '../lib/claims/compile-claim-set';
 import type { ClaimRecord } from '../lib/types';
 import type { MatchReply, MatchRequest, SetInfo, WireMatch } from './messages';
 import { importedSetsItem, type ImportedSet } from './imported-sets';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { VERDICTS, type Strictness, type Verdict } from '../../lib/types';
-import { VERDICT_GLYPHS, VERDICT_LABELS, formatDate } from '../../lib/format';
+import { formatDate } from '../../lib/format';
+import { VERDICT_GLYPHS, VERDICT_LABELS } from '../../lib/verdict-labels';
 import { isActiveOn, normalizeHost, setSiteEnabled, type Settings } from '../../lib/settings';
 import { getSettings, saveSettings, watchSettings } from '../../utils/settings';
 import { Msg, type PageState, type SetInfo } from '../../utils/messages';

@@ -11,11 +11,14 @@
  * note limits), else a neutral sentence built from the data.
  */
 import type { ClaimRecord } from '../types';
+import { isIsoDate, isoDateParts } from '../iso-date';
+import { slugify } from '../text/slugify';
 import { mapRating, mapRatingValue, type RatingResult } from './ratings';
-import { clipSentences } from './sentences';
+import { clipSentences } from './clip-sentences';
 import { skippedFromErrors, type ConvertResult, type Skipped } from './skipped';
-import { LIMITS, isIsoDate, validateRecord } from './validate';
-import { neutralNote } from './convert-dataset';
+import { LIMITS } from './record-schema';
+import { validateRecord } from './validate';
+import { neutralNote } from './dataset-rows';
 import { stableHash } from './stable-hash';
 
 type Obj = Record<string, unknown>;
@@ -51,12 +54,16 @@ function types(o: Obj): string[] {
     .map((x) => x.replace(/^.*[/:#]/, ''));
 }
 
+// What may follow the date: nothing, or a time with an optional zone.
+const TIME_OF_DAY = /^(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 /** ISO dates and date-times ("2020-10-09T12:00:00Z") -> "2020-10-09"; other formats: none. */
 function isoDay(v: unknown): string | undefined {
   const s = text(v);
   if (s === undefined) return undefined;
-  const m = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
-  return m?.[1] !== undefined && isIsoDate(m[1]) ? m[1] : undefined;
+  const date = isoDateParts(s)?.text;
+  if (date === undefined || !isIsoDate(date)) return undefined;
+  return TIME_OF_DAY.test(s.slice(date.length)) ? date : undefined;
 }
 
 function hostOf(url: string): string | undefined {
@@ -78,13 +85,7 @@ export function claimReviewId(url: string, claim: string): string {
   } catch {
     tail = '';
   }
-  const slug = tail
-    .replace(/\.[a-z]{2,5}$/i, '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+  const slug = slugify(tail.replace(/\.[a-z]{2,5}$/i, ''))
     .slice(0, 60)
     .replace(/-+$/g, '');
   const hash = stableHash(`${url}\n${claim}`);

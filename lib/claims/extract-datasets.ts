@@ -4,8 +4,9 @@
  * committed data/claims/*.jsonl are exactly what ../shared/data gives.
  */
 import type { ClaimRecord } from '../types';
-import { convertPolitiFact, convertSnopes } from './convert-dataset';
-import { readJsonLines } from './parse-jsonl';
+import { convertPolitiFact } from './convert-politifact';
+import { convertSnopes } from './convert-snopes';
+import { readJsonLines } from './read-json-lines';
 import type { Skipped } from './skipped';
 
 /** Source-form key order (DESIGN.md), so diffs of the committed files stay readable. */

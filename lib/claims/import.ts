@@ -8,7 +8,7 @@ import { VERDICTS, type ClaimRecord, type Verdict } from '../types';
 import { convertClaimReview } from './convert-claimreview';
 import { parseJsonl } from './parse-jsonl';
 import type { Skipped } from './skipped';
-import type { ClaimError } from './validate';
+import type { ClaimError } from './claim-error';
 
 /** More claims than this in one import is not a claim set a person curates. */
 export const MAX_IMPORT_RECORDS = 50_000;

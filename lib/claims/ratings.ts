@@ -10,6 +10,7 @@
  *
  * data/claims/README.md renders these tables; keep them in step.
  */
+import { slugify } from '../text/slugify';
 import type { Verdict } from '../types';
 
 export interface RatingEntry {
@@ -184,12 +185,7 @@ const PUBLISHER_TABLES: ReadonlyArray<readonly [RegExp, RatingTable]> = [
 
 /** "Pants on Fire!" -> "pants-on-fire"; "Conflicting Evidence/Cherrypicking" -> "conflicting-evidence-cherrypicking". */
 export function ratingKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return slugify(text);
 }
 
 export function publisherTable(publisher: string): RatingTable | null {

@@ -1,5 +1,5 @@
 /** What converters report for an item they left out, instead of failing the whole feed. */
-import type { ClaimError } from './validate';
+import type { ClaimError } from './claim-error';
 
 export interface Skipped {
   /** Which item: "line 12", "item 3", "dataFeedElement[0].item[1]". */

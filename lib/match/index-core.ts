@@ -19,6 +19,8 @@
  * Memory for ~40k claims: ~1M sequence ints, ~0.8M postings: a few MB of typed
  * arrays, no per-claim objects.
  */
+import { isoDateParts } from '../iso-date';
+import { foldDiacritics } from '../text/fold-diacritics';
 import { blendedIdf, priorUnits } from './df-prior';
 
 export const INDEX_FORMAT = 'factmark-index';
@@ -86,12 +88,9 @@ export function bigramKey(a: number, b: number): number {
 
 /** Days since 1970 of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); NaN if none. */
 export function dayNumber(iso: string | undefined): number {
-  if (!iso || iso.length < 4) return NaN;
-  const y = Number(iso.slice(0, 4));
-  const m = iso.length >= 7 ? Number(iso.slice(5, 7)) : 7;
-  const d = iso.length >= 10 ? Number(iso.slice(8, 10)) : 1;
-  if (!Number.isFinite(y) || !Number.isFinite(m) || !Number.isFinite(d)) return NaN;
-  return Date.UTC(y, m - 1, d) / 864e5;
+  const p = iso === undefined ? null : isoDateParts(iso);
+  // A year alone counts from mid-year, a month from its first day.
+  return p ? Date.UTC(p.year, (p.month ?? 7) - 1, p.day ?? 1) / 864e5 : NaN;
 }
 
 /** Claimant tokens of claim c (memoised: only queries with a speaker need them). */
@@ -106,10 +105,7 @@ export function claimantOf(index: ClaimIndexCore, c: number): string[] {
 }
 
 export function claimantTokens(claimant: string): string[] {
-  return claimant
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldDiacritics(claimant.toLowerCase())
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 2 && !['the', 'and', 'for', 'says', 'jr', 'sr'].includes(w));
 }

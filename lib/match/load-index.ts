@@ -1,87 +1,19 @@
+/**
+ * Loads an index payload (index-format.ts) as views over its bytes, checking it against the
+ * fields the running matcher has.
+ */
 import { buildIndex } from './build-index';
-import { INDEX_FORMAT, INDEX_VERSION, type ClaimIndexCore } from './index-core';
+import type { ClaimIndexCore } from './index-core';
 import {
-  BINARY_MAGIC,
-  BINARY_VERSION,
   LITTLE_ENDIAN,
-  PREFIX_BYTES,
-  serializeIndex,
   TYPED_ARRAYS,
   type AnyTypedArray,
   type FieldEntry,
-  type IndexHeader,
   type TypedArrayName,
-} from './serialize-index';
-
-function fail(msg: string): never {
-  throw new Error(`loadIndex: ${msg}`);
-}
-
-/** The payload as bytes at an 8-aligned address (views need their element alignment). */
-function bytesOf(data: unknown): Uint8Array {
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (data instanceof Uint8Array) {
-    // A Node Buffer may sit at any offset of a shared pool: copy it once to align it.
-    return data.byteOffset % 8 === 0 ? data : new Uint8Array(data);
-  }
-  fail(
-    `payload must be an ArrayBuffer or Uint8Array (got ${data === null ? 'null' : typeof data}); the index format is binary since version ${BINARY_VERSION}`,
-  );
-}
-
-function isFieldEntry(f: unknown): f is FieldEntry {
-  if (typeof f !== 'object' || f === null) return false;
-  const e = f as Record<string, unknown>;
-  return (
-    Array.isArray(e.path) &&
-    e.path.every((p) => typeof p === 'string') &&
-    typeof e.kind === 'string'
-  );
-}
-
-/**
- * Reads and checks the header: magic, container version, total length (truncation), the
- * matcher's format name and version. Cheap (a small JSON parse); the claim set reads its
- * meta from `extra` this way.
- */
-export function readIndexHeader(data: unknown): IndexHeader {
-  const u8 = bytesOf(data);
-  if (u8.length < PREFIX_BYTES) fail(`payload too short (${u8.length} bytes)`);
-  const magic = String.fromCharCode(u8[0] ?? 0, u8[1] ?? 0, u8[2] ?? 0, u8[3] ?? 0);
-  if (magic !== BINARY_MAGIC)
-    fail(`not a Factmark index (magic ${JSON.stringify(magic)}, expected "${BINARY_MAGIC}")`);
-  const dv = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
-  const container = dv.getUint32(4, true);
-  if (container !== BINARY_VERSION)
-    fail(
-      `index container version ${container} is not supported (expected ${BINARY_VERSION}); rebuild the claim set`,
-    );
-  const headerLen = dv.getUint32(8, true);
-  const total = dv.getUint32(12, true);
-  if (u8.length !== total)
-    fail(`payload is ${u8.length} bytes but its header says ${total}: truncated or padded`);
-  if (PREFIX_BYTES + headerLen > total) fail('header runs past the end of the payload');
-  let header: unknown;
-  try {
-    header = JSON.parse(
-      new TextDecoder('utf-8', { fatal: true }).decode(
-        u8.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLen),
-      ),
-    );
-  } catch {
-    fail('header is not valid UTF-8 JSON');
-  }
-  if (typeof header !== 'object' || header === null) fail('header is not an object');
-  const h = header as Record<string, unknown>;
-  if (h.format !== INDEX_FORMAT) fail(`not a Factmark index (format ${JSON.stringify(h.format)})`);
-  if (h.version !== INDEX_VERSION)
-    fail(
-      `index format version ${JSON.stringify(h.version)} is not supported (expected ${INDEX_VERSION}); rebuild the claim set`,
-    );
-  if (!Array.isArray(h.fields) || !h.fields.every(isFieldEntry))
-    fail('header has no valid field table');
-  return header as IndexHeader;
-}
+} from './index-format';
+import { LazyInverse } from './lazy-fields';
+import { bytesOf, fail, readIndexHeader } from './read-index-header';
+import { serializeIndex } from './serialize-index';
 
 /**
  * The fields the running matcher's index has: path -> typed array type ("" for other kinds),
@@ -274,84 +206,4 @@ export function loadIndex(data: unknown): ClaimIndexCore {
         `field ${name} is missing: the claim set was built by another version of the matcher; rebuild it`,
       );
   return root as unknown as ClaimIndexCore;
-}
-
-/**
- * Map<string, number> from each string of an array to its position, built on first use:
- * termId over ~60k terms costs a few ms, which the load should not pay (the background
- * builds it right after loading, off the critical path; see warmIndex).
- */
-export class LazyInverse extends Map<string, number> {
-  private ready = false;
-  constructor(private readonly of: () => readonly string[]) {
-    super();
-  }
-  private build(): void {
-    this.ready = true;
-    const a = this.of();
-    for (let i = 0; i < a.length; i++) super.set(a[i] as string, i);
-  }
-  override get(key: string): number | undefined {
-    if (!this.ready) this.build();
-    return super.get(key);
-  }
-  override has(key: string): boolean {
-    if (!this.ready) this.build();
-    return super.has(key);
-  }
-  override get size(): number {
-    if (!this.ready) this.build();
-    return super.size;
-  }
-  override set(key: string, value: number): this {
-    if (!this.ready) this.build();
-    return super.set(key, value);
-  }
-  override delete(key: string): boolean {
-    if (!this.ready) this.build();
-    return super.delete(key);
-  }
-  override clear(): void {
-    this.ready = true;
-    super.clear();
-  }
-  override forEach(
-    cb: (value: number, key: string, map: Map<string, number>) => void,
-    thisArg?: unknown,
-  ): void {
-    if (!this.ready) this.build();
-    super.forEach(cb, thisArg);
-  }
-  override entries(): MapIterator<[string, number]> {
-    if (!this.ready) this.build();
-    return super.entries();
-  }
-  override keys(): MapIterator<string> {
-    if (!this.ready) this.build();
-    return super.keys();
-  }
-  override values(): MapIterator<number> {
-    if (!this.ready) this.build();
-    return super.values();
-  }
-  override [Symbol.iterator](): MapIterator<[string, number]> {
-    return this.entries();
-  }
-}
-
-/**
- * Builds whatever loadIndex left for first use (string arrays, the term map), so the first
- * query does not pay for it: the background calls it right after loading, off the critical
- * path. Cost ~10 ms for the bundled set.
- */
-export function warmIndex(index: ClaimIndexCore): void {
-  const walk = (o: object): void => {
-    for (const k in o) {
-      const v: unknown = (o as Record<string, unknown>)[k]; // runs a lazy getter
-      if (v instanceof Map) void v.size;
-      else if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
-        walk(v);
-    }
-  };
-  walk(index);
 }

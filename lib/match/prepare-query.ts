@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../text/month-names';
 import { tokenize, type Token } from '../text/tokenize';
 import { blendedIdf } from './df-prior';
 import { claimantTokens, dayNumber, type ClaimIndexCore } from './index-core';
@@ -21,30 +22,16 @@ export interface PreparedQuery {
 
 // Embedded tweets end "— Name (@handle) Month D, YYYY": the date is the
 // statement's date; the trailer's words are not part of the statement.
-const TWEET_TRAILER =
-  /\s*[—–-]\s*([^—–]{0,80})\(@(\w+)\)\s*((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4})\s*$/;
+const TWEET_TRAILER = new RegExp(
+  `\\s*[—–-]\\s*([^—–]{0,80})\\(@(\\w+)\\)\\s*((?:${MONTH_NAMES.join('|')}) \\d{1,2}, \\d{4})\\s*$`,
+);
 const URLS = /\b(?:https?:\/\/|pic\.twitter\.com\/|www\.)\S+/g;
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 export function tweetDate(text: string): { text: string; date?: string; author?: string } {
   const m = TWEET_TRAILER.exec(text);
   if (!m || !m[3]) return { text };
   const [month, day, year] = m[3].replace(',', '').split(' ');
-  const mi = MONTHS.indexOf((month ?? '').toLowerCase()) + 1;
+  const mi = MONTH_NAMES.findIndex((name) => name === month) + 1;
   const date = `${year}-${String(mi).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   // The author (display name and handle split at case changes: "MorganEastwood"
   // -> "Morgan Eastwood") is context, never evidence: who posted a statement

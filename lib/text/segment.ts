@@ -16,7 +16,7 @@ const ABBREVIATIONS = new Set(
     'mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st jr sr rev hon pres supt ' +
     'inc ltd co corp bros dept univ assn est approx vs etc al fig no nos vol pp ed eds ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
-    'ft mt ave blvd rd ste apt e.g i.e cf ca'
+    'ft mt ave blvd rd ste apt e.g i.e cf ca v'
   ).split(' '),
 );
 
@@ -31,6 +31,7 @@ const OPENERS = new Set(
 const CLOSERS = '"\'”’»)]';
 const OPEN_START = /[\p{Lu}\p{N}"'“‘«([¿¡]/u;
 const NEXT_WORD = /\p{L}+/uy;
+const LONE_CLOSERS = /^["'”’»)\]]+$/u;
 
 /**
  * White space as /\s/u sees it, by char code: the content script segments every sentence
@@ -58,7 +59,13 @@ export function segmentSentences(text: string): Sentence[] {
   const push = (s: number, e: number): void => {
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
+    if (e <= s) return;
+    const last = out[out.length - 1];
+    // A quote or bracket left alone after a space ('crashed. "') closes the sentence before it.
+    if (last && LONE_CLOSERS.test(text.slice(s, e))) {
+      last.end = e;
+      last.text = text.slice(last.start, e);
+    } else out.push({ text: text.slice(s, e), start: s, end: e });
   };
   const n = text.length;
   let i = 0;

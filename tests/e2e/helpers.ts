@@ -5,7 +5,7 @@ import {
   serveStatic,
   type ExtensionBrowser,
   type StaticServer,
-} from '../../scripts/browser-harness';
+} from '../../tools/browser-harness';
 
 /** The slice of the extension API the tests call inside the service worker. */
 declare const chrome: {

@@ -2,13 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimReviewId, convertClaimReview } from '../../lib/claims/convert-claimreview';
-import {
-  ATTRIBUTION,
-  convertAveritec,
-  convertPolitiFact,
-  convertSnopes,
-} from '../../lib/claims/convert-dataset';
-import { readJsonLines, type JsonLine } from '../../lib/claims/parse-jsonl';
+import { convertAveritec } from '../../lib/claims/convert-averitec';
+import { convertPolitiFact } from '../../lib/claims/convert-politifact';
+import { convertSnopes } from '../../lib/claims/convert-snopes';
+import { ATTRIBUTION } from '../../lib/claims/dataset-rows';
+import { readJsonLines, type JsonLine } from '../../lib/claims/read-json-lines';
 import { validateRecord } from '../../lib/claims/validate';
 
 const FIX = join(__dirname, '..', 'fixtures', 'claims');

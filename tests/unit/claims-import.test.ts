@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_RECORDS, parseClaimFile } from '../../lib/claims/import';
-import { formatError } from '../../lib/claims/validate';
+import { formatError } from '../../lib/claims/claim-error';
 
 const FIX = join(__dirname, '..', 'fixtures', 'claims');
 const read = (name: string) => readFileSync(join(FIX, name), 'utf8');

@@ -4,20 +4,21 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readClaimSetMeta } from '../../lib/claims/check-claim-set';
+import { loadClaimSet, openCompiledClaimSet } from '../../lib/claims/claim-set';
+import { SHARD_CLAIMS } from '../../lib/claims/claim-set-format';
 import {
   compileClaimSet,
-  loadClaimSet,
-  openCompiledClaimSet,
-  readClaimSetMeta,
-  SHARD_CLAIMS,
-  toMatchable,
+  serializeClaimSetIndex as indexBin,
   type ClaimGroup,
   type CompiledClaimSet,
-} from '../../lib/claims/claim-set';
-import { loadIndex, serializeIndex } from '../../lib/match/index';
-import { readIndexHeader } from '../../lib/match/load-index';
-import type { JsonValue } from '../../lib/match/serialize-index';
-import { CLAIM_SET_FILES, readClaimSetDir } from '../../scripts/claim-set-files';
+} from '../../lib/claims/compile-claim-set';
+import { toMatchable } from '../../lib/claims/to-matchable';
+import { loadIndex, matchSentences, serializeIndex } from '../../lib/match/matcher';
+import { segmentSentences } from '../../lib/text/segment';
+import type { JsonValue } from '../../lib/match/index-format';
+import { readIndexHeader } from '../../lib/match/read-index-header';
+import { CLAIM_SET_FILES, readClaimSetDir } from '../../tools/claim-set-files';
 import { convertClaimReview } from '../../lib/claims/convert-claimreview';
 import { parseJsonl } from '../../lib/claims/parse-jsonl';
 import type { ClaimRecord } from '../../lib/types';
@@ -63,7 +64,7 @@ describe('compileClaimSet / loadClaimSet', () => {
   it('round-trips every display field, fetching display files only on demand', async () => {
     const c = compileClaimSet(groups, META);
     const { fetchShard, fetched } = served(c);
-    const set = loadClaimSet(c.index, fetchShard);
+    const set = loadClaimSet(indexBin(c), fetchShard);
     expect(fetched).toEqual([]);
     expect(set.claims.size).toBe(all.length);
     for (const r of all) expect(await set.claims.get(r.id)).toEqual(display(r));
@@ -85,6 +86,19 @@ describe('compileClaimSet / loadClaimSet', () => {
     expect(set.claims.originOfSync(reviews[2]?.id ?? '')).toBe('seed');
   });
 
+  it('opens an import as compiled, and it matches as the same set loaded from index.bin', () => {
+    const c = compileClaimSet(groups, META);
+    const opened = openCompiledClaimSet(c);
+    expect(opened.index).toBe(c.index); // not serialised and parsed back
+    expect(opened.meta).toEqual(c.meta);
+    const loaded = loadClaimSet(indexBin(c), served(c).fetchShard);
+    const text = all.map((r) => r.claim).join(' ');
+    const marks = (s: typeof loaded) =>
+      matchSentences(s.index, segmentSentences(text), {}, { strictness: 'broad' });
+    expect(marks(opened).length).toBeGreaterThan(0);
+    expect(marks(opened)).toEqual(marks(loaded));
+  });
+
   it('shards large sets by claim order, each display file well under 1 MB', async () => {
     // Two full shards and a part: SHARD_CLAIMS + SHARD_CLAIMS + 176.
     const N = 2 * SHARD_CLAIMS + 176;
@@ -102,7 +116,7 @@ describe('compileClaimSet / loadClaimSet', () => {
     ]);
     for (const s of c.shards) expect(JSON.stringify(s.data).length).toBeLessThan(1024 * 1024);
     const { fetchShard, fetched } = served(c);
-    const set = loadClaimSet(c.index, fetchShard);
+    const set = loadClaimSet(indexBin(c), fetchShard);
     const last = `claim-${String(N - 1).padStart(5, '0')}`;
     expect((await set.claims.get(last))?.claim).toBe(
       `Claim number ${N - 1} about a thing that happened.`,
@@ -115,7 +129,7 @@ describe('compileClaimSet / loadClaimSet', () => {
       'display-001.json',
       'display-002.json',
     ]);
-    expect(readClaimSetMeta(c.index)).toEqual(c.meta);
+    expect(readClaimSetMeta(indexBin(c))).toEqual(c.meta);
   });
 
   it('records meta from the data: counts by origin, built = latest review date', () => {
@@ -129,7 +143,7 @@ describe('compileClaimSet / loadClaimSet', () => {
     };
     expect(c.meta).toEqual(meta);
     // Readable from index.bin alone, without the index or any display file.
-    expect(readClaimSetMeta(c.index)).toEqual(meta);
+    expect(readClaimSetMeta(indexBin(c))).toEqual(meta);
     expect(compileClaimSet(dataset, { ...META, built: '2021-01-01' }).meta).toMatchObject({
       built: '2021-01-01',
       origins: { imported: 2 },
@@ -139,7 +153,7 @@ describe('compileClaimSet / loadClaimSet', () => {
   it('is byte-for-byte reproducible, whatever the input order', () => {
     const bytes = (c: CompiledClaimSet) =>
       Buffer.concat([
-        Buffer.from(c.index),
+        Buffer.from(indexBin(c)),
         ...c.shards.map((s) => Buffer.from(JSON.stringify(s.data))),
       ]);
     const a = bytes(compileClaimSet(groups, META));
@@ -181,8 +195,8 @@ describe('compileClaimSet / loadClaimSet', () => {
   /** index.bin with its header's claim set part replaced (the index itself unchanged). */
   const withExtra = (change: (extra: Record<string, unknown>) => unknown): ArrayBuffer => {
     const c = compileClaimSet(groups, META);
-    const extra = readIndexHeader(c.index).extra as Record<string, unknown>;
-    const index = loadIndex(c.index);
+    const extra = readIndexHeader(indexBin(c)).extra as Record<string, unknown>;
+    const index = loadIndex(indexBin(c));
     return serializeIndex(index, change(structuredClone(extra)) as JsonValue);
   };
   const noFetch = () => Promise.reject(new Error('no fetch expected'));
@@ -195,7 +209,7 @@ describe('compileClaimSet / loadClaimSet', () => {
     ],
     [
       'no claim set header',
-      () => serializeIndex(loadIndex(compileClaimSet(groups, META).index)),
+      () => serializeIndex(loadIndex(indexBin(compileClaimSet(groups, META)))),
       /carries no claim set header/,
     ],
     [
@@ -226,7 +240,7 @@ describe('compileClaimSet / loadClaimSet', () => {
     ],
     [
       'a truncated index',
-      () => new Uint8Array(compileClaimSet(groups, META).index).slice(0, 100),
+      () => new Uint8Array(indexBin(compileClaimSet(groups, META))).slice(0, 100),
       /loadIndex: .*truncated/,
     ],
   ])('throws a clear Error on %s', (_n, payload, message) => {
@@ -236,23 +250,23 @@ describe('compileClaimSet / loadClaimSet', () => {
   it('rejects with a clear Error on a bad or missing display file, and retries a failed fetch', async () => {
     const c = compileClaimSet(groups, META);
     const id = all[0]?.id ?? '';
-    const missing = loadClaimSet(c.index, () => Promise.reject(new Error('HTTP 404')));
+    const missing = loadClaimSet(indexBin(c), () => Promise.reject(new Error('HTTP 404')));
     await expect(missing.claims.get(id)).rejects.toThrow(
       /display file display-000.json could not be read: HTTP 404/,
     );
     let calls = 0;
-    const flaky = loadClaimSet(c.index, (file) => {
+    const flaky = loadClaimSet(indexBin(c), (file) => {
       calls++;
       return calls === 1 ? Promise.reject(new Error('busy')) : served(c).fetchShard(file);
     });
     await expect(flaky.claims.get(id)).rejects.toThrow(/busy/);
     expect((await flaky.claims.get(id))?.id).toBe(id);
     const other = served(c, (_f, j) => ({ ...j, first: 'someone-else' }));
-    await expect(loadClaimSet(c.index, other.fetchShard).claims.get(id)).rejects.toThrow(
+    await expect(loadClaimSet(indexBin(c), other.fetchShard).claims.get(id)).rejects.toThrow(
       /display-000.json belongs to another build/,
     );
     const short = served(c, (_f, j) => ({ ...j, c: (j.c as unknown[]).slice(1) }));
-    await expect(loadClaimSet(c.index, short.fetchShard).claims.get(id)).rejects.toThrow(
+    await expect(loadClaimSet(indexBin(c), short.fetchShard).claims.get(id)).rejects.toThrow(
       /expected 4 claim rows/,
     );
   });
@@ -264,7 +278,7 @@ describe('compileClaimSet / loadClaimSet', () => {
       rows[1] = ['claim', 9, null, '2020', []];
       return j;
     });
-    const set = loadClaimSet(c.index, bad.fetchShard);
+    const set = loadClaimSet(indexBin(c), bad.fetchShard);
     expect((await set.claims.get(set.claims.ids()[0] ?? ''))?.id).toBe(set.claims.ids()[0]);
     await expect(set.claims.get(set.claims.ids()[1] ?? '')).rejects.toThrow(
       /loadClaimSet: claim row 1 .* is malformed/,

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { countSentences, clipSentences } from '../../lib/claims/sentences';
-import {
-  formatError,
-  isIsoDate,
-  validateRecord,
-  validateRecords,
-  type ClaimError,
-} from '../../lib/claims/validate';
+import { countSentences, clipSentences } from '../../lib/claims/clip-sentences';
+import { formatError, type ClaimError } from '../../lib/claims/claim-error';
+import { validateRecord, validateRecords } from '../../lib/claims/validate';
+import { isIsoDate } from '../../lib/iso-date';
 import type { ClaimRecord } from '../../lib/types';
 
 /** A real fact check (checkthat2021-2b vclaim-pol-00000) in source form. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatDate, safeHttpsUrl, staleness } from '../../lib/format';
+import { formatAge, formatDate, staleness } from '../../lib/format';
+import { safeHttpsUrl } from '../../lib/safe-https-url';
 
 describe('safeHttpsUrl', () => {
   test.each([
@@ -10,6 +11,8 @@ describe('safeHttpsUrl', () => {
     ['data:text/html,<b>x</b>', false],
     ['//example.com/x', false],
     ['not a url', false],
+    ['https://user:pw@example.com/', false],
+    ['https://example.com/a b', false],
   ])('%s is a link: %s', (url, ok) => {
     expect(safeHttpsUrl(url) !== null).toBe(ok);
   });

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildIndex, matchSentences, type ClaimIndex } from '../../lib/match/index';
+import { buildIndex, matchSentences, type ClaimIndex } from '../../lib/match/matcher';
 import { blocksOf } from '../../lib/match/match-blocks';
 import { segmentSentences } from '../../lib/text/segment';
-import { readClaimsFile } from '../../scripts/cli/read-claims';
-import { DATA_DIR } from '../../scripts/train-data';
+import { readClaimsFile } from '../../tools/read-claims';
+import { DATA_DIR } from '../../tools/train-data';
 
 describe('blocksOf', () => {
   const s = (block?: number) => ({ text: 'x', start: 0, end: 1, block });

@@ -5,10 +5,11 @@ import {
   matchSentences,
   rankQuery,
   serializeIndex,
-} from '../../lib/match/index';
+} from '../../lib/match/matcher';
 import type { ClaimIndexCore } from '../../lib/match/index-core';
-import { readIndexHeader, warmIndex } from '../../lib/match/load-index';
-import { BINARY_VERSION, typedArrayName } from '../../lib/match/serialize-index';
+import { BINARY_VERSION, typedArrayName } from '../../lib/match/index-format';
+import { warmIndex } from '../../lib/match/lazy-fields';
+import { readIndexHeader } from '../../lib/match/read-index-header';
 import { segmentSentences } from '../../lib/text/segment';
 import type { MatchableClaim } from '../../lib/types';
 import { SEED_CLAIMS } from './match-seed-claims';

@@ -7,18 +7,18 @@ import {
   matchSentences,
   rankQuery,
   serializeIndex,
-} from '../../lib/match/index';
+} from '../../lib/match/matcher';
 import { segmentSentences } from '../../lib/text/segment';
 import type { MatchableClaim } from '../../lib/types';
 import { SEED_CLAIMS } from './match-seed-claims';
 import { parse as parseYaml } from 'yaml';
-import { toMatchable } from '../../lib/claims/claim-set';
+import { toMatchable } from '../../lib/claims/to-matchable';
 import {
   allDatasetClaims,
   linesAsSentences,
   loadClaims,
   loadTranscript,
-} from '../../scripts/train-data';
+} from '../../tools/train-data';
 import { whereStated } from '../../lib/match/match-sentences';
 import type { ClaimRecord, SentenceMatch } from '../../lib/types';
 

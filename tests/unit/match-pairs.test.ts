@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildIndex, matchSentences } from '../../lib/match/index';
+import { buildIndex, matchSentences } from '../../lib/match/matcher';
 import { segmentSentences } from '../../lib/text/segment';
 import { SEED_CLAIMS } from './match-seed-claims';
 

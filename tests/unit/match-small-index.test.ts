@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildIndex, matchSentences, rankQuery } from '../../lib/match/index';
+import { buildIndex, matchSentences, rankQuery } from '../../lib/match/matcher';
 import { segmentSentences } from '../../lib/text/segment';
 
 /**

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseJsonl } from '../../lib/claims/parse-jsonl';
-import { toMatchable } from '../../lib/claims/claim-set';
-import { buildIndex, type ClaimIndex } from '../../lib/match/index';
-import { scanPage } from '../../scripts/cli/scan-page';
+import { toMatchable } from '../../lib/claims/to-matchable';
+import { buildIndex, type ClaimIndex } from '../../lib/match/matcher';
+import { scanPage } from '../../tools/scan-page';
 import type { ClaimRecord, MatchableClaim } from '../../lib/types';
 
 const PAGES = '../shared/data/news-pages';

@@ -1,8 +1,9 @@
 /**
- * The matching core's public API (pure: no DOM, no extension APIs, no network).
+ * The matcher: the matching core's public API in one import (pure: no DOM, no extension
+ * APIs, no network). Each entry lives in its own file, named after it.
  *
  *   buildIndex(claims) -> ClaimIndex          once per claim set (build time)
- *   serializeIndex / loadIndex                 compact JSON payload, versioned
+ *   serializeIndex / loadIndex                 one binary payload, versioned (index-format.ts)
  *   rankQuery(index, query)                    claims for one query, best first
  *   matchSentences(index, sentences, ctx)      the marks for one document
  */
@@ -12,7 +13,8 @@ import type { ClaimIndexCore } from './index-core';
 export type ClaimIndex = ClaimIndexCore;
 
 export { buildIndex } from './build-index';
-export { serializeIndex, type SerializedIndex } from './serialize-index';
+export { serializeIndex } from './serialize-index';
+export type { SerializedIndex } from './index-format';
 export { loadIndex } from './load-index';
 export { rankQuery } from './rank-query';
 export { matchSentences } from './match-sentences';

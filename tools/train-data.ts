@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MatchableClaim, Sentence } from '../lib/types';
+import { claimTitle, readJsonObjects } from './read-claims';
 
 export const DATA_DIR =
   process.env.FACTMARK_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -27,33 +28,15 @@ export interface TranscriptLine {
   text: string;
 }
 
+/** The objects of a JSON Lines file (the datasets' claims and queries). */
 export function readJsonl(file: string): Record<string, unknown>[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l) as Record<string, unknown>;
-      } catch {
-        throw new Error(`${file}:${i + 1}: bad JSON`);
-      }
-    });
+  return readJsonObjects(file).map((l) => l.value);
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 export function taskDir(task: Task): string {
   return join(DATA_DIR, `checkthat2021-${task}`);
-}
-
-/**
- * The matcher's title unit of a benchmark claim: the fact check's title and
- * subtitle (Snopes subtitles restate or frame the claim). Chosen on train:
- * 2a train MAP@5 0.8407 -> 0.8444 (as a phrasing instead: 0.8364).
- */
-export function claimTitle(title: unknown, subtitle: unknown): string | undefined {
-  const parts = [str(title), str(subtitle)].filter((p): p is string => !!p);
-  return parts.length ? parts.join(' \u2014 ') : undefined;
 }
 
 /** Claims of a task; `subtitle: false` keeps the bare title (the BM25 baseline's definition). */

@@ -12,10 +12,10 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClaimIndex } from '../lib/match/index';
+import type { ClaimIndex } from '../lib/match/matcher';
 import type { Strictness } from '../lib/types';
 import { hasClaimSetDir, readClaimSetDir } from './claim-set-files';
-import { scanPage } from './cli/scan-page';
+import { scanPage } from './scan-page';
 import { DATA_DIR, type BenchQuery } from './train-data';
 
 /** The bundled claim set's index (public/claims, compiled first when missing). */

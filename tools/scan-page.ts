@@ -4,11 +4,11 @@
  * extension would mark.
  */
 import { Window } from 'happy-dom';
-import { extractChunks } from '../../dom/extract-text';
-import { pageSentences } from '../../dom/page-sentences';
-import { pageDate } from '../../dom/page-meta';
-import { matchSentences, type ClaimIndex } from '../../lib/match/index';
-import type { Strictness } from '../../lib/types';
+import { extractChunks } from '../dom/extract-text';
+import { pageSentences } from '../dom/page-sentences';
+import { pageDate } from '../dom/page-meta';
+import { matchSentences, type ClaimIndex } from '../lib/match/matcher';
+import type { Strictness } from '../lib/types';
 
 export interface PageMark {
   claim: string;

@@ -6,12 +6,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  INDEX_FILE,
-  loadClaimSet,
-  type ClaimSet,
-  type CompiledClaimSet,
-} from '../lib/claims/claim-set';
+import { loadClaimSet, type ClaimSet } from '../lib/claims/claim-set';
+import { INDEX_FILE } from '../lib/claims/claim-set-format';
+import { serializeClaimSetIndex, type CompiledClaimSet } from '../lib/claims/compile-claim-set';
 
 /** Every file name a build writes, and the single-file form before version 2. */
 export const CLAIM_SET_FILES = /^(index\.bin|display-\d+\.json|bundled\.json)$/;
@@ -27,7 +24,7 @@ export interface WrittenFile {
  */
 export function writeClaimSetDir(dir: string, compiled: CompiledClaimSet): WrittenFile[] {
   const files: WrittenFile[] = [
-    { file: INDEX_FILE, bytes: Buffer.from(compiled.index) },
+    { file: INDEX_FILE, bytes: Buffer.from(serializeClaimSetIndex(compiled)) },
     ...compiled.shards.map(({ file, data }) => ({
       file,
       bytes: Buffer.from(JSON.stringify(data), 'utf8'),
