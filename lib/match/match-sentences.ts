@@ -228,10 +228,13 @@ export function matchSentences(
     const qtf = new Map<number, number>();
     for (const n of [prepared[i - 1], prepared[i + 1]])
       if (n) for (const [t, f] of n.qtf) qtf.set(t, f);
-    let ranked = rankPrepared(index, q, { qtf }, PAGE_POOL, MODEL, doc, PAGE_POOL).filter((s) =>
-      passes(s, strictness, page),
-    );
-    if (q.length < MIN_CONTENT_TERMS) ranked = [];
+    // Too short to be marked on its own: not ranked (a block hit may still land here).
+    let ranked =
+      q.length < MIN_CONTENT_TERMS
+        ? []
+        : rankPrepared(index, q, { qtf }, PAGE_POOL, MODEL, doc, PAGE_POOL).filter((s) =>
+            passes(s, strictness, page),
+          );
     if (!ctx.speaker && ranked.length > 0)
       ranked = standsAlone(index, sentence.text, ranked, strictness, doc);
     ranked.sort(
