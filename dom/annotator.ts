@@ -1,5 +1,5 @@
 import type { ClaimRecord, Verdict } from '../lib/types';
-import type { MatchReply, WireSentence, PageClaim } from '../utils/messages';
+import type { MatchReply, MatchRequest, PageClaim } from '../utils/messages';
 import {
   blockContaining,
   blockOf,
@@ -7,7 +7,7 @@ import {
   shouldSkipElement,
   type TextChunk,
 } from './extract-text';
-import { pageSentences } from './page-sentences';
+import { markable, pageSentences, sentenceRange } from './page-sentences';
 import { Painter } from './paint';
 import { HOST_TAG, Overlay, type OverlayMark } from './overlay';
 
@@ -20,7 +20,7 @@ import { HOST_TAG, Overlay, type OverlayMark } from './overlay';
  * re-read and re-matched in batches in idle time. Factmark's own UI is outside <body>, so
  * its changes never come back as mutations.
  */
-export type MatchFn = (sentences: WireSentence[]) => Promise<MatchReply>;
+export type MatchFn = (sentences: MatchRequest['sentences']) => Promise<MatchReply>;
 
 export interface AnnotatorOptions {
   match: MatchFn;
@@ -58,9 +58,6 @@ const SLICE_MS = 8;
 const READ_NODES = 200;
 /** A stretch of ours this long (ms) is recorded as a `factmark-long:<phase>` measure. */
 const LONG_STRETCH_MS = 30;
-/** Sentences shorter than this, or of fewer than four words, are never marked. */
-const MIN_SENTENCE_CHARS = 20;
-const WORDS = /\S+\s+\S+\s+\S+\s+\S/;
 /** Sentences per match request: the background's work per message stays short too. */
 const SENTENCES_PER_REQUEST = 120;
 /**
@@ -75,7 +72,6 @@ export class Annotator {
   private ui: { painter: Painter; overlay: Overlay } | null = null;
   private marks: Mark[] = [];
   private nextKey = 0;
-  private offsetBase = 0;
   private observer: MutationObserver | null = null;
   /** Changed blocks and when each is due to be read again. */
   private dirty = new Map<Node, number>();
@@ -244,16 +240,11 @@ export class Annotator {
 
   /** `t0`: when the current task's work began, so its length is noted. */
   private async matchChunks(chunks: TextChunk[], t0: number): Promise<void> {
-    const page = pageSentences(chunks, this.offsetBase);
-    const last = page.sentences[page.sentences.length - 1];
-    this.offsetBase = (last ? last.end : this.offsetBase) + 1_000;
     // Menus, buttons and captions of a few words are never marked: don't send them.
-    const sentences = page.sentences.filter(
-      (s) => s.text.length >= MIN_SENTENCE_CHARS && WORDS.test(s.text),
-    );
+    const sentences = pageSentences(chunks).filter((s) => markable(s.text));
     if (sentences.length === 0) return this.noteTask(t0, 'split');
     if (this.nextKey === 0) mark('factmark-first-request');
-    const pending = this.opts.match(sentences);
+    const pending = this.opts.match(sentences.map((s) => ({ text: s.text })));
     this.noteTask(t0, 'split-send');
     const reply = await pending;
     if (this.destroyed) return;
@@ -261,9 +252,10 @@ export class Annotator {
     const t1 = performance.now();
     const added: Mark[] = [];
     for (const m of reply.matches) {
-      const claim: ClaimRecord | undefined = reply.claims[m.claim];
-      if (!claim || !this.verdicts.has(claim.verdict)) continue;
-      const range = page.rangeAt(m.start, m.end);
+      const claim: ClaimRecord | undefined = reply.claims[m.set]?.[m.row];
+      const sentence = sentences[m.sentence];
+      if (!claim || !sentence || !this.verdicts.has(claim.verdict)) continue;
+      const range = sentenceRange(sentence, m.start, m.end);
       if (!range || range.collapsed) continue;
       added.push({
         key: `m${this.nextKey++}`,

@@ -8,8 +8,8 @@ import {
   type ClaimSet,
   type ShardFetcher,
 } from '../lib/claims/claim-set';
-import type { ClaimRecord } from '../lib/types';
-import type { MatchReply, MatchRequest, SetInfo, WireMatch } from './messages';
+import type { ClaimRecord, Match } from '../lib/types';
+import type { MatchReply, MatchRequest, SetInfo } from './messages';
 import { importedSetsItem, type ImportedSet } from './imported-sets';
 
 // Re-exported for callers that imported them from here before they moved.
@@ -102,15 +102,20 @@ export class ClaimSets {
     const sets = await this.all(false);
     // Match in every set first (synchronous), then fetch the card data of all of them at
     // once: each needed display file is read once, in parallel.
-    const found = sets.map(({ set }) =>
-      matchSentences(set.index, sentences, { date: req.date }, { strictness: req.strictness }),
+    const found = sets.map(({ set, info }) =>
+      matchSentences(
+        set.index,
+        sentences,
+        { date: req.date },
+        { strictness: req.strictness, set: info.id },
+      ),
     );
     const records = await Promise.all(
-      sets.map(async ({ set, info }, i): Promise<Map<string, ClaimRecord>> => {
-        const ids = found[i] ?? [];
-        if (ids.length === 0) return new Map();
+      sets.map(async ({ set, info }, i): Promise<Map<number, ClaimRecord>> => {
+        const matches = found[i] ?? [];
+        if (matches.length === 0) return new Map();
         try {
-          return await set.claims.getMany(ids.map((m) => m.claim));
+          return await set.claims.getRows(matches.map((m) => m.row));
         } catch (err) {
           // A display file that cannot be read costs its marks, not the page's others.
           console.error(`Factmark: card data of "${info.name}" could not be loaded:`, err);
@@ -118,24 +123,18 @@ export class ClaimSets {
         }
       }),
     );
-    const out: WireMatch[] = [];
+    const out: Match[] = [];
     const claims: MatchReply['claims'] = {};
+    // The same claim (by id) in two sets at the same span is marked once, from the first set.
     const seen = new Set<string>();
     found.forEach((matches, i) => {
       for (const m of matches) {
-        const key = `${m.start}:${m.end}:${m.claim}`;
-        const claim = records[i]?.get(m.claim);
+        const claim = records[i]?.get(m.row);
+        const key = `${m.sentence}:${m.start}:${m.end}:${claim?.id}`;
         if (!claim || seen.has(key)) continue;
         seen.add(key);
-        claims[m.claim] = claim;
-        out.push({
-          start: m.start,
-          end: m.end,
-          claim: m.claim,
-          score: m.score,
-          band: m.band,
-          evidence: m.evidence,
-        });
+        (claims[m.set] ??= {})[m.row] = claim;
+        out.push(m);
       }
     });
     return { matches: out, claims };

@@ -1,4 +1,4 @@
-import type { ClaimRecord, SentenceMatch, Strictness } from '../lib/types';
+import type { ClaimRecord, Match, Sentence, Strictness } from '../lib/types';
 
 /**
  * Every message between the extension's parts, named by direction (cs = content script,
@@ -18,27 +18,19 @@ export const Msg = {
   POPUP_BG_SETS: 'popup-bg-sets',
 } as const;
 
-export interface WireSentence {
-  text: string;
-  start: number;
-  end: number;
-}
-
 export interface MatchRequest {
   type: typeof Msg.CS_BG_MATCH;
-  sentences: WireSentence[];
+  /** The sentences' text; a Match names its sentence by its index here. */
+  sentences: Pick<Sentence, 'text'>[];
   strictness: Strictness;
   /** Page date from its metadata (ISO), if any. */
   date?: string;
 }
 
-/** A match as the background sends it: offsets into the sentences' virtual text. */
-export type WireMatch = Omit<SentenceMatch, 'sentence'>;
-
 export interface MatchReply {
-  matches: WireMatch[];
-  /** Display data of every claim in `matches`. */
-  claims: Record<string, ClaimRecord>;
+  matches: Match[];
+  /** Display data of every claim in `matches`, by set and row: `claims[m.set][m.row]`. */
+  claims: Record<string, Record<number, ClaimRecord>>;
 }
 
 export interface CountMessage {

@@ -6,13 +6,7 @@ import { pageDate } from '../../dom/page-meta';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { readSettings, watchSettings } from '../../utils/settings';
 import { importedSetsItem } from '../../utils/imported-sets';
-import {
-  Msg,
-  type MatchReply,
-  type MatchRequest,
-  type PageState,
-  type WireSentence,
-} from '../../utils/messages';
+import { Msg, type MatchReply, type MatchRequest, type PageState } from '../../utils/messages';
 
 /**
  * Content script: thin wiring. Reads settings, starts or stops the Annotator, answers the
@@ -38,7 +32,7 @@ export default defineContentScript({
 
     // Read once per start: the page's metadata does not change while we annotate it.
     let date: string | undefined;
-    const match = async (sentences: WireSentence[]): Promise<MatchReply> => {
+    const match = async (sentences: MatchRequest['sentences']): Promise<MatchReply> => {
       const req: MatchRequest = {
         type: Msg.CS_BG_MATCH,
         sentences,

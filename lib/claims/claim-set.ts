@@ -147,6 +147,8 @@ export interface ClaimLookup {
   get(id: string): Promise<ClaimRecord | undefined>;
   /** Card data of several claims, each needed shard fetched once (in parallel); unknown ids are left out. */
   getMany(ids: Iterable<string>): Promise<Map<string, ClaimRecord>>;
+  /** The same by row in the index (what the matcher returns); rows out of range are left out. */
+  getRows(rows: Iterable<number>): Promise<Map<number, ClaimRecord>>;
   /** Which origin ("seed", "politifact", ...) a claim came from. */
   originOf(id: string): Promise<string | undefined>;
 }
@@ -525,23 +527,32 @@ function makeLookup(
     return sh;
   };
 
-  const getMany = async (wanted: Iterable<string>): Promise<Map<string, ClaimRecord>> => {
+  const getRows = async (wanted: Iterable<number>): Promise<Map<number, ClaimRecord>> => {
     const byShard = new Map<number, number[]>();
-    for (const id of wanted) {
-      const i = rowOf().get(id);
-      if (i === undefined) continue;
+    for (const i of wanted) {
+      if (!Number.isInteger(i) || i < 0 || i >= ids().length) continue;
       const n = shardOf(i);
       const list = byShard.get(n);
       if (list) list.push(i);
       else byShard.set(n, [i]);
     }
-    const out = new Map<string, ClaimRecord>();
+    const out = new Map<number, ClaimRecord>();
     await Promise.all(
       [...byShard].map(async ([n, rows]) => {
         const sh = getShard(n) ?? (await loadShard(n));
-        for (const i of rows) out.set(ids()[i] ?? '', decode(sh, i, n));
+        for (const i of rows) out.set(i, decode(sh, i, n));
       }),
     );
+    return out;
+  };
+  const getMany = async (wanted: Iterable<string>): Promise<Map<string, ClaimRecord>> => {
+    const rows: number[] = [];
+    for (const id of wanted) {
+      const i = rowOf().get(id);
+      if (i !== undefined) rows.push(i);
+    }
+    const out = new Map<string, ClaimRecord>();
+    for (const [i, r] of await getRows(rows)) out.set(ids()[i] ?? '', r);
     return out;
   };
 
@@ -553,6 +564,7 @@ function makeLookup(
     ids,
     get: async (id) => (await getMany([id])).get(id),
     getMany,
+    getRows,
     originOf: async (id) => {
       const i = rowOf().get(id);
       if (i === undefined) return undefined;
