@@ -1,6 +1,7 @@
 import { segmentSentences } from '../lib/text/segment';
 import type { Sentence } from '../lib/types';
-import { rangeFor, type TextChunk } from './extract-text';
+import type { TextChunk } from './extract-text';
+import { rangeFor } from './text-range';
 
 /**
  * The page side's sentence table: each sentence with the chunk (text nodes) it was cut from,

@@ -66,10 +66,6 @@ export class Painter {
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
   }
 
-  get painting(): boolean {
-    return this.supported;
-  }
-
   add(range: Range, verdict: Verdict): void {
     this.highlights.get(verdict)?.add(range);
   }

@@ -33,11 +33,6 @@ export interface MatchReply {
   claims: Record<string, Record<number, ClaimRecord>>;
 }
 
-export interface CountMessage {
-  type: typeof Msg.CS_BG_COUNT;
-  count: number;
-}
-
 export interface PageClaim {
   id: string;
   claim: string;
@@ -49,11 +44,6 @@ export interface PageState {
   host: string;
   active: boolean;
   claims: PageClaim[];
-}
-
-export interface RevealMessage {
-  type: typeof Msg.POPUP_CS_REVEAL;
-  claim: string;
 }
 
 export interface SetInfo {

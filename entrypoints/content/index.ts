@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import css from '../../components/overlay.css?inline';
 import { Annotator } from '../../dom/annotator';
 import { pageDate } from '../../dom/page-meta';
+import { mark, TIMING } from '../../dom/timing';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { readSettings, watchSettings } from '../../utils/settings';
 import { importedSetsItem } from '../../utils/imported-sets';
@@ -20,7 +21,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    performance.mark('factmark-start');
+    mark(TIMING.start);
     let annotator: Annotator | null = null;
     let settings: Settings | null = null;
     const host = location.hostname;
@@ -114,7 +115,7 @@ export default defineContentScript({
     });
     // Single-page sites change route without a reload: the observer sees the new text.
     void readSettings().then((s) => {
-      performance.mark('factmark-settings');
+      mark(TIMING.settings);
       return apply(s);
     });
   },

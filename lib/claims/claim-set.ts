@@ -30,6 +30,7 @@
  * opens an in-memory set (an import) with synchronous lookups.
  */
 import { buildIndex, loadIndex, serializeIndex, type ClaimIndex } from '../match/index';
+import { lastAtOrBefore } from '../sorted';
 import { readIndexHeader } from '../match/load-index';
 import type { JsonValue } from '../match/serialize-index';
 import {
@@ -441,16 +442,8 @@ function makeLookup(
     return (rowOfCache = m);
   };
   /** Shard of claim i: shards are contiguous, so a binary search over starts. */
-  const shardOf = (i: number): number => {
-    let lo = 0;
-    let hi = table.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((table[mid]?.start ?? 0) <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const starts = table.map((t) => t.start);
+  const shardOf = (i: number): number => lastAtOrBefore(starts, i);
 
   /** Parses and checks one row; a malformed row means a corrupt file, so it throws. */
   const parseRow = (sh: OpenShard, i: number, n: number): CompactClaim => {
