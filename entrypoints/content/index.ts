@@ -1,5 +1,4 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { browser } from 'wxt/browser';
 import css from '../../components/overlay.css?inline';
 import { Annotator } from '../../dom/annotator';
 import { pageDate } from '../../dom/page-meta';
@@ -7,7 +6,14 @@ import { mark, TIMING } from '../../dom/timing';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { readSettings, watchSettings } from '../../utils/settings';
 import { importedSetsItem } from '../../utils/imported-sets';
-import { Msg, type MatchReply, type MatchRequest, type PageState } from '../../utils/messages';
+import {
+  answer,
+  Msg,
+  sendToBackground,
+  type MatchReply,
+  type MatchRequest,
+  type ToTab,
+} from '../../utils/messages';
 
 /**
  * Content script: thin wiring. Reads settings, starts or stops the Annotator, answers the
@@ -28,19 +34,18 @@ export default defineContentScript({
 
     const report = () => {
       const count = annotator ? annotator.claims.length : 0;
-      browser.runtime.sendMessage({ type: Msg.CS_BG_COUNT, count }).catch(() => {});
+      sendToBackground({ type: Msg.CS_BG_COUNT, count }).catch(() => {});
     };
 
     // Read once per start: the page's metadata does not change while we annotate it.
     let date: string | undefined;
     const match = async (sentences: MatchRequest['sentences']): Promise<MatchReply> => {
-      const req: MatchRequest = {
+      const reply = await sendToBackground({
         type: Msg.CS_BG_MATCH,
         sentences,
         strictness: settings?.strictness ?? 'balanced',
         date,
-      };
-      const reply = (await browser.runtime.sendMessage(req)) as MatchReply | undefined;
+      });
       return reply ?? { matches: [], claims: {} };
     };
 
@@ -85,20 +90,14 @@ export default defineContentScript({
       if (active) await start();
     };
 
-    browser.runtime.onMessage.addListener((raw: unknown) => {
-      const msg = raw as { type?: string; claim?: unknown };
-      if (msg?.type === Msg.POPUP_CS_STATE) {
-        const state: PageState = {
-          host,
-          active: settings ? isActiveOn(settings, host) : false,
-          claims: annotator?.claims ?? [],
-        };
-        return Promise.resolve(state);
-      }
-      if (msg?.type === Msg.POPUP_CS_REVEAL && typeof msg.claim === 'string') {
-        return Promise.resolve(annotator?.reveal(msg.claim) ?? false);
-      }
-      return undefined;
+    answer<ToTab>({
+      [Msg.POPUP_CS_STATE]: () => ({
+        host,
+        active: settings ? isActiveOn(settings, host) : false,
+        claims: annotator?.claims ?? [],
+      }),
+      [Msg.POPUP_CS_REVEAL]: (msg) =>
+        typeof msg.claim === 'string' && (annotator?.reveal(msg.claim) ?? false),
     });
 
     const unwatch = watchSettings((s) => void apply(s));

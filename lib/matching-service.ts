@@ -1,29 +1,66 @@
-import { matchSentences } from '../lib/match/index';
-import { warmIndex } from '../lib/match/load-index';
-import { segmentSentences } from '../lib/text/segment';
+import { matchSentences } from './match/index';
+import { warmIndex } from './match/load-index';
+import { segmentSentences } from './text/segment';
 import {
   compileClaimSet,
   loadClaimSet,
   openCompiledClaimSet,
   type ClaimSet,
   type ShardFetcher,
-} from '../lib/claims/claim-set';
-import type { ClaimRecord, Match } from '../lib/types';
-import type { MatchReply, MatchRequest, SetInfo } from './messages';
-import { importedSetsItem, type ImportedSet } from './imported-sets';
+} from './claims/claim-set';
+import type { ClaimRecord, Match, Sentence, Strictness } from './types';
 
-// Re-exported for callers that imported them from here before they moved.
-export { importedSetsItem, type ImportedSet };
+/**
+ * The background's matching service (pure: no extension API; the background passes in how to
+ * read the bundled files and the stored imports). It matches a page's sentences in every
+ * enabled claim set and returns the matches with the card data of their claims.
+ */
+
+/** What the popup lists of a claim set. */
+export interface SetInfo {
+  id: string;
+  name: string;
+  count: number;
+  date: string;
+  enabled: boolean;
+  builtin: boolean;
+}
+
+/** A claim set the user imported in the popup; stored whole, compiled in memory on load. */
+export interface ImportedSet {
+  id: string;
+  name: string;
+  /** ISO date of the import. */
+  imported: string;
+  enabled: boolean;
+  records: ClaimRecord[];
+}
+
+export interface MatchQuery {
+  /** The sentences' text; a Match names its sentence by its index here. */
+  sentences: Pick<Sentence, 'text'>[];
+  strictness: Strictness;
+  /** Page date from its metadata (ISO), if any. */
+  date?: string;
+}
+
+export interface MatchResult {
+  matches: Match[];
+  /** Display data of every claim in `matches`, by set and row: `claims[m.set][m.row]`. */
+  claims: Record<string, Record<number, ClaimRecord>>;
+}
 
 interface Loaded {
   info: SetInfo;
   set: ClaimSet;
 }
 
-/** Where the bundled set comes from: index.bin as bytes, display files as parsed JSON. */
-export interface BundledSource {
+/** Where the sets come from: index.bin as bytes, display files as parsed JSON, the imports. */
+export interface SetSources {
   fetchIndex: () => Promise<ArrayBuffer>;
   fetchShard: ShardFetcher;
+  /** The stored imported sets (anything not an array reads as none). */
+  readImported: () => Promise<unknown>;
 }
 
 /**
@@ -77,11 +114,11 @@ const WARM_ROUNDS = 12;
  * matched claim needs its card, and cached (lib/claims/claim-set.ts). Imported claims are
  * matched exactly like bundled ones (compiled in memory, every display row at hand).
  */
-export class ClaimSets {
+export class MatchingService {
   private bundled: Promise<Loaded | null> | null = null;
   private imported: Promise<Loaded[]> | null = null;
 
-  constructor(private readonly source: BundledSource) {}
+  constructor(private readonly source: SetSources) {}
 
   /** Starts loading now, so the first page after the background starts finds it ready. */
   warm(): void {
@@ -97,7 +134,7 @@ export class ClaimSets {
     return all.map((l) => l.info);
   }
 
-  async match(req: MatchRequest): Promise<MatchReply> {
+  async match(req: MatchQuery): Promise<MatchResult> {
     const sentences = Array.isArray(req.sentences) ? req.sentences : [];
     const sets = await this.all(false);
     // Match in every set first (synchronous), then fetch the card data of all of them at
@@ -124,7 +161,7 @@ export class ClaimSets {
       }),
     );
     const out: Match[] = [];
-    const claims: MatchReply['claims'] = {};
+    const claims: MatchResult['claims'] = {};
     // The same claim (by id) in two sets at the same span is marked once, from the first set.
     const seen = new Set<string>();
     found.forEach((matches, i) => {
@@ -174,7 +211,7 @@ export class ClaimSets {
   private async loadImported(): Promise<Loaded[]> {
     let stored: ImportedSet[] = [];
     try {
-      const raw: unknown = await importedSetsItem.getValue();
+      const raw: unknown = await this.source.readImported();
       stored = Array.isArray(raw) ? (raw as ImportedSet[]) : [];
     } catch (err) {
       console.warn('Factmark: imported claim sets could not be read:', err);
