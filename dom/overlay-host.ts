@@ -1,3 +1,5 @@
+import { verdictVariables } from '../lib/palette';
+
 /**
  * The overlay's host: one element with an open shadow root, attached to <html> (not <body>,
  * so `document.body.textContent` stays the page's own), holding the overlay's style and the
@@ -21,7 +23,7 @@ export class OverlayHost {
     this.host.setAttribute('style', HOST_STYLE);
     this.root = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
-    style.textContent = css;
+    style.textContent = `${verdictVariables('.fm-layer', '--fm-')}\n${css}`;
     this.root.appendChild(style);
     this.layer = doc.createElement('div');
     this.layer.className = 'fm-layer';
