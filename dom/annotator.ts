@@ -1,7 +1,6 @@
-import type { Verdict } from '../lib/types';
 import type { MatchReply, MatchRequest, PageClaim } from '../utils/messages';
 import { blockOf, type TextChunk } from './extract-text';
-import { claimsOf, isStale, mergeMarks, type Mark } from './marks';
+import { claimsOf, isShown, isStale, mergeMarks, type Mark, type MarkFilter } from './marks';
 import { ChangeObserver } from './observe';
 import { Overlay } from './overlay';
 import { listenToPage } from './overlay-events';
@@ -25,8 +24,8 @@ export interface AnnotatorOptions {
   css: string;
   now?: () => Date;
   pageDate?: string;
-  /** Verdicts to show. */
-  verdicts: readonly Verdict[];
+  /** Which marks to show; `show` changes it without reading the page again. */
+  filter: MarkFilter;
   /** Told whenever the set of marks changes. */
   onChange?: (claims: PageClaim[]) => void;
   signal?: AbortSignal;
@@ -50,11 +49,14 @@ interface Ui {
 export class Annotator {
   /** Created with the first mark: a page with nothing to mark gets no UI and no listeners. */
   private ui: Ui | null = null;
+  /** Every mark found, at any strictness and verdict, in document order. */
   private marks: Mark[] = [];
+  /** The marks the filter shows (painted, with markers), in document order. */
+  private shown: Mark[] = [];
+  private filter: MarkFilter;
   private nextKey = 0;
   private readonly changes: ChangeObserver;
   private destroyed = false;
-  private readonly verdicts: Set<Verdict>;
   private readonly clock = new TaskClock();
   /** Sentences (roughly counted) that make the next request: grows after the first. */
   private requestSize = FIRST_REQUEST_SENTENCES;
@@ -63,7 +65,7 @@ export class Annotator {
     private readonly doc: Document,
     private readonly opts: AnnotatorOptions,
   ) {
-    this.verdicts = new Set(opts.verdicts);
+    this.filter = opts.filter;
     this.changes = new ChangeObserver(doc, {
       clock: this.clock,
       onBatch: (blocks) => this.reread(blocks),
@@ -84,12 +86,30 @@ export class Annotator {
   }
 
   get claims(): PageClaim[] {
-    return claimsOf(this.marks);
+    return claimsOf(this.shown);
+  }
+
+  /**
+   * Shows the marks this filter shows, from the marks already found: a change of strictness
+   * or verdicts reads nothing and asks the matcher nothing.
+   */
+  show(filter: MarkFilter): void {
+    this.filter = filter;
+    const next = this.marks.filter((m) => isShown(m, filter));
+    if (next.length === 0 && !this.ui) return;
+    const { painter, overlay } = this.ensureUi();
+    const keep = new Set(next);
+    for (const m of this.shown) if (!keep.has(m)) painter.remove(m.range, m.claim.verdict);
+    const had = new Set(this.shown);
+    for (const m of next) if (!had.has(m)) painter.add(m.range, m.claim.verdict);
+    this.shown = next;
+    overlay.setMarks(next);
+    this.opts.onChange?.(this.claims);
   }
 
   /** Scrolls to the claim's first mark and opens its card with focus in it. */
   reveal(claimId: string): boolean {
-    const found = this.marks.find((m) => m.claim.id === claimId);
+    const found = this.shown.find((m) => m.claim.id === claimId);
     if (!found) return false;
     const { overlay } = this.ensureUi();
     overlay.scrollToMark(found.key);
@@ -106,6 +126,7 @@ export class Annotator {
     this.ui?.painter.destroy();
     this.ui = null;
     this.marks = [];
+    this.shown = [];
   }
 
   private ensureUi(): Ui {
@@ -155,23 +176,26 @@ export class Annotator {
     if (this.nextKey === 0) mark(TIMING.firstReply);
     const t1 = performance.now();
     const added: Mark[] = [];
-    for (const match of reply.matches) {
+    reply.matches.forEach((match, i) => {
       const claim = reply.claims[match.set]?.[match.row];
       const sentence = sentences[match.sentence];
-      if (!claim || !sentence || !this.verdicts.has(claim.verdict)) continue;
+      if (!claim || !sentence) return;
       const range = sentenceRange(sentence, match.start, match.end);
-      if (!range || range.collapsed) continue;
+      if (!range || range.collapsed) return;
       const key = `m${this.nextKey++}`;
-      added.push({ key, match, claim, range, block: blockOf(range.startContainer) });
-    }
-    if (added.length === 0) return this.clock.note(t1, 'reply');
-    const { painter, overlay } = this.ensureUi();
-    for (const m of added) painter.add(m.range, m.claim.verdict);
-    // Timed at the next frame, when the first highlights are actually painted.
-    if (this.marks.length === 0)
-      this.doc.defaultView?.requestAnimationFrame(() => mark(TIMING.firstMark));
+      const shownAt = reply.shownAt[i] ?? [];
+      added.push({ key, match, claim, range, block: blockOf(range.startContainer), shownAt });
+    });
     this.marks = mergeMarks(this.marks, added);
-    overlay.setMarks(this.marks);
+    const visible = added.filter((m) => isShown(m, this.filter));
+    if (visible.length === 0) return this.clock.note(t1, 'reply');
+    const { painter, overlay } = this.ensureUi();
+    for (const m of visible) painter.add(m.range, m.claim.verdict);
+    // Timed at the next frame, when the first highlights are actually painted.
+    if (this.shown.length === 0)
+      this.doc.defaultView?.requestAnimationFrame(() => mark(TIMING.firstMark));
+    this.shown = mergeMarks(this.shown, visible);
+    overlay.setMarks(this.shown);
     this.opts.onChange?.(this.claims);
     this.clock.note(t1, 'paint');
   }
@@ -179,14 +203,17 @@ export class Annotator {
   /** Re-reads changed blocks: drops the marks whose text is gone or in them, matches again. */
   private async reread(blocks: Node[]): Promise<void> {
     if (this.destroyed) return;
-    const stale = this.marks.filter((m) => isStale(m, blocks));
-    if (stale.length > 0) {
-      const { painter, overlay } = this.ensureUi();
-      for (const m of stale) painter.remove(m.range, m.claim.verdict);
-      const gone = new Set(stale);
-      this.marks = this.marks.filter((m) => !gone.has(m));
-      overlay.setMarks(this.marks);
-      this.opts.onChange?.(this.claims);
+    const stale = new Set(this.marks.filter((m) => isStale(m, blocks)));
+    if (stale.size > 0) {
+      this.marks = this.marks.filter((m) => !stale.has(m));
+      const gone = this.shown.filter((m) => stale.has(m));
+      if (gone.length > 0) {
+        const { painter, overlay } = this.ensureUi();
+        for (const m of gone) painter.remove(m.range, m.claim.verdict);
+        this.shown = this.shown.filter((m) => !stale.has(m));
+        overlay.setMarks(this.shown);
+        this.opts.onChange?.(this.claims);
+      }
     }
     if (blocks.length > 0) await this.scanRoots(blocks);
     if (!this.destroyed) this.ui?.overlay.requestReposition();

@@ -1,4 +1,4 @@
-import type { ClaimRecord, Match } from '../lib/types';
+import type { ClaimRecord, Match, Strictness, Verdict } from '../lib/types';
 import type { PageClaim } from '../utils/messages';
 
 /**
@@ -14,6 +14,19 @@ export interface Mark {
   range: Range;
   /** The block the mark's text is in: re-reading that block replaces the mark. */
   block: Node | null;
+  /** The strictness settings the mark is shown at. */
+  shownAt: readonly Strictness[];
+}
+
+/** Which marks the reader wants to see (the popup's settings). */
+export interface MarkFilter {
+  strictness: Strictness;
+  verdicts: readonly Verdict[];
+}
+
+/** Whether the filter shows the mark. */
+export function isShown(m: Mark, f: MarkFilter): boolean {
+  return m.shownAt.includes(f.strictness) && f.verdicts.includes(m.claim.verdict);
 }
 
 /** Document order, then claim id. */

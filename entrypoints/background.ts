@@ -1,7 +1,8 @@
 import { settingsItem } from '../utils/settings';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type PublicPath } from 'wxt/browser';
-import { answer, Msg, type ToBackground } from '../utils/messages';
+import { Msg, type ToBackground } from '../utils/messages';
+import { answer } from '../utils/messaging';
 import { MatchingService } from '../lib/matching-service';
 import { importedSetsItem } from '../utils/imported-sets';
 

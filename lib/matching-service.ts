@@ -8,7 +8,13 @@ import {
   type ClaimSet,
   type ShardFetcher,
 } from './claims/claim-set';
-import type { ClaimRecord, Match, Sentence, Strictness } from './types';
+import {
+  STRICTNESSES,
+  type ClaimRecord,
+  type Match,
+  type Sentence,
+  type Strictness,
+} from './types';
 
 /**
  * The background's matching service (pure: no extension API; the background passes in how to
@@ -39,13 +45,14 @@ export interface ImportedSet {
 export interface MatchQuery {
   /** The sentences' text; a Match names its sentence by its index here. */
   sentences: Pick<Sentence, 'text'>[];
-  strictness: Strictness;
   /** Page date from its metadata (ISO), if any. */
   date?: string;
 }
 
 export interface MatchResult {
   matches: Match[];
+  /** The strictness settings each match is shown at: `shownAt[i]` for `matches[i]`. */
+  shownAt: Strictness[][];
   /** Display data of every claim in `matches`, by set and row: `claims[m.set][m.row]`. */
   claims: Record<string, Record<number, ClaimRecord>>;
 }
@@ -134,25 +141,29 @@ export class MatchingService {
     return all.map((l) => l.info);
   }
 
+  /**
+   * Matches the sentences in every enabled set at every strictness, so the page can switch
+   * strictness without asking again: each match is returned once, with the settings it is
+   * shown at (`shownAt`). Cost: three matcher runs per request (the matcher's rules at one
+   * strictness are not a filter of another's: a possible match can take an annotated one's
+   * slot, so they are run, not derived).
+   */
   async match(req: MatchQuery): Promise<MatchResult> {
     const sentences = Array.isArray(req.sentences) ? req.sentences : [];
     const sets = await this.all(false);
     // Match in every set first (synchronous), then fetch the card data of all of them at
     // once: each needed display file is read once, in parallel.
     const found = sets.map(({ set, info }) =>
-      matchSentences(
-        set.index,
-        sentences,
-        { date: req.date },
-        { strictness: req.strictness, set: info.id },
+      STRICTNESSES.map((strictness) =>
+        matchSentences(set.index, sentences, { date: req.date }, { strictness, set: info.id }),
       ),
     );
     const records = await Promise.all(
       sets.map(async ({ set, info }, i): Promise<Map<number, ClaimRecord>> => {
-        const matches = found[i] ?? [];
-        if (matches.length === 0) return new Map();
+        const rows = new Set((found[i] ?? []).flat().map((m) => m.row));
+        if (rows.size === 0) return new Map();
         try {
-          return await set.claims.getRows(matches.map((m) => m.row));
+          return await set.claims.getRows(rows);
         } catch (err) {
           // A display file that cannot be read costs its marks, not the page's others.
           console.error(`Factmark: card data of "${info.name}" could not be loaded:`, err);
@@ -161,20 +172,31 @@ export class MatchingService {
       }),
     );
     const out: Match[] = [];
+    const shownAt: Strictness[][] = [];
     const claims: MatchResult['claims'] = {};
-    // The same claim (by id) in two sets at the same span is marked once, from the first set.
-    const seen = new Set<string>();
-    found.forEach((matches, i) => {
-      for (const m of matches) {
-        const claim = records[i]?.get(m.row);
-        const key = `${m.sentence}:${m.start}:${m.end}:${claim?.id}`;
-        if (!claim || seen.has(key)) continue;
-        seen.add(key);
-        (claims[m.set] ??= {})[m.row] = claim;
-        out.push(m);
-      }
+    const indexOf = new Map<string, number>();
+    STRICTNESSES.forEach((strictness, level) => {
+      // The same claim (by id) in two sets at the same span is marked once, from the first set.
+      const seen = new Set<string>();
+      found.forEach((perLevel, i) => {
+        for (const m of perLevel[level] ?? []) {
+          const claim = records[i]?.get(m.row);
+          const span = `${m.sentence}:${m.start}:${m.end}`;
+          if (!claim || seen.has(`${span}:${claim.id}`)) continue;
+          seen.add(`${span}:${claim.id}`);
+          const key = `${span}:${m.set}:${m.row}`;
+          let at = indexOf.get(key);
+          if (at === undefined) {
+            indexOf.set(key, (at = out.length));
+            out.push(m);
+            shownAt.push([]);
+            (claims[m.set] ??= {})[m.row] = claim;
+          }
+          shownAt[at]?.push(strictness);
+        }
+      });
     });
-    return { matches: out, claims };
+    return { matches: out, shownAt, claims };
   }
 
   /** Enabled sets only, unless `withDisabled` (for the popup's list). */

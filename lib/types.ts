@@ -122,5 +122,6 @@ export interface Match {
   evidence: Evidence;
 }
 
-/** Strictness set in the popup: which bands are marked. */
-export type Strictness = 'strict' | 'balanced' | 'broad';
+/** Strictness set in the popup (which bands are marked), from strictest to broadest. */
+export const STRICTNESSES = ['strict', 'balanced', 'broad'] as const;
+export type Strictness = (typeof STRICTNESSES)[number];

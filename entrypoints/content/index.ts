@@ -1,19 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import css from '../../components/overlay.css?inline';
 import { Annotator } from '../../dom/annotator';
+import type { MarkFilter } from '../../dom/marks';
 import { pageDate } from '../../dom/page-meta';
 import { mark, TIMING } from '../../dom/timing';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { readSettings, watchSettings } from '../../utils/settings';
 import { importedSetsItem } from '../../utils/imported-sets';
-import {
-  answer,
-  Msg,
-  sendToBackground,
-  type MatchReply,
-  type MatchRequest,
-  type ToTab,
-} from '../../utils/messages';
+import { Msg, type MatchReply, type MatchRequest, type ToTab } from '../../utils/messages';
+import { answer, sendToBackground } from '../../utils/messaging';
 
 /**
  * Content script: thin wiring. Reads settings, starts or stops the Annotator, answers the
@@ -23,6 +18,11 @@ import {
  * Test URLs: the bundled demo article (npm run demo);
  * https://www.aljazeera.com/news/2025/11/21/white-house-defends-us-backed-peace-plan-for-russia-ukraine
  */
+/** Which marks the settings show (none before they are read). */
+function filterOf(settings: Settings | null): MarkFilter {
+  return { strictness: settings?.strictness ?? 'balanced', verdicts: settings?.verdicts ?? [] };
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -40,13 +40,8 @@ export default defineContentScript({
     // Read once per start: the page's metadata does not change while we annotate it.
     let date: string | undefined;
     const match = async (sentences: MatchRequest['sentences']): Promise<MatchReply> => {
-      const reply = await sendToBackground({
-        type: Msg.CS_BG_MATCH,
-        sentences,
-        strictness: settings?.strictness ?? 'balanced',
-        date,
-      });
-      return reply ?? { matches: [], claims: {} };
+      const reply = await sendToBackground({ type: Msg.CS_BG_MATCH, sentences, date });
+      return reply ?? { matches: [], shownAt: [], claims: {} };
     };
 
     const stop = () => {
@@ -61,7 +56,7 @@ export default defineContentScript({
         match,
         css,
         pageDate: date,
-        verdicts: settings?.verdicts ?? [],
+        filter: filterOf(settings),
         onChange: report,
         signal: ctx.signal,
       });
@@ -80,14 +75,16 @@ export default defineContentScript({
       const prev = settings;
       settings = next;
       const active = isActiveOn(next, host);
-      const needsRestart =
-        !prev ||
+      if (!prev || isActiveOn(prev, host) !== active) {
+        stop();
+        if (active) await start();
+      } else if (
         prev.strictness !== next.strictness ||
-        prev.verdicts.join() !== next.verdicts.join() ||
-        isActiveOn(prev, host) !== active;
-      if (!needsRestart) return;
-      stop();
-      if (active) await start();
+        prev.verdicts.join() !== next.verdicts.join()
+      ) {
+        // The marks of every strictness and verdict are already found: show the others.
+        annotator?.show(filterOf(next));
+      }
     };
 
     answer<ToTab>({

@@ -4,13 +4,8 @@ import { formatDate } from '../../lib/format';
 import { isActiveOn, normalizeHost, type Settings } from '../../lib/settings';
 import { getSettings, saveSettings, watchSettings } from '../../utils/settings';
 import { addImportedSet, removeImportedSet, setImportedEnabled } from '../../utils/imported-sets';
-import {
-  Msg,
-  sendToBackground,
-  sendToTab,
-  type PageState,
-  type SetInfo,
-} from '../../utils/messages';
+import { Msg, type PageState, type SetInfo } from '../../utils/messages';
+import { sendToBackground, sendToTab } from '../../utils/messaging';
 import { ClaimSetPanel, type ClaimSetActions } from '../../components/ClaimSetPanel';
 import { MatchingSettings } from '../../components/popup/MatchingSettings';
 import { PageClaims } from '../../components/popup/PageClaims';

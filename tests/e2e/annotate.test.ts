@@ -5,7 +5,9 @@ import {
   SEED_IDS,
   focusedClaim,
   waitForScans,
+  TIMING,
   badgeText,
+  countMatchRequests,
   bodyTextUnchanged,
   markedClaims,
   openPopup,
@@ -162,6 +164,32 @@ describe('the popup', () => {
       .poll(async () => [...new Set(await markedClaims(page))].sort(), { timeout: 2_500 })
       .toEqual(SEED_IDS);
     await popup.close();
+  });
+
+  test('strictness and verdicts apply to the marks found: no new reading, no match request', async () => {
+    const requests = await countMatchRequests(e());
+    const scans = () =>
+      page.evaluate((name) => performance.getEntriesByName(name).length, TIMING.scanStart);
+    const scansBefore = await scans();
+    const claims = () => markedClaims(page).then((ids) => [...new Set(ids)].sort());
+    const popup = await openPopup(e(), page);
+    // At Strict the demo article keeps the four surest claims.
+    await popup.locator('input[name="strictness"][value="strict"]').check();
+    const strict = SEED_IDS.filter(
+      (id) => id !== 'gaza-ceasefire-trump' && id !== 'us-28-point-peace-plan',
+    );
+    await expect.poll(claims, { timeout: 2_500 }).toEqual(strict);
+    await popup.locator('.fm-verdicts label', { hasText: 'False' }).locator('input').uncheck();
+    await popup.locator('input[name="strictness"][value="balanced"]').check();
+    await popup.locator('.fm-verdicts label', { hasText: 'False' }).locator('input').check();
+    await expect.poll(claims, { timeout: 2_500 }).toEqual(SEED_IDS);
+    expect(await scans()).toBe(scansBefore);
+    expect(await requests()).toBe(0);
+    await popup.close();
+    // The counter does count: reading the page again asks the background.
+    await page.reload();
+    await waitForMarks(page, SEED_IDS.length);
+    expect(await requests()).toBeGreaterThan(0);
   });
 
   test('switching off everywhere removes every mark, persists, and switching on restores', async () => {

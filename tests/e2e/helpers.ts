@@ -8,11 +8,13 @@ import {
 } from '../../scripts/browser-harness';
 import { HOST_TAG } from '../../dom/overlay-host';
 import { TIMING } from '../../dom/timing';
+import { Msg } from '../../utils/messages';
 
 export { HOST_TAG, TIMING };
 
 /** The slice of the extension API the tests call inside the service worker. */
 declare const chrome: {
+  runtime: { onMessage: { addListener(fn: (msg: { type?: string }) => void): void } };
   tabs: { query(q: object): Promise<{ id?: number }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
@@ -149,4 +151,25 @@ export async function focusedClaim(page: Page): Promise<string | null> {
       null,
     HOST_TAG,
   );
+}
+
+/**
+ * Starts counting the match requests the background receives from now on; the returned
+ * function reads the count.
+ */
+export async function countMatchRequests(env: Env): Promise<() => Promise<number>> {
+  const type = Msg.CS_BG_MATCH;
+  await env.ext.worker.evaluate((t) => {
+    const g = globalThis as unknown as { __fmRequests?: number; __fmCounting?: boolean };
+    g.__fmRequests = 0;
+    if (g.__fmCounting) return;
+    g.__fmCounting = true;
+    chrome.runtime.onMessage.addListener((msg: { type?: string }) => {
+      if (msg?.type === t) g.__fmRequests = (g.__fmRequests ?? 0) + 1;
+    });
+  }, type);
+  return () =>
+    env.ext.worker.evaluate(
+      () => (globalThis as unknown as { __fmRequests?: number }).__fmRequests ?? 0,
+    );
 }

@@ -11,6 +11,8 @@ const byId = (id: string) => SEED.find((r) => r.id === id) as ClaimRecord;
 const bundled = compileClaimSet(SEED, { name: 'Seed', version: '1', built: '2025-11-25' });
 
 const FIFTH = 'Russia now holds about a fifth of Ukraine’s territory, officials said.';
+/** Only a possible match in this small set: shown at Broad alone. */
+const CRIMEA = 'Russia annexed Crimea in 2014.';
 const TOPIC = 'Ukraine and Russia were discussed at length by the ministers on Tuesday.';
 
 function sources(imported: unknown = [], failShards = false): SetSources {
@@ -28,6 +30,8 @@ function imported(id: string, records: ClaimRecord[], enabled = true): ImportedS
   return { id, name: id, imported: '2026-01-01', enabled, records };
 }
 
+/** The settings an annotated match below the Strict threshold is shown at. */
+const ANNOTATED = ['balanced', 'broad'];
 const fifthOnly = [{ ...byId('ru-holds-fifth-of-ukraine'), id: 'my-fifth' }];
 
 describe('MatchingService.match', () => {
@@ -36,13 +40,19 @@ describe('MatchingService.match', () => {
       what: 'a sentence stating a bundled claim',
       sentences: [FIFTH],
       stored: [],
-      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine' }],
+      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
     },
     {
       what: 'sentences are named by their index in the request',
       sentences: [TOPIC, TOPIC, FIFTH],
       stored: [],
-      want: [{ sentence: 2, set: 'bundled', id: 'ru-holds-fifth-of-ukraine' }],
+      want: [{ sentence: 2, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
+    },
+    {
+      what: 'a possible match is shown at Broad only',
+      sentences: [CRIMEA],
+      stored: [],
+      want: [{ sentence: 0, set: 'bundled', id: 'ru-annexed-crimea-2014', at: ['broad'] }],
     },
     {
       what: 'a sentence that only shares words',
@@ -55,38 +65,36 @@ describe('MatchingService.match', () => {
       sentences: [FIFTH],
       stored: [imported('import-a', fifthOnly)],
       want: [
-        { sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine' },
-        { sentence: 0, set: 'import-a', id: 'my-fifth' },
+        { sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED },
+        { sentence: 0, set: 'import-a', id: 'my-fifth', at: ANNOTATED },
       ],
     },
     {
       what: 'a switched-off imported set is not matched',
       sentences: [FIFTH],
       stored: [imported('import-a', fifthOnly, false)],
-      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine' }],
+      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
     },
     {
       what: 'the same claim in two sets at the same span is marked once',
       sentences: [FIFTH],
       stored: [imported('import-a', [byId('ru-holds-fifth-of-ukraine')])],
-      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine' }],
+      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
     },
     {
       what: 'corrupt stored imports leave the bundled set working',
       sentences: [FIFTH],
       stored: { not: 'a list' },
-      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine' }],
+      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
     },
   ])('$what', async ({ sentences, stored, want }) => {
     const service = new MatchingService(sources(stored));
-    const reply = await service.match({
-      sentences: sentences.map((text) => ({ text })),
-      strictness: 'balanced',
-    });
-    const got = reply.matches.map((m) => ({
+    const reply = await service.match({ sentences: sentences.map((text) => ({ text })) });
+    const got = reply.matches.map((m, i) => ({
       sentence: m.sentence,
       set: m.set,
       id: reply.claims[m.set]?.[m.row]?.id,
+      at: reply.shownAt[i],
     }));
     expect(got).toEqual(want);
     for (const m of reply.matches) {
@@ -101,14 +109,14 @@ describe('MatchingService.match', () => {
 
   test('a display file that cannot be read costs its marks, not the reply', async () => {
     const service = new MatchingService(sources([imported('import-a', fifthOnly)], true));
-    const reply = await service.match({ sentences: [{ text: FIFTH }], strictness: 'balanced' });
+    const reply = await service.match({ sentences: [{ text: FIFTH }] });
     expect(reply.matches.map((m) => m.set)).toEqual(['import-a']);
   });
 
   test('a request without a sentence list gets no matches', async () => {
     const service = new MatchingService(sources());
-    const bad = { strictness: 'balanced' } as unknown as Parameters<MatchingService['match']>[0];
-    expect(await service.match(bad)).toEqual({ matches: [], claims: {} });
+    const bad = {} as unknown as Parameters<MatchingService['match']>[0];
+    expect(await service.match(bad)).toEqual({ matches: [], shownAt: [], claims: {} });
   });
 });
 
