@@ -36,6 +36,7 @@ export interface ClaimRecord {
   verdict: Verdict;
   /** The publisher's own rating text, e.g. "Pants on Fire!". */
   rating?: string;
+  /** 1–3 sentences. Card data decoded from a compiled set has '' when the note was the headline. */
   note: string;
   sources: Source[];
   /** When the fact check was published or last reviewed (ISO date). */
