@@ -1,5 +1,4 @@
 import { matchSentences } from './match/index';
-import { passes } from './match/match-sentences';
 import { warmIndex } from './match/load-index';
 import { segmentSentences } from './text/segment';
 import {
@@ -98,7 +97,7 @@ function warmSoon(set: ClaimSet): void {
         warmIndex(set.index);
         void set.claims.has(''); // the id -> claim map card lookups use
       }
-      matchSentences(set.index, sentences, {}, { strictness: 'broad' });
+      matchSentences(set.index, sentences, {}, { strictness: 'balanced' });
     } catch (err) {
       console.warn('Factmark: warming the claim index failed:', err);
       return;
@@ -143,12 +142,11 @@ export class MatchingService {
   }
 
   /**
-   * Matches the sentences in every enabled set at Broad, the widest setting, and says which
-   * settings show each match (`shownAt`, by band and score: `passes`), so the page can switch
-   * strictness and verdicts without asking again. One matcher run per set and request. On
-   * the 105 news and fixture pages this marks exactly what matching at each strictness does;
-   * on debate lines read as a page it differed on 8 of 1,692 requests (a possible match can
-   * take an annotated one's place in a sentence).
+   * Matches the sentences in every enabled set at every strictness, so the page can switch
+   * strictness without asking again: each match is returned once, with the settings it is
+   * shown at (`shownAt`). Cost: three matcher runs per request (the matcher's rules at one
+   * strictness are not a filter of another's: a possible match can take an annotated one's
+   * slot, so they are run, not derived).
    */
   async match(req: MatchQuery): Promise<MatchResult> {
     const sentences = Array.isArray(req.sentences) ? req.sentences : [];
@@ -156,19 +154,16 @@ export class MatchingService {
     // Match in every set first (synchronous), then fetch the card data of all of them at
     // once: each needed display file is read once, in parallel.
     const found = sets.map(({ set, info }) =>
-      matchSentences(
-        set.index,
-        sentences,
-        { date: req.date },
-        { strictness: 'broad', set: info.id },
+      STRICTNESSES.map((strictness) =>
+        matchSentences(set.index, sentences, { date: req.date }, { strictness, set: info.id }),
       ),
     );
     const records = await Promise.all(
       sets.map(async ({ set, info }, i): Promise<Map<number, ClaimRecord>> => {
-        const matches = found[i] ?? [];
-        if (matches.length === 0) return new Map();
+        const rows = new Set((found[i] ?? []).flat().map((m) => m.row));
+        if (rows.size === 0) return new Map();
         try {
-          return await set.claims.getRows(matches.map((m) => m.row));
+          return await set.claims.getRows(rows);
         } catch (err) {
           // A display file that cannot be read costs its marks, not the page's others.
           console.error(`Factmark: card data of "${info.name}" could not be loaded:`, err);
@@ -179,18 +174,27 @@ export class MatchingService {
     const out: Match[] = [];
     const shownAt: Strictness[][] = [];
     const claims: MatchResult['claims'] = {};
-    // The same claim (by id) in two sets at the same span is marked once, from the first set.
-    const seen = new Set<string>();
-    found.forEach((matches, i) => {
-      for (const m of matches) {
-        const claim = records[i]?.get(m.row);
-        const key = `${m.sentence}:${m.start}:${m.end}:${claim?.id}`;
-        if (!claim || seen.has(key)) continue;
-        seen.add(key);
-        (claims[m.set] ??= {})[m.row] = claim;
-        out.push(m);
-        shownAt.push(STRICTNESSES.filter((s) => passes(m, s)));
-      }
+    const indexOf = new Map<string, number>();
+    STRICTNESSES.forEach((strictness, level) => {
+      // The same claim (by id) in two sets at the same span is marked once, from the first set.
+      const seen = new Set<string>();
+      found.forEach((perLevel, i) => {
+        for (const m of perLevel[level] ?? []) {
+          const claim = records[i]?.get(m.row);
+          const span = `${m.sentence}:${m.start}:${m.end}`;
+          if (!claim || seen.has(`${span}:${claim.id}`)) continue;
+          seen.add(`${span}:${claim.id}`);
+          const key = `${span}:${m.set}:${m.row}`;
+          let at = indexOf.get(key);
+          if (at === undefined) {
+            indexOf.set(key, (at = out.length));
+            out.push(m);
+            shownAt.push([]);
+            (claims[m.set] ??= {})[m.row] = claim;
+          }
+          shownAt[at]?.push(strictness);
+        }
+      });
     });
     return { matches: out, shownAt, claims };
   }

@@ -28,8 +28,7 @@ const MAX_PER_SENTENCE = 3;
 /** Two matches sharing this share of their evidence tokens are near-duplicates. */
 const DUPLICATE_OVERLAP = 0.5;
 
-/** Whether a candidate (or a match found at Broad) is marked at this strictness. */
-export function passes(s: Pick<ScoredClaim, 'band' | 'score'>, strictness: Strictness): boolean {
+function passes(s: ScoredClaim, strictness: Strictness): boolean {
   if (strictness === 'broad') return s.band === 'annotate' || s.band === 'possible';
   if (s.band !== 'annotate') return false;
   return strictness === 'strict' ? s.score >= MODEL.thresholds.strict : true;

@@ -8,7 +8,6 @@ import { extractChunks } from '../../dom/extract-text';
 import { pageSentences } from '../../dom/page-sentences';
 import { pageDate } from '../../dom/page-meta';
 import { matchSentences, type ClaimIndex } from '../../lib/match/index';
-import { passes } from '../../lib/match/match-sentences';
 import type { Strictness } from '../../lib/types';
 
 export interface PageMark {
@@ -26,21 +25,12 @@ export function scanPage(
   try {
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     const sentences = pageSentences(extractChunks(doc.body ?? doc.documentElement));
-    // The page's own date, as the extension passes it (claims of the same days rank higher),
-    // and as the extension's background matches: at Broad, shown by band and score.
-    const found = matchSentences(
-      index,
-      sentences,
-      { date: pageDate(doc) },
-      { strictness: 'broad' },
-    );
-    return found
-      .filter((m) => passes(m, strictness))
-      .map((m) => ({
-        claim: index.src.ids[m.row] ?? '',
-        text: sentences[m.sentence]?.text.slice(m.start, m.end) ?? '',
-        score: m.score,
-      }));
+    // The page's own date, as the extension passes it (claims of the same days rank higher).
+    return matchSentences(index, sentences, { date: pageDate(doc) }, { strictness }).map((m) => ({
+      claim: index.src.ids[m.row] ?? '',
+      text: sentences[m.sentence]?.text.slice(m.start, m.end) ?? '',
+      score: m.score,
+    }));
   } finally {
     void window.happyDOM.close();
   }
