@@ -173,18 +173,26 @@ describe('the popup', () => {
     const scansBefore = await scans();
     const claims = () => markedClaims(page).then((ids) => [...new Set(ids)].sort());
     const popup = await openPopup(e(), page);
-    // At Strict the demo article keeps the four surest claims.
-    await popup.locator('input[name="strictness"][value="strict"]').check();
-    const strict = SEED_IDS.filter(
-      (id) => id !== 'gaza-ceasefire-trump' && id !== 'us-28-point-peace-plan',
-    );
-    await expect.poll(claims, { timeout: 2_500 }).toEqual(strict);
-    await popup.locator('.fm-verdicts label', { hasText: 'False' }).locator('input').uncheck();
-    await popup.locator('input[name="strictness"][value="balanced"]').check();
-    await popup.locator('.fm-verdicts label', { hasText: 'False' }).locator('input').check();
-    await expect.poll(claims, { timeout: 2_500 }).toEqual(SEED_IDS);
-    expect(await scans()).toBe(scansBefore);
-    expect(await requests()).toBe(0);
+    const falseBox = popup.locator('.fm-verdicts label', { hasText: 'False' }).locator('input');
+    const strictness = (v: string) => popup.locator(`input[name="strictness"][value="${v}"]`);
+    try {
+      // At Strict the demo article keeps the four surest claims.
+      await strictness('strict').check();
+      const strict = SEED_IDS.filter(
+        (id) => id !== 'gaza-ceasefire-trump' && id !== 'us-28-point-peace-plan',
+      );
+      await expect.poll(claims, { timeout: 2_500 }).toEqual(strict);
+      await falseBox.uncheck();
+      await strictness('balanced').check();
+      await falseBox.check();
+      await expect.poll(claims, { timeout: 2_500 }).toEqual(SEED_IDS);
+      expect(await scans()).toBe(scansBefore);
+      expect(await requests()).toBe(0);
+    } finally {
+      // The settings persist: leave them as the next tests expect.
+      await strictness('balanced').check();
+      await falseBox.check();
+    }
     await popup.close();
     // The counter does count: reading the page again asks the background.
     await page.reload();
