@@ -1,3 +1,4 @@
+import { STRICTNESSES, type Strictness } from '../lib/types';
 import type { MatchReply, MatchRequest, PageClaim } from '../utils/messages';
 import { blockOf, type TextChunk } from './extract-text';
 import { claimsOf, isShown, isStale, mergeMarks, type Mark, type MarkFilter } from './marks';
@@ -5,7 +6,7 @@ import { ChangeObserver } from './observe';
 import { Overlay } from './overlay';
 import { listenToPage } from './overlay-events';
 import { isHost } from './overlay-host';
-import { markable, pageSentences, sentenceRange } from './page-sentences';
+import { markable, pageSentences, sentenceRange, type PageSentence } from './page-sentences';
 import { Painter } from './paint';
 import { readInSlices } from './read-page';
 import { mark, TaskClock, TIMING } from './timing';
@@ -17,7 +18,11 @@ import { mark, TaskClock, TIMING } from './timing';
  * the page changes later. The only code that changes the page is Painter and Overlay;
  * `destroy` undoes both.
  */
-export type MatchFn = (sentences: MatchRequest['sentences']) => Promise<MatchReply>;
+/** Asks the matcher about these sentences at these strictness settings. */
+export type MatchFn = (
+  sentences: MatchRequest['sentences'],
+  strictnesses: Strictness[],
+) => Promise<MatchReply>;
 
 export interface AnnotatorOptions {
   match: MatchFn;
@@ -163,31 +168,66 @@ export class Annotator {
     mark(TIMING.scanDone, this.clock.detail);
   }
 
-  /** `t0`: when the current task's work began, so its length is noted. */
+  /**
+   * Sends the sentences of these chunks to the matcher at the current strictness and paints
+   * what comes back; then, without waiting, asks for the other strictnesses, whose marks are
+   * kept for a change of settings (`show`). `t0`: when the current task's work began.
+   */
   private async matchChunks(chunks: TextChunk[], t0: number): Promise<void> {
     // Menus, buttons and captions of a few words are never marked: don't send them.
     const sentences = pageSentences(chunks).filter((s) => markable(s.text));
     if (sentences.length === 0) return this.clock.note(t0, 'split');
+    const texts = sentences.map((s) => ({ text: s.text }));
+    const first = this.filter.strictness;
+    const known = new Map<string, Mark>();
     if (this.nextKey === 0) mark(TIMING.firstRequest);
-    const pending = this.opts.match(sentences.map((s) => ({ text: s.text })));
+    const pending = this.opts.match(texts, [first]);
     this.clock.note(t0, 'split-send');
     const reply = await pending;
     if (this.destroyed) return;
     if (this.nextKey === 0) mark(TIMING.firstReply);
+    this.place(sentences, reply, known);
+    const rest = STRICTNESSES.filter((s) => s !== first);
+    void this.opts.match(texts, rest).then(
+      (more) => {
+        if (!this.destroyed) this.place(sentences, more, known);
+      },
+      () => {},
+    );
+  }
+
+  /**
+   * Makes marks of a reply's matches (a match already placed from this batch's other reply
+   * gains its settings instead) and paints those the filter shows.
+   */
+  private place(sentences: PageSentence[], reply: MatchReply, known: Map<string, Mark>): void {
     const t1 = performance.now();
     const added: Mark[] = [];
+    const grown: Mark[] = [];
     reply.matches.forEach((match, i) => {
+      const shownAt = reply.shownAt[i] ?? [];
+      const id = `${match.sentence}:${match.start}:${match.end}:${match.set}:${match.row}`;
+      const had = known.get(id);
+      if (had) {
+        had.shownAt = [...had.shownAt, ...shownAt];
+        grown.push(had);
+        return;
+      }
       const claim = reply.claims[match.set]?.[match.row];
       const sentence = sentences[match.sentence];
       if (!claim || !sentence) return;
       const range = sentenceRange(sentence, match.start, match.end);
       if (!range || range.collapsed) return;
       const key = `m${this.nextKey++}`;
-      const shownAt = reply.shownAt[i] ?? [];
-      added.push({ key, match, claim, range, block: blockOf(range.startContainer), shownAt });
+      const m: Mark = { key, match, claim, range, block: blockOf(range.startContainer), shownAt };
+      known.set(id, m);
+      added.push(m);
     });
     this.marks = mergeMarks(this.marks, added);
-    const visible = added.filter((m) => isShown(m, this.filter));
+    // A mark placed hidden becomes visible here only if the filter changed in between.
+    const visible = [...added, ...grown.filter((m) => !this.shown.includes(m))].filter((m) =>
+      isShown(m, this.filter),
+    );
     if (visible.length === 0) return this.clock.note(t1, 'reply');
     const { painter, overlay } = this.ensureUi();
     for (const m of visible) painter.add(m.range, m.claim.verdict);

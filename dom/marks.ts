@@ -14,8 +14,8 @@ export interface Mark {
   range: Range;
   /** The block the mark's text is in: re-reading that block replaces the mark. */
   block: Node | null;
-  /** The strictness settings the mark is shown at. */
-  shownAt: readonly Strictness[];
+  /** The strictness settings the mark is shown at (grows as the other settings' reply comes). */
+  shownAt: Strictness[];
 }
 
 /** Which marks the reader wants to see (the popup's settings). */

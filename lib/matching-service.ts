@@ -45,6 +45,8 @@ export interface ImportedSet {
 export interface MatchQuery {
   /** The sentences' text; a Match names its sentence by its index here. */
   sentences: Pick<Sentence, 'text'>[];
+  /** The strictness settings to match at (all of them when empty or absent). */
+  strictnesses?: Strictness[];
   /** Page date from its metadata (ISO), if any. */
   date?: string;
 }
@@ -142,21 +144,24 @@ export class MatchingService {
   }
 
   /**
-   * Matches the sentences in every enabled set at every strictness, so the page can switch
-   * strictness without asking again: each match is returned once, with the settings it is
-   * shown at (`shownAt`). Cost: three matcher runs per request (~2 ms each for a first request
-   * of 30 sentences). One strictness's marks are not a filter of another's: a sentence must
-   * reach the strictness's floor on its own (Broad's matches filtered by band would keep
-   * us-28-point-peace-plan on the demo article at Strict), and a possible match can take an
-   * annotated one's place.
+   * Matches the sentences in every enabled set at each strictness asked (all three when none
+   * is), each match returned once with the settings it is shown at (`shownAt`). The page asks
+   * for its current strictness first, then for the others, so it can switch strictness without
+   * asking again. One strictness's marks are not a filter of another's: a sentence must reach
+   * the strictness's floor on its own (Broad's matches filtered by band keep
+   * us-28-point-peace-plan on the demo article at Strict; on debate lines read as a page they
+   * mark 112 more at Strict and 48 more at Balanced), and a possible match can take an
+   * annotated one's place. Cost: one matcher run per set and strictness.
    */
   async match(req: MatchQuery): Promise<MatchResult> {
     const sentences = Array.isArray(req.sentences) ? req.sentences : [];
+    const asked = Array.isArray(req.strictnesses) ? req.strictnesses : [];
+    const levels = STRICTNESSES.filter((s) => asked.length === 0 || asked.includes(s));
     const sets = await this.all(false);
     // Match in every set first (synchronous), then fetch the card data of all of them at
     // once: each needed display file is read once, in parallel.
     const found = sets.map(({ set, info }) =>
-      STRICTNESSES.map((strictness) =>
+      levels.map((strictness) =>
         matchSentences(set.index, sentences, { date: req.date }, { strictness, set: info.id }),
       ),
     );
@@ -177,7 +182,7 @@ export class MatchingService {
     const shownAt: Strictness[][] = [];
     const claims: MatchResult['claims'] = {};
     const indexOf = new Map<string, number>();
-    STRICTNESSES.forEach((strictness, level) => {
+    levels.forEach((strictness, level) => {
       // The same claim (by id) in two sets at the same span is marked once, from the first set.
       const seen = new Set<string>();
       found.forEach((perLevel, i) => {

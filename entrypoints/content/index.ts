@@ -1,13 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import css from '../../components/overlay.css?inline';
-import { Annotator } from '../../dom/annotator';
+import { Annotator, type MatchFn } from '../../dom/annotator';
 import type { MarkFilter } from '../../dom/marks';
 import { pageDate } from '../../dom/page-meta';
 import { mark, TIMING } from '../../dom/timing';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { readSettings, watchSettings } from '../../utils/settings';
 import { importedSetsItem } from '../../utils/imported-sets';
-import { Msg, type MatchReply, type MatchRequest, type ToTab } from '../../utils/messages';
+import { Msg, type MatchReply, type ToTab } from '../../utils/messages';
 import { answer, sendToBackground } from '../../utils/messaging';
 
 /**
@@ -39,8 +39,13 @@ export default defineContentScript({
 
     // Read once per start: the page's metadata does not change while we annotate it.
     let date: string | undefined;
-    const match = async (sentences: MatchRequest['sentences']): Promise<MatchReply> => {
-      const reply = await sendToBackground({ type: Msg.CS_BG_MATCH, sentences, date });
+    const match: MatchFn = async (sentences, strictnesses): Promise<MatchReply> => {
+      const reply = await sendToBackground({
+        type: Msg.CS_BG_MATCH,
+        sentences,
+        strictnesses,
+        date,
+      });
       return reply ?? { matches: [], shownAt: [], claims: {} };
     };
 

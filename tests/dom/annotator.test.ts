@@ -16,16 +16,20 @@ const CLAIMS = [
   { word: 'Trump', claim: record('trump', 'false'), at: ['broad'] },
 ] as const;
 
-let requests: MatchRequest['sentences'][] = [];
-async function fakeMatch(sentences: MatchRequest['sentences']): Promise<MatchReply> {
-  requests.push(sentences);
+let requests: { sentences: MatchRequest['sentences']; strictnesses: Strictness[] }[] = [];
+async function fakeMatch(
+  sentences: MatchRequest['sentences'],
+  strictnesses: Strictness[],
+): Promise<MatchReply> {
+  requests.push({ sentences, strictnesses });
   const reply: MatchReply = { matches: [], shownAt: [], claims: { bundled: {} } };
   sentences.forEach((s, i) => {
     CLAIMS.forEach((c, row) => {
       const at = s.text.indexOf(c.word);
-      if (at < 0) return;
+      const shownAt = (c.at as readonly Strictness[]).filter((x) => strictnesses.includes(x));
+      if (at < 0 || shownAt.length === 0) return;
       reply.matches.push(match({ sentence: i, row, start: at, end: at + c.word.length }));
-      reply.shownAt.push([...c.at] as Strictness[]);
+      reply.shownAt.push(shownAt);
       (reply.claims.bundled as Record<number, unknown>)[row] = c.claim;
     });
   });
@@ -59,14 +63,16 @@ const markers = () =>
   ).map((e) => e.getAttribute('data-factmark-claim'));
 
 describe('Annotator', () => {
-  test('sends each block’s sentences, long enough to mark, with their text only', async () => {
+  test('sends each block’s sentences, long enough to mark, with their text only: at the current strictness, then at the others', async () => {
     setBody(PAGE);
     await start({ strictness: 'balanced', verdicts: ALL_VERDICTS }).scanAll();
+    const sentences = [
+      { text: 'Russia annexed Crimea in 2014, officials said.' },
+      { text: 'Trump vowed to end the war within 24 hours.' },
+    ];
     expect(requests).toEqual([
-      [
-        { text: 'Russia annexed Crimea in 2014, officials said.' },
-        { text: 'Trump vowed to end the war within 24 hours.' },
-      ],
+      { sentences, strictnesses: ['balanced'] },
+      { sentences, strictnesses: ['strict', 'broad'] },
     ]);
   });
 
@@ -88,13 +94,31 @@ describe('Annotator', () => {
     setBody(PAGE);
     const a = start({ strictness: 'balanced', verdicts: ALL_VERDICTS });
     await a.scanAll();
+    await sleep(50);
+    const asked = requests.length;
     a.show({ strictness: 'broad', verdicts: ALL_VERDICTS });
     await sleep(200);
     expect(markers()).toEqual(['crimea', 'trump']);
     a.show({ strictness: 'balanced', verdicts: ['false'] });
     await sleep(200);
     expect(markers()).toEqual([]);
-    expect(requests).toHaveLength(1);
+    a.show({ strictness: 'balanced', verdicts: ALL_VERDICTS });
+    await sleep(200);
+    expect(markers()).toEqual(['crimea']);
+    expect(requests).toHaveLength(asked);
+  });
+
+  test('a match in both replies is one mark, shown at the settings of both', async () => {
+    setBody(PAGE);
+    const a = start({ strictness: 'broad', verdicts: ALL_VERDICTS });
+    await a.scanAll();
+    await sleep(50);
+    a.show({ strictness: 'balanced', verdicts: ALL_VERDICTS });
+    await sleep(200);
+    expect(markers()).toEqual(['crimea']);
+    a.show({ strictness: 'broad', verdicts: ALL_VERDICTS });
+    await sleep(200);
+    expect(markers()).toEqual(['crimea', 'trump']);
   });
 
   test('text added later is read on its own and marked', async () => {
@@ -106,7 +130,9 @@ describe('Annotator', () => {
     p.textContent = 'Later, Russia annexed Crimea in 2014, they said.';
     document.querySelector('#feed')?.appendChild(p);
     await sleep(300);
-    expect(requests.at(-1)).toEqual([{ text: 'Later, Russia annexed Crimea in 2014, they said.' }]);
+    expect(requests.at(-1)?.sentences).toEqual([
+      { text: 'Later, Russia annexed Crimea in 2014, they said.' },
+    ]);
     expect(markers()).toEqual(['crimea']);
   });
 

@@ -107,6 +107,17 @@ describe('MatchingService.match', () => {
     }
   });
 
+  test.each([
+    { asked: ['balanced'], want: [['balanced']] },
+    { asked: ['strict', 'broad'], want: [['broad']] },
+    { asked: ['strict'], want: [] },
+    { asked: [], want: [ANNOTATED] },
+  ] as const)('only the strictness settings asked: $asked', async ({ asked, want }) => {
+    const service = new MatchingService(sources());
+    const reply = await service.match({ sentences: [{ text: FIFTH }], strictnesses: [...asked] });
+    expect(reply.shownAt).toEqual(want);
+  });
+
   test('a display file that cannot be read costs its marks, not the reply', async () => {
     const service = new MatchingService(sources([imported('import-a', fifthOnly)], true));
     const reply = await service.match({ sentences: [{ text: FIFTH }] });
