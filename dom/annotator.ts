@@ -217,7 +217,8 @@ export class Annotator {
       const sentence = sentences[match.sentence];
       if (!claim || !sentence) return;
       const range = sentenceRange(sentence, match.start, match.end);
-      if (!range || range.collapsed) return;
+      // Text the page removed while the reply was on its way is not marked.
+      if (!range || range.collapsed || !range.startContainer.isConnected) return;
       const key = `m${this.nextKey++}`;
       const m: Mark = { key, match, claim, range, block: blockOf(range.startContainer), shownAt };
       known.set(id, m);
@@ -225,9 +226,9 @@ export class Annotator {
     });
     this.marks = mergeMarks(this.marks, added);
     // A mark placed hidden becomes visible here only if the filter changed in between.
-    const visible = [...added, ...grown.filter((m) => !this.shown.includes(m))].filter((m) =>
-      isShown(m, this.filter),
-    );
+    // (A mark whose text was read again meanwhile is gone, and stays gone.)
+    const regrown = grown.filter((m) => !this.shown.includes(m) && this.marks.includes(m));
+    const visible = [...added, ...regrown].filter((m) => isShown(m, this.filter));
     if (visible.length === 0) return this.clock.note(t1, 'reply');
     const { painter, overlay } = this.ensureUi();
     for (const m of visible) painter.add(m.range, m.claim.verdict);
