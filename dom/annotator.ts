@@ -63,6 +63,9 @@ export class Annotator {
   private readonly changes: ChangeObserver;
   private destroyed = false;
   private readonly clock = new TaskClock();
+  /** Requests for the other strictness settings of the batches read, asked after reading. */
+  private readonly others: (() => Promise<void>)[] = [];
+  private asking = false;
   /** Sentences (roughly counted) that make the next request: grows after the first. */
   private requestSize = FIRST_REQUEST_SENTENCES;
 
@@ -132,6 +135,7 @@ export class Annotator {
     this.ui = null;
     this.marks = [];
     this.shown = [];
+    this.others.length = 0;
   }
 
   private ensureUi(): Ui {
@@ -166,12 +170,13 @@ export class Annotator {
     });
     // The detail carries our longest synchronous stretch, for profilers and `npm run bench`.
     mark(TIMING.scanDone, this.clock.detail);
+    void this.askOthers();
   }
 
   /**
    * Sends the sentences of these chunks to the matcher at the current strictness and paints
-   * what comes back; then, without waiting, asks for the other strictnesses, whose marks are
-   * kept for a change of settings (`show`). `t0`: when the current task's work began.
+   * what comes back; the other strictnesses are asked once the reading is done (askOthers),
+   * and their marks kept for a change of settings (`show`). `t0`: when this task began.
    */
   private async matchChunks(chunks: TextChunk[], t0: number): Promise<void> {
     // Menus, buttons and captions of a few words are never marked: don't send them.
@@ -188,12 +193,29 @@ export class Annotator {
     if (this.nextKey === 0) mark(TIMING.firstReply);
     this.place(sentences, reply, known);
     const rest = STRICTNESSES.filter((s) => s !== first);
-    void this.opts.match(texts, rest).then(
-      (more) => {
-        if (!this.destroyed) this.place(sentences, more, known);
-      },
-      () => {},
+    this.others.push(() =>
+      this.opts.match(texts, rest).then(
+        (more) => {
+          if (!this.destroyed) this.place(sentences, more, known);
+        },
+        () => {},
+      ),
     );
+  }
+
+  /**
+   * Asks for the other strictness settings of every batch read so far, one request at a time,
+   * after the reading is done: they never delay a mark the reader sees now.
+   */
+  private async askOthers(): Promise<void> {
+    if (this.asking) return;
+    this.asking = true;
+    try {
+      for (let ask = this.others.shift(); ask && !this.destroyed; ask = this.others.shift())
+        await ask();
+    } finally {
+      this.asking = false;
+    }
   }
 
   /**
