@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   const m0 = performance.now();
   const marks = matchSentences(set.index, sentences);
   const m1 = performance.now();
-  await set.claims.getMany(marks.map((m) => m.claim));
+  await set.claims.getRows(marks.map((m) => m.row));
   const m2 = performance.now();
   const firstCardId = set.claims.ids()[set.claims.size >> 1] ?? '';
   const f0 = performance.now();

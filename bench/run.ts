@@ -39,6 +39,8 @@ import {
 import { compileClaimSet } from '../lib/claims/compile-claim-set';
 import { readClaimSetDir, readIndexFile, writeClaimSetDir } from '../tools/claim-set-files';
 import type { ClaimRecord } from '../lib/types';
+import { HOST_TAG } from '../dom/overlay-host';
+import { TIMING } from '../dom/timing';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number): number => {
@@ -221,7 +223,7 @@ async function measurePage(
   const cpu0 = cpuOf(marker);
   await page.goto(server.origin + p.path, { waitUntil: 'load', timeout: 60_000 });
   const doneMark =
-    config === 'factmark' ? 'factmark-scan-done' : config === 'reference' ? 'reference-done' : null;
+    config === 'factmark' ? TIMING.scanDone : config === 'reference' ? 'reference-done' : null;
   if (doneMark) {
     // Over raw CDP (cdpWaitFor), so nothing of Playwright's runs in the measured page.
     const expr = `performance.getEntriesByName(${JSON.stringify(doneMark)}).length > 0`;
@@ -236,16 +238,16 @@ async function measurePage(
     cdp,
     `(() => {
     const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-    const host = document.querySelector('factmark-overlay');
-    const doneMarks = performance.getEntriesByName('factmark-scan-done');
+    const host = document.querySelector(${JSON.stringify(HOST_TAG)});
+    const doneMarks = performance.getEntriesByName(${JSON.stringify(TIMING.scanDone)});
     const done = doneMarks.map((e) => e.startTime);
     const own = doneMarks.length ? doneMarks[doneMarks.length - 1].detail?.longestTaskMs : undefined;
     // Factmark's stretches over 30 ms (its factmark-long:<phase> measures).
-    const longs = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('factmark-long:'));
+    const longs = performance.getEntriesByType('measure').filter((m) => m.name.startsWith(${JSON.stringify(TIMING.longPrefix)}));
     return {
       longest: window.__fmLongest ?? 0,
-      fmStart: at('factmark-start'),
-      fmFirst: at('factmark-first-mark'),
+      fmStart: at(${JSON.stringify(TIMING.start)}),
+      fmFirst: at(${JSON.stringify(TIMING.firstMark)}),
       fmDone: done.length ? Math.max(...done) : NaN,
       fmOwnLongest: own ?? NaN,
       refStart: at('reference-start'),
@@ -255,7 +257,7 @@ async function measurePage(
       withOwn: Math.max(0, ...(window.__fmLongTasks ?? []).filter(([a, b]) =>
         longs.some((m) => m.startTime >= a - 1 && m.startTime + m.duration <= b + 1))
         .map(([a, b]) => b - a)),
-      longPhases: longs.map((e) => e.name.slice(14) + ' ' + Math.round(e.duration)),
+      longPhases: longs.map((e) => e.name.slice(${TIMING.longPrefix.length}) + ' ' + Math.round(e.duration)),
     };
   })()`,
   ).then(nullToNaN)) as {

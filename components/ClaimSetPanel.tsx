@@ -3,8 +3,7 @@ import { parseClaimFile } from '../lib/claims/import';
 import { formatError } from '../lib/claims/claim-error';
 import { formatDate } from '../lib/format';
 import type { ClaimRecord } from '../lib/types';
-import type { SetInfo } from '../utils/messages';
-import { addImportedSet, removeImportedSet, setImportedEnabled } from '../utils/imported-sets';
+import type { SetInfo } from '../lib/matching-service';
 
 interface Preview {
   fileName: string;
@@ -14,8 +13,18 @@ interface Preview {
   skipped: number;
 }
 
-/** Claim sets: the bundled one, imported ones (switch, remove), and importing a file. */
-export function ClaimSetPanel({ sets, onChanged }: { sets: SetInfo[]; onChanged: () => void }) {
+export interface ClaimSetActions {
+  /** Stores an import the reader accepted. */
+  onImport: (fileName: string, records: ClaimRecord[]) => Promise<void>;
+  onEnable: (id: string, enabled: boolean) => Promise<void>;
+  onRemove: (id: string) => Promise<void>;
+}
+
+/**
+ * Claim sets: imported ones (switch, remove) and importing a file, previewed before anything
+ * is stored. Presentational: what it does with a set is the caller's (`actions`).
+ */
+export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: ClaimSetActions }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [status, setStatus] = useState<string>('');
   const imported = sets.filter((s) => !s.builtin);
@@ -66,10 +75,7 @@ export function ClaimSetPanel({ sets, onChanged }: { sets: SetInfo[]; onChanged:
                   type="checkbox"
                   role="switch"
                   checked={s.enabled}
-                  onChange={async (e) => {
-                    await setImportedEnabled(s.id, e.currentTarget.checked);
-                    onChanged();
-                  }}
+                  onChange={(e) => void actions.onEnable(s.id, e.currentTarget.checked)}
                 />
                 <span>
                   {s.name} · {s.count} claims · {formatDate(s.date)}
@@ -79,10 +85,7 @@ export function ClaimSetPanel({ sets, onChanged }: { sets: SetInfo[]; onChanged:
                 type="button"
                 class="fm-link-btn"
                 aria-label={`Remove ${s.name}`}
-                onClick={async () => {
-                  await removeImportedSet(s.id);
-                  onChanged();
-                }}
+                onClick={() => void actions.onRemove(s.id)}
               >
                 Remove
               </button>
@@ -128,10 +131,9 @@ export function ClaimSetPanel({ sets, onChanged }: { sets: SetInfo[]; onChanged:
               data-testid="import-accept"
               disabled={preview.records.length === 0}
               onClick={async () => {
-                await addImportedSet(preview.fileName, preview.records);
+                await actions.onImport(preview.fileName, preview.records);
                 setPreview(null);
                 setStatus(`Imported ${preview.records.length} claims from ${preview.fileName}.`);
-                onChanged();
               }}
             >
               Import {preview.records.length} claims

@@ -70,8 +70,8 @@ export function NoteCard(props: NoteCardProps) {
         {claim.claim}
         {claim.claimant ? <span class="fm-claimant"> ({claim.claimant})</span> : null}
       </p>
-      {/* A PolitiFact note is its headline, already shown as the first source's title. */}
-      {claim.note !== claim.sources[0]?.title ? <p class="fm-note">{claim.note}</p> : null}
+      {/* No note of its own ('') when it was the headline, shown as the first source's title. */}
+      {claim.note ? <p class="fm-note">{claim.note}</p> : null}
       <SourceList sources={claim.sources} />
       <p class="fm-meta">
         Reviewed <time dateTime={claim.reviewed}>{formatDate(claim.reviewed)}</time>

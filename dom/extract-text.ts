@@ -1,6 +1,7 @@
 /**
- * Visible article text with a map back to DOM positions (DESIGN.md data flow).
- * Reads the page only; never changes it.
+ * Reading: the page's visible article text, as chunks of text nodes (DESIGN.md data flow).
+ * Reads the page only; never changes it. Offsets in a chunk map back to nodes and Ranges in
+ * dom/text-range.ts.
  */
 
 /** A run of text from one block element, with the text nodes it came from. */
@@ -248,35 +249,4 @@ export function extractChunks(root: Node, opts: ExtractOptions = {}): TextChunk[
   // read() stops after each piece of a long text node.
   while (!reader.done) chunks.push(...reader.read());
   return chunks;
-}
-
-/** The index of the last of `sorted` (ascending, non-empty) that is <= x; 0 if none is. */
-export function lastAtOrBefore(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((sorted[mid] as number) <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Maps an offset in chunk.text to a (node, offset) position. */
-export function positionAt(chunk: TextChunk, offset: number): { node: Text; offset: number } {
-  const { starts, nodes } = chunk;
-  const i = lastAtOrBefore(starts, offset);
-  const node = nodes[i] as Text;
-  const at = offset - (starts[i] as number) + (chunk.from?.[i] ?? 0);
-  return { node, offset: Math.min(at, node.data.length) };
-}
-
-/** A DOM Range over chunk.text[start, end). */
-export function rangeFor(chunk: TextChunk, start: number, end: number): Range {
-  const a = positionAt(chunk, start);
-  const b = positionAt(chunk, end);
-  const range = a.node.ownerDocument.createRange();
-  range.setStart(a.node, a.offset);
-  range.setEnd(b.node, b.offset);
-  return range;
 }

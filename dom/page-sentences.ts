@@ -1,49 +1,40 @@
 import { segmentSentences } from '../lib/text/segment';
 import type { Sentence } from '../lib/types';
-import { lastAtOrBefore, rangeFor, type TextChunk } from './extract-text';
+import type { TextChunk } from './extract-text';
+import { rangeFor } from './text-range';
 
 /**
- * Lays the page's chunks end to end in one virtual text (two newlines between chunks, so
- * no sentence crosses a block) and segments each chunk into sentences with offsets into
- * that virtual text. `rangeAt` maps a virtual span back to a DOM Range.
+ * The page side's sentence table: each sentence with the chunk (text nodes) it was cut from,
+ * so a span the matcher returns, relative to the sentence, maps straight to a Range.
  */
-export interface PageSentences {
-  sentences: Sentence[];
-  rangeAt(start: number, end: number): Range | null;
-  /** The text of a virtual span (tools print what a mark covers). */
-  textAt(start: number, end: number): string;
+export interface PageSentence extends Sentence {
+  /** The chunk whose text `start`/`end` are offsets into. */
+  chunk: TextChunk;
 }
 
-const GAP = 2;
+/** Sentences shorter than this, or of fewer than four words, are never marked. */
+const MIN_SENTENCE_CHARS = 20;
+const WORDS = /\S+\s+\S+\s+\S+\s+\S/;
 
-export function pageSentences(chunks: TextChunk[], base = 0): PageSentences {
-  const bases: number[] = [];
-  const sentences: Sentence[] = [];
-  let at = base;
+/** Whether a sentence is long enough to be marked (menus, buttons and captions are not). */
+export function markable(text: string): boolean {
+  return text.length >= MIN_SENTENCE_CHARS && WORDS.test(text);
+}
+
+/**
+ * The sentences of each chunk, in reading order; none crosses a chunk (a block), and each
+ * carries its chunk's index as its `block`, so the matcher reads a paragraph as one statement.
+ */
+export function pageSentences(chunks: readonly TextChunk[]): PageSentence[] {
+  const out: PageSentence[] = [];
   chunks.forEach((chunk, block) => {
-    bases.push(at);
-    for (const s of segmentSentences(chunk.text)) {
-      sentences.push({ text: s.text, start: s.start + at, end: s.end + at, block });
-    }
-    at += chunk.text.length + GAP;
+    for (const s of segmentSentences(chunk.text)) out.push({ ...s, chunk, block });
   });
-  return {
-    sentences,
-    textAt(start, end) {
-      const i = lastAtOrBefore(bases, start); // the chunk holding `start`
-      const chunk = chunks[i];
-      const b = bases[i];
-      return chunk && b !== undefined ? chunk.text.slice(start - b, end - b) : '';
-    },
-    rangeAt(start, end) {
-      const i = lastAtOrBefore(bases, start); // the chunk holding `start`
-      const chunk = chunks[i];
-      const b = bases[i];
-      if (!chunk || b === undefined) return null;
-      const s = start - b;
-      const e = end - b;
-      if (s < 0 || e > chunk.text.length || e <= s) return null;
-      return rangeFor(chunk, s, e);
-    },
-  };
+  return out;
+}
+
+/** A Range over [start, end) of the sentence's text, or null for an empty or outside span. */
+export function sentenceRange(s: PageSentence, start: number, end: number): Range | null {
+  if (start < 0 || end > s.text.length || end <= start) return null;
+  return rangeFor(s.chunk, s.start + start, s.start + end);
 }

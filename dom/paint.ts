@@ -1,5 +1,6 @@
 import type { Verdict } from '../lib/types';
 import { VERDICTS } from '../lib/types';
+import { VERDICT_COLORS } from '../lib/palette';
 
 /**
  * Paints marks with the CSS Custom Highlight API: the page's nodes are never touched
@@ -9,15 +10,6 @@ import { VERDICTS } from '../lib/types';
  * Without the Highlight API (older browsers) marks are not painted in the text; the
  * overlay's markers still show them.
  */
-export const VERDICT_COLORS: Record<Verdict, { light: string; dark: string }> = {
-  accurate: { light: '#1a7f37', dark: '#4ac26b' },
-  'mostly-accurate': { light: '#2f8f6b', dark: '#5cc9a0' },
-  'needs-context': { light: '#9a6700', dark: '#e3b341' },
-  misleading: { light: '#bc4c00', dark: '#f0883e' },
-  false: { light: '#cf222e', dark: '#ff7b72' },
-  unproven: { light: '#6e7781', dark: '#9ea7b3' },
-};
-
 const ACTIVE = 'factmark-active';
 
 export function highlightName(verdict: Verdict): string {
@@ -64,10 +56,6 @@ export class Painter {
     this.sheet = new win.CSSStyleSheet();
     this.sheet.replaceSync(highlightCss());
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
-  }
-
-  get painting(): boolean {
-    return this.supported;
   }
 
   add(range: Range, verdict: Verdict): void {

@@ -1,8 +1,9 @@
 import { settingsItem } from '../utils/settings';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type PublicPath } from 'wxt/browser';
-import { Msg, type MatchReply, type MatchRequest, type SetInfo } from '../utils/messages';
-import { ClaimSets } from '../utils/claim-sets';
+import { Msg, type ToBackground } from '../utils/messages';
+import { answer } from '../utils/messaging';
+import { MatchingService } from '../lib/matching-service';
 import { importedSetsItem } from '../utils/imported-sets';
 
 /**
@@ -22,32 +23,24 @@ export default defineBackground(() => {
   };
   // index.bin (~11 MB) is read as one ArrayBuffer and loaded as views over it (~2 ms); the
   // display files (~170 KB each) only when a matched claim needs its card.
-  const sets = new ClaimSets({
+  const service = new MatchingService({
     fetchIndex: async () => (await read('index.bin')).arrayBuffer(),
     fetchShard: async (file) => (await read(file)).json() as Promise<unknown>,
+    readImported: () => importedSetsItem.getValue(),
   });
-  sets.warm();
+  service.warm();
   const action = browser.action ?? browser.browserAction;
   // Imports, switches and removals in the popup take effect at once.
-  importedSetsItem.watch(() => sets.reloadImported());
+  importedSetsItem.watch(() => service.reloadImported());
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    const msg = raw as { type?: string };
-    switch (msg?.type) {
-      case Msg.CS_BG_MATCH:
-        return sets.match(raw as MatchRequest) satisfies Promise<MatchReply>;
-      case Msg.CS_BG_COUNT: {
-        const tabId = sender.tab?.id;
-        const count = (raw as { count?: unknown }).count;
-        if (tabId === undefined || typeof count !== 'number') return undefined;
-        void action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
-        void action.setBadgeBackgroundColor({ tabId, color: '#57606a' });
-        return undefined;
-      }
-      case Msg.POPUP_BG_SETS:
-        return sets.info() satisfies Promise<SetInfo[]>;
-      default:
-        return undefined;
-    }
+  answer<ToBackground>({
+    [Msg.CS_BG_MATCH]: (msg) => service.match(msg),
+    [Msg.CS_BG_COUNT]: (msg, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || typeof msg.count !== 'number') return;
+      void action.setBadgeText({ tabId, text: msg.count > 0 ? String(msg.count) : '' });
+      void action.setBadgeBackgroundColor({ tabId, color: '#57606a' });
+    },
+    [Msg.POPUP_BG_SETS]: () => service.info(),
   });
 });

@@ -1,4 +1,4 @@
-import { VERDICTS, type Strictness, type Verdict } from './types';
+import { STRICTNESSES, VERDICTS, type Strictness, type Verdict } from './types';
 
 /** The popup's settings. Stored versioned (utils/settings.ts); sanitised on every read. */
 export interface Settings {
@@ -18,7 +18,6 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   verdicts: [...VERDICTS],
 }) as Settings;
 
-const STRICTNESS: readonly Strictness[] = ['strict', 'balanced', 'broad'];
 const MAX_SITES = 10_000;
 
 export interface SanitizedSettings {
@@ -65,11 +64,11 @@ export function sanitizeSettings(raw: unknown): SanitizedSettings {
     }
   }
   if ('strictness' in r) {
-    if (STRICTNESS.includes(r.strictness as Strictness))
+    if ((STRICTNESSES as readonly string[]).includes(r.strictness as string))
       out.strictness = r.strictness as Strictness;
     else
       problems.push(
-        `settings.strictness: expected one of ${STRICTNESS.join(', ')}, got ${describe(r.strictness)}`,
+        `settings.strictness: expected one of ${STRICTNESSES.join(', ')}, got ${describe(r.strictness)}`,
       );
   }
   if ('verdicts' in r) {

@@ -2,7 +2,7 @@
  * Shared data shapes. Pure types: no DOM, no extension APIs.
  *
  * Data flow (DESIGN.md): claim source files -> validated ClaimRecord -> compiled
- * ClaimSet (display data + matcher index) -> matcher -> SentenceMatch -> marks.
+ * ClaimSet (display data + matcher index) -> matcher -> Match -> marks (docs/architecture.md).
  */
 
 /** Factmark's six verdicts, in order from best to worst supported. */
@@ -36,6 +36,7 @@ export interface ClaimRecord {
   verdict: Verdict;
   /** The publisher's own rating text, e.g. "Pants on Fire!". */
   rating?: string;
+  /** 1–3 sentences. Card data decoded from a compiled set has '' when the note was the headline. */
   note: string;
   sources: Source[];
   /** When the fact check was published or last reviewed (ISO date). */
@@ -96,7 +97,7 @@ export interface RankedClaim {
   evidence: Evidence;
 }
 
-/** A sentence of a page, with offsets into the text the caller segmented. */
+/** A sentence, with offsets into the text it was cut from (lib/text/segment.ts). */
 export interface Sentence {
   text: string;
   start: number;
@@ -108,17 +109,25 @@ export interface Sentence {
   block?: number;
 }
 
-export interface SentenceMatch {
-  /** Index into the sentences array given to the matcher. */
+/**
+ * One claim found in one sentence: the one shape that goes from the matcher (lib/match) through
+ * the background to the page, which maps it to a Range and paints it.
+ */
+export interface Match {
+  /** Index of the sentence in the list given to the matcher. */
   sentence: number;
-  /** Offsets (into the caller's text) of the span to mark: the sentence, trimmed. */
+  /** The span that states the claim: offsets into that sentence's text (the sentence, trimmed). */
   start: number;
   end: number;
-  claim: string;
+  /** The claim set the claim is in (its SetInfo id; '' when only one index is matched). */
+  set: string;
+  /** The claim's row in that set's index (and its display data). */
+  row: number;
   score: number;
   band: Band;
   evidence: Evidence;
 }
 
-/** Strictness set in the popup: which bands are marked. */
-export type Strictness = 'strict' | 'balanced' | 'broad';
+/** Strictness set in the popup (which bands are marked), from strictest to broadest. */
+export const STRICTNESSES = ['strict', 'balanced', 'broad'] as const;
+export type Strictness = (typeof STRICTNESSES)[number];

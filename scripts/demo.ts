@@ -4,6 +4,8 @@
  * exists). With --screenshot, writes a PNG of the page with a note card open, then exits.
  */
 import { execSync } from 'node:child_process';
+import { HOST_TAG } from '../dom/overlay-host';
+import { TIMING } from '../dom/timing';
 import { cdpWaitFor, launchWithExtension, serveStatic } from '../tools/browser-harness';
 
 function arg(name: string): string | undefined {
@@ -32,9 +34,9 @@ const url = `${server.origin}/demo-article.html`;
 // while the first mark is being timed.
 const cdp = await ext.context.newCDPSession(page);
 const waitForMarks = async () => {
-  const expr = `(document.querySelector('factmark-overlay')?.shadowRoot
+  const expr = `(document.querySelector(${JSON.stringify(HOST_TAG)})?.shadowRoot
     ?.querySelectorAll('[data-factmark-claim]').length ?? 0) > 0 &&
-    performance.getEntriesByName('factmark-first-mark').length > 0`;
+    performance.getEntriesByName(${JSON.stringify(TIMING.firstMark)}).length > 0`;
   if (!(await cdpWaitFor(cdp, expr, 15_000)))
     throw new Error(`demo: no Factmark mark on ${url} within 15 s`);
 };
@@ -42,20 +44,22 @@ await page.goto(url);
 await waitForMarks();
 await page.waitForTimeout(300);
 const readSummary = () =>
-  page.evaluate(() => {
-    const markers = Array.from(
-      document
-        .querySelector('factmark-overlay')
-        ?.shadowRoot?.querySelectorAll('[data-factmark-claim]') ?? [],
-    );
-    // No helper functions in here: tsx would wrap them in a __name() the page does not have.
-    const start = performance.getEntriesByName('factmark-start')[0]?.startTime;
-    const first = performance.getEntriesByName('factmark-first-mark')[0]?.startTime;
-    return {
-      claims: markers.map((m) => m.getAttribute('data-factmark-claim')),
-      msToFirstMark: start !== undefined && first !== undefined ? first - start : null,
-    };
-  });
+  page.evaluate(
+    (names) => {
+      const markers = Array.from(
+        document.querySelector(names.host)?.shadowRoot?.querySelectorAll('[data-factmark-claim]') ??
+          [],
+      );
+      // No helper functions in here: tsx would wrap them in a __name() the page does not have.
+      const start = performance.getEntriesByName(names.start)[0]?.startTime;
+      const first = performance.getEntriesByName(names.firstMark)[0]?.startTime;
+      return {
+        claims: markers.map((m) => m.getAttribute('data-factmark-claim')),
+        msToFirstMark: start !== undefined && first !== undefined ? first - start : null,
+      };
+    },
+    { host: HOST_TAG, start: TIMING.start, firstMark: TIMING.firstMark },
+  );
 const cold = await readSummary();
 // Again with the background already running (the usual case: it stays up while you browse).
 const warm: number[] = [];
@@ -78,13 +82,11 @@ console.log(
 );
 
 if (screenshot) {
-  const marker = page
-    .locator('factmark-overlay [data-factmark-claim="ru-annexed-crimea-2014"]')
-    .first();
+  const marker = page.locator(`${HOST_TAG} [data-factmark-claim="ru-annexed-crimea-2014"]`).first();
   await marker.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -260));
   await marker.click();
-  await page.waitForSelector('factmark-overlay [data-testid="factmark-card"]');
+  await page.waitForSelector(`${HOST_TAG} [data-testid="factmark-card"]`);
   await page.waitForTimeout(200);
   await page.screenshot({ path: screenshot });
   console.log(`Screenshot with a note card open: ${screenshot}`);

@@ -465,7 +465,7 @@ function matcherMarks(index: ClaimIndex, name: string, strictness?: Strictness):
       { strictness },
     )) {
       const l = run[m.sentence];
-      if (l) out.push({ line: l.line, claim: m.claim, score: m.score });
+      if (l) out.push({ line: l.line, claim: index.src.ids[m.row] ?? '', score: m.score });
     }
     i = j;
   }

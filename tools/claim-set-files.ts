@@ -2,7 +2,7 @@
  * A compiled claim set on disk (Node only): index.bin plus display-NNN.json in one directory,
  * as `npm run claims:build` writes it to public/claims/ and the extension serves it from
  * claims/. Used by the build, the scan CLI, the benches and the tests; the extension itself
- * fetches the same files (utils/claim-sets.ts).
+ * fetches the same files (lib/matching-service.ts, given them by entrypoints/background.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

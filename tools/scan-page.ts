@@ -24,15 +24,13 @@ export function scanPage(
   const window = new Window({ url: 'https://example.com/' });
   try {
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    const page = pageSentences(extractChunks(doc.body ?? doc.documentElement));
+    const sentences = pageSentences(extractChunks(doc.body ?? doc.documentElement));
     // The page's own date, as the extension passes it (claims of the same days rank higher).
-    return matchSentences(index, page.sentences, { date: pageDate(doc) }, { strictness }).map(
-      (m) => ({
-        claim: m.claim,
-        text: page.textAt(m.start, m.end),
-        score: m.score,
-      }),
-    );
+    return matchSentences(index, sentences, { date: pageDate(doc) }, { strictness }).map((m) => ({
+      claim: index.src.ids[m.row] ?? '',
+      text: sentences[m.sentence]?.text.slice(m.start, m.end) ?? '',
+      score: m.score,
+    }));
   } finally {
     void window.happyDOM.close();
   }

@@ -1,15 +1,8 @@
 import { storage } from '@wxt-dev/storage';
+import type { ImportedSet } from '../lib/matching-service';
 import type { ClaimRecord } from '../lib/types';
 
-/** A claim set the user imported in the popup; stored whole, compiled in memory on load. */
-export interface ImportedSet {
-  id: string;
-  name: string;
-  /** ISO date of the import. */
-  imported: string;
-  enabled: boolean;
-  records: ClaimRecord[];
-}
+export type { ImportedSet };
 
 /**
  * The imported sets, versioned from the first release. Kept apart from the claim index code

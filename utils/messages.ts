@@ -1,9 +1,13 @@
-import type { ClaimRecord, SentenceMatch, Strictness } from '../lib/types';
+import type { MatchQuery, MatchResult, SetInfo } from '../lib/matching-service';
+import type { ClaimRecord } from '../lib/types';
+
+export type { SetInfo };
 
 /**
  * Every message between the extension's parts, named by direction (cs = content script,
- * bg = background, popup). Page text only ever travels to the extension's own background;
- * nothing leaves the machine.
+ * bg = background, popup), with its reply type. Page text only ever travels to the
+ * extension's own background; nothing leaves the machine. utils/messaging.ts sends and
+ * answers them, typed by these tables.
  */
 export const Msg = {
   /** cs -> bg: match these sentences; reply MatchReply. */
@@ -12,41 +16,14 @@ export const Msg = {
   CS_BG_COUNT: 'cs-bg-count',
   /** popup -> cs: what is on this page? reply PageState. */
   POPUP_CS_STATE: 'popup-cs-state',
-  /** popup -> cs: scroll to a claim's first mark and open its card. */
+  /** popup -> cs: scroll to a claim's first mark and open its card; reply whether it could. */
   POPUP_CS_REVEAL: 'popup-cs-reveal',
   /** popup -> bg: the claim sets' names, sizes and dates; reply SetInfo[]. */
   POPUP_BG_SETS: 'popup-bg-sets',
 } as const;
 
-export interface WireSentence {
-  text: string;
-  start: number;
-  end: number;
-  /** The block (paragraph) it belongs to, within one request (lib/types.ts Sentence). */
-  block?: number;
-}
-
-export interface MatchRequest {
-  type: typeof Msg.CS_BG_MATCH;
-  sentences: WireSentence[];
-  strictness: Strictness;
-  /** Page date from its metadata (ISO), if any. */
-  date?: string;
-}
-
-/** A match as the background sends it: offsets into the sentences' virtual text. */
-export type WireMatch = Omit<SentenceMatch, 'sentence'>;
-
-export interface MatchReply {
-  matches: WireMatch[];
-  /** Display data of every claim in `matches`. */
-  claims: Record<string, ClaimRecord>;
-}
-
-export interface CountMessage {
-  type: typeof Msg.CS_BG_COUNT;
-  count: number;
-}
+export type MatchRequest = MatchQuery & { type: typeof Msg.CS_BG_MATCH };
+export type MatchReply = MatchResult;
 
 export interface PageClaim {
   id: string;
@@ -61,16 +38,21 @@ export interface PageState {
   claims: PageClaim[];
 }
 
-export interface RevealMessage {
-  type: typeof Msg.POPUP_CS_REVEAL;
-  claim: string;
-}
+/** Messages the background answers: each message and its reply. */
+export type ToBackground = {
+  [Msg.CS_BG_MATCH]: { msg: MatchRequest; reply: MatchReply };
+  [Msg.CS_BG_COUNT]: { msg: { type: typeof Msg.CS_BG_COUNT; count: number }; reply: void };
+  [Msg.POPUP_BG_SETS]: { msg: { type: typeof Msg.POPUP_BG_SETS }; reply: SetInfo[] };
+};
 
-export interface SetInfo {
-  id: string;
-  name: string;
-  count: number;
-  date: string;
-  enabled: boolean;
-  builtin: boolean;
-}
+/** Messages a tab's content script answers. */
+export type ToTab = {
+  [Msg.POPUP_CS_STATE]: { msg: { type: typeof Msg.POPUP_CS_STATE }; reply: PageState };
+  [Msg.POPUP_CS_REVEAL]: {
+    msg: { type: typeof Msg.POPUP_CS_REVEAL; claim: string };
+    reply: boolean;
+  };
+};
+
+/** A table of messages and their replies, by message type. */
+export type MessageTable = Record<string, { msg: { type: string }; reply: unknown }>;

@@ -1,18 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { browser } from 'wxt/browser';
 import css from '../../components/overlay.css?inline';
-import { Annotator } from '../../dom/annotator';
+import { Annotator, type MatchFn } from '../../dom/annotator';
+import type { MarkFilter } from '../../dom/marks';
 import { pageDate } from '../../dom/page-meta';
+import { mark, TIMING } from '../../dom/timing';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { readSettings, watchSettings } from '../../utils/settings';
 import { importedSetsItem } from '../../utils/imported-sets';
-import {
-  Msg,
-  type MatchReply,
-  type MatchRequest,
-  type PageState,
-  type WireSentence,
-} from '../../utils/messages';
+import { Msg, type MatchReply, type ToTab } from '../../utils/messages';
+import { answer, sendToBackground } from '../../utils/messaging';
 
 /**
  * Content script: thin wiring. Reads settings, starts or stops the Annotator, answers the
@@ -22,31 +18,35 @@ import {
  * Test URLs: the bundled demo article (npm run demo);
  * https://www.aljazeera.com/news/2025/11/21/white-house-defends-us-backed-peace-plan-for-russia-ukraine
  */
+/** Which marks the settings show (none before they are read). */
+function filterOf(settings: Settings | null): MarkFilter {
+  return { strictness: settings?.strictness ?? 'balanced', verdicts: settings?.verdicts ?? [] };
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    performance.mark('factmark-start');
+    mark(TIMING.start);
     let annotator: Annotator | null = null;
     let settings: Settings | null = null;
     const host = location.hostname;
 
     const report = () => {
       const count = annotator ? annotator.claims.length : 0;
-      browser.runtime.sendMessage({ type: Msg.CS_BG_COUNT, count }).catch(() => {});
+      sendToBackground({ type: Msg.CS_BG_COUNT, count }).catch(() => {});
     };
 
     // Read once per start: the page's metadata does not change while we annotate it.
     let date: string | undefined;
-    const match = async (sentences: WireSentence[]): Promise<MatchReply> => {
-      const req: MatchRequest = {
+    const match: MatchFn = async (sentences, strictnesses): Promise<MatchReply> => {
+      const reply = await sendToBackground({
         type: Msg.CS_BG_MATCH,
         sentences,
-        strictness: settings?.strictness ?? 'balanced',
+        strictnesses,
         date,
-      };
-      const reply = (await browser.runtime.sendMessage(req)) as MatchReply | undefined;
-      return reply ?? { matches: [], claims: {} };
+      });
+      return reply ?? { matches: [], shownAt: [], claims: {} };
     };
 
     const stop = () => {
@@ -61,7 +61,7 @@ export default defineContentScript({
         match,
         css,
         pageDate: date,
-        verdicts: settings?.verdicts ?? [],
+        filter: filterOf(settings),
         onChange: report,
         signal: ctx.signal,
       });
@@ -80,30 +80,26 @@ export default defineContentScript({
       const prev = settings;
       settings = next;
       const active = isActiveOn(next, host);
-      const needsRestart =
-        !prev ||
+      if (!prev || isActiveOn(prev, host) !== active) {
+        stop();
+        if (active) await start();
+      } else if (
         prev.strictness !== next.strictness ||
-        prev.verdicts.join() !== next.verdicts.join() ||
-        isActiveOn(prev, host) !== active;
-      if (!needsRestart) return;
-      stop();
-      if (active) await start();
+        prev.verdicts.join() !== next.verdicts.join()
+      ) {
+        // The marks of every strictness and verdict are already found: show the others.
+        annotator?.show(filterOf(next));
+      }
     };
 
-    browser.runtime.onMessage.addListener((raw: unknown) => {
-      const msg = raw as { type?: string; claim?: unknown };
-      if (msg?.type === Msg.POPUP_CS_STATE) {
-        const state: PageState = {
-          host,
-          active: settings ? isActiveOn(settings, host) : false,
-          claims: annotator?.claims ?? [],
-        };
-        return Promise.resolve(state);
-      }
-      if (msg?.type === Msg.POPUP_CS_REVEAL && typeof msg.claim === 'string') {
-        return Promise.resolve(annotator?.reveal(msg.claim) ?? false);
-      }
-      return undefined;
+    answer<ToTab>({
+      [Msg.POPUP_CS_STATE]: () => ({
+        host,
+        active: settings ? isActiveOn(settings, host) : false,
+        claims: annotator?.claims ?? [],
+      }),
+      [Msg.POPUP_CS_REVEAL]: (msg) =>
+        typeof msg.claim === 'string' && (annotator?.reveal(msg.claim) ?? false),
     });
 
     const unwatch = watchSettings((s) => void apply(s));
@@ -120,7 +116,7 @@ export default defineContentScript({
     });
     // Single-page sites change route without a reload: the observer sees the new text.
     void readSettings().then((s) => {
-      performance.mark('factmark-settings');
+      mark(TIMING.settings);
       return apply(s);
     });
   },

@@ -1,27 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { VERDICTS, type Strictness, type Verdict } from '../../lib/types';
 import { formatDate } from '../../lib/format';
-import { VERDICT_GLYPHS, VERDICT_LABELS } from '../../lib/verdict-labels';
-import { isActiveOn, normalizeHost, setSiteEnabled, type Settings } from '../../lib/settings';
+import { isActiveOn, normalizeHost, type Settings } from '../../lib/settings';
 import { getSettings, saveSettings, watchSettings } from '../../utils/settings';
+import { addImportedSet, removeImportedSet, setImportedEnabled } from '../../utils/imported-sets';
 import { Msg, type PageState, type SetInfo } from '../../utils/messages';
-import { ClaimSetPanel } from '../../components/ClaimSetPanel';
+import { sendToBackground, sendToTab } from '../../utils/messaging';
+import { ClaimSetPanel, type ClaimSetActions } from '../../components/ClaimSetPanel';
+import { MatchingSettings } from '../../components/popup/MatchingSettings';
+import { PageClaims } from '../../components/popup/PageClaims';
+import { Switches } from '../../components/popup/Switches';
+
+/** The popup opened for a given tab (`?tab=ID`, the e2e tests and a pinned panel). */
+const forTab = (): string | null => new URLSearchParams(location.search).get('tab');
 
 /** The tab this panel is about: `?tab=ID` when opened for a given tab, else the active tab. */
 async function targetTabId(): Promise<number | null> {
-  const param = new URLSearchParams(location.search).get('tab');
+  const param = forTab();
   if (param && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }
 
-const STRICTNESS: { value: Strictness; label: string; hint: string }[] = [
-  { value: 'strict', label: 'Strict', hint: 'Only the surest matches' },
-  { value: 'balanced', label: 'Balanced', hint: 'Recommended' },
-  { value: 'broad', label: 'Broad', hint: 'Also possible matches' },
-];
-
+/** The popup: wiring of settings storage, the tab's content script and the background. */
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
@@ -32,8 +33,7 @@ export function App() {
   const refreshPage = async (id: number | null) => {
     if (id === null) return setPageError(true);
     try {
-      const state = (await browser.tabs.sendMessage(id, { type: Msg.POPUP_CS_STATE })) as PageState;
-      setPage(state);
+      setPage((await sendToTab(id, { type: Msg.POPUP_CS_STATE })) ?? null);
       setPageError(false);
     } catch {
       setPageError(true);
@@ -42,7 +42,7 @@ export function App() {
 
   const refreshSets = async () => {
     try {
-      setSets((await browser.runtime.sendMessage({ type: Msg.POPUP_BG_SETS })) as SetInfo[]);
+      setSets((await sendToBackground({ type: Msg.POPUP_BG_SETS })) ?? []);
     } catch {
       setSets([]);
     }
@@ -58,7 +58,7 @@ export function App() {
     return watchSettings(setSettings);
   }, []);
 
-  // The page re-annotates after a settings change; read its state again shortly after.
+  // The page applies a settings change; read its state again shortly after.
   useEffect(() => {
     if (!settings || tabId === null) return;
     const t = setTimeout(() => void refreshPage(tabId), 300);
@@ -71,8 +71,26 @@ export function App() {
     setSettings(next);
     void saveSettings(next);
   };
+  const reveal = async (claim: string) => {
+    if (tabId === null) return;
+    await sendToTab(tabId, { type: Msg.POPUP_CS_REVEAL, claim }).catch(() => {});
+    if (forTab() === null) window.close();
+  };
+  const setActions: ClaimSetActions = {
+    onImport: async (fileName, records) => {
+      await addImportedSet(fileName, records);
+      await refreshSets();
+    },
+    onEnable: async (id, enabled) => {
+      await setImportedEnabled(id, enabled);
+      await refreshSets();
+    },
+    onRemove: async (id) => {
+      await removeImportedSet(id);
+      await refreshSets();
+    },
+  };
   const host = page?.host ? normalizeHost(page.host) : null;
-  const siteOn = host ? !settings.disabledSites.includes(host) : true;
   const active = host ? isActiveOn(settings, host) : settings.enabled;
   const bundled = sets.find((s) => s.builtin);
 
@@ -83,118 +101,10 @@ export function App() {
         <h1>Factmark</h1>
         <span class={`fm-state ${active ? 'on' : 'off'}`}>{active ? 'On' : 'Off'}</span>
       </header>
-
-      <section aria-labelledby="fm-sw-h" class="fm-section">
-        <h2 id="fm-sw-h" class="fm-visually-hidden">
-          Switches
-        </h2>
-        <label class="fm-switch">
-          <input
-            type="checkbox"
-            role="switch"
-            data-testid="toggle-everywhere"
-            checked={settings.enabled}
-            onChange={(e) => update({ ...settings, enabled: e.currentTarget.checked })}
-          />
-          <span>Fact checks on every site</span>
-        </label>
-        <label class={`fm-switch${host ? '' : ' fm-disabled'}`}>
-          <input
-            type="checkbox"
-            role="switch"
-            data-testid="toggle-site"
-            disabled={!host}
-            checked={siteOn}
-            onChange={(e) =>
-              host && update(setSiteEnabled(settings, host, e.currentTarget.checked))
-            }
-          />
-          <span>{host ? `On for ${host}` : 'On for this site'}</span>
-        </label>
-      </section>
-
-      <section aria-labelledby="fm-claims-h" class="fm-section">
-        <h2 id="fm-claims-h">On this page</h2>
-        {pageError ? (
-          <p class="fm-muted">Factmark does not run on this page.</p>
-        ) : !page ? (
-          <p class="fm-muted">Reading the page…</p>
-        ) : !active ? (
-          <p class="fm-muted">Factmark is off here.</p>
-        ) : page.claims.length === 0 ? (
-          <p class="fm-muted">No checked claims found on this page.</p>
-        ) : (
-          <ul class="fm-claims" data-testid="page-claims">
-            {page.claims.map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  class={`fm-claim fm-v-${c.verdict}`}
-                  data-claim={c.id}
-                  onClick={async () => {
-                    if (tabId === null) return;
-                    await browser.tabs
-                      .sendMessage(tabId, { type: Msg.POPUP_CS_REVEAL, claim: c.id })
-                      .catch(() => {});
-                    if (!new URLSearchParams(location.search).has('tab')) window.close();
-                  }}
-                >
-                  <span class="fm-glyph" aria-hidden="true">
-                    {VERDICT_GLYPHS[c.verdict]}
-                  </span>
-                  <span class="fm-claim-text">
-                    <span class="fm-verdict">{VERDICT_LABELS[c.verdict]}</span>
-                    {c.claim}
-                  </span>
-                  {c.count > 1 ? <span class="fm-count">×{c.count}</span> : null}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="fm-strict-h" class="fm-section">
-        <h2 id="fm-strict-h">Matching</h2>
-        <div role="radiogroup" aria-labelledby="fm-strict-h" class="fm-seg">
-          {STRICTNESS.map((s) => (
-            <label key={s.value} title={s.hint}>
-              <input
-                type="radio"
-                name="strictness"
-                value={s.value}
-                checked={settings.strictness === s.value}
-                onChange={() => update({ ...settings, strictness: s.value })}
-              />
-              <span>{s.label}</span>
-            </label>
-          ))}
-        </div>
-        <fieldset class="fm-verdicts">
-          <legend>Show verdicts</legend>
-          {VERDICTS.map((v: Verdict) => (
-            <label key={v} class={`fm-v-${v}`}>
-              <input
-                type="checkbox"
-                checked={settings.verdicts.includes(v)}
-                onChange={(e) =>
-                  update({
-                    ...settings,
-                    verdicts: e.currentTarget.checked
-                      ? VERDICTS.filter((x) => x === v || settings.verdicts.includes(x))
-                      : settings.verdicts.filter((x) => x !== v),
-                  })
-                }
-              />
-              <span class="fm-dot" aria-hidden="true" />
-              {VERDICT_LABELS[v]}
-            </label>
-          ))}
-        </fieldset>
-      </section>
-
-      <ClaimSetPanel sets={sets} onChanged={refreshSets} />
-
+      <Switches settings={settings} host={host} onChange={update} />
+      <PageClaims page={page} unreachable={pageError} active={active} onReveal={reveal} />
+      <MatchingSettings settings={settings} onChange={update} />
+      <ClaimSetPanel sets={sets} actions={setActions} />
       <footer class="fm-foot">
         {bundled ? (
           <span data-testid="set-info">

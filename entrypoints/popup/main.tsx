@@ -1,6 +1,12 @@
 import { render } from 'preact';
 import { App } from './App';
+import { verdictVariables } from '../../lib/palette';
 import './style.css';
+
+// The verdict colours, from the one palette (our constants, never page or claim data).
+const palette = document.createElement('style');
+palette.textContent = verdictVariables(':root', '--');
+document.head.prepend(palette);
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -6,6 +6,7 @@ import type { ClaimRecord } from '../types';
 import { checkClaimRow, fail } from './check-claim-set';
 import type { OpenShard, ShardRef } from './claim-set-format';
 import { decodeClaimRow, rowOrigin } from './decode-claim-row';
+import { lastAtOrBefore } from '../sorted';
 
 /** Display data by id. Rows live in shards, fetched on first need and decoded on demand. */
 export interface ClaimLookup {
@@ -16,6 +17,8 @@ export interface ClaimLookup {
   get(id: string): Promise<ClaimRecord | undefined>;
   /** Card data of several claims, each needed shard fetched once (in parallel); unknown ids are left out. */
   getMany(ids: Iterable<string>): Promise<Map<string, ClaimRecord>>;
+  /** The same by row in the index (what the matcher returns); rows out of range are left out. */
+  getRows(rows: Iterable<number>): Promise<Map<number, ClaimRecord>>;
   /** Which origin ("seed", "politifact", ...) a claim came from. */
   originOf(id: string): Promise<string | undefined>;
 }
@@ -47,16 +50,8 @@ export function claimLookup(
     return (rowOfCache = m);
   };
   /** Shard of claim i: shards are contiguous, so a binary search over starts. */
-  const shardOf = (i: number): number => {
-    let lo = 0;
-    let hi = table.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((table[mid]?.start ?? 0) <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const starts = table.map((t) => t.start);
+  const shardOf = (i: number): number => lastAtOrBefore(starts, i);
   const rowIn = (sh: OpenShard, i: number, n: number) =>
     checkClaimRow(
       sh,
@@ -75,23 +70,32 @@ export function claimLookup(
     return sh;
   };
 
-  const getMany = async (wanted: Iterable<string>): Promise<Map<string, ClaimRecord>> => {
+  const getRows = async (wanted: Iterable<number>): Promise<Map<number, ClaimRecord>> => {
     const byShard = new Map<number, number[]>();
-    for (const id of wanted) {
-      const i = rowOf().get(id);
-      if (i === undefined) continue;
+    for (const i of wanted) {
+      if (!Number.isInteger(i) || i < 0 || i >= ids().length) continue;
       const n = shardOf(i);
       const list = byShard.get(n);
       if (list) list.push(i);
       else byShard.set(n, [i]);
     }
-    const out = new Map<string, ClaimRecord>();
+    const out = new Map<number, ClaimRecord>();
     await Promise.all(
       [...byShard].map(async ([n, rows]) => {
         const sh = getShard(n) ?? (await loadShard(n));
-        for (const i of rows) out.set(ids()[i] ?? '', decode(sh, i, n));
+        for (const i of rows) out.set(i, decode(sh, i, n));
       }),
     );
+    return out;
+  };
+  const getMany = async (wanted: Iterable<string>): Promise<Map<string, ClaimRecord>> => {
+    const rows: number[] = [];
+    for (const id of wanted) {
+      const i = rowOf().get(id);
+      if (i !== undefined) rows.push(i);
+    }
+    const out = new Map<string, ClaimRecord>();
+    for (const [i, r] of await getRows(rows)) out.set(ids()[i] ?? '', r);
     return out;
   };
 
@@ -103,6 +107,7 @@ export function claimLookup(
     ids,
     get: async (id) => (await getMany([id])).get(id),
     getMany,
+    getRows,
     originOf: async (id) => {
       const i = rowOf().get(id);
       if (i === undefined) return undefined;

@@ -17,7 +17,8 @@
  * attribution, lang] with trailing nulls dropped; a source is [publisher, title, urlPrefix,
  * urlRest, date]. Fields that repeat within the shard (publishers, ratings, claimants, dates,
  * attributions, URL prefixes) are "Str": a number indexes the shard's `s`, a string is the
- * value itself. `note: null` means "the first source's title" (PolitiFact's headline is both),
+ * value itself. `note: null` means "no note but the first source's title" (PolitiFact's headline
+ * is both): decoded as `note: ''`, so the card shows the headline once, as the source's title,
  * a source `date: null` means "the reviewed date". Ids are not repeated: they are the index's.
  * Phrasings and topics live only in the index (the card does not show them).
  *

@@ -24,7 +24,8 @@ export function decodeClaimRow(sh: OpenShard, row: CompactClaim, id: string): Cl
     id,
     claim: row[0],
     verdict: VERDICTS[row[1]] as Verdict,
-    note: row[2] ?? sources[0]?.title ?? '',
+    // A note that was the headline stays out: the card shows the headline as the source.
+    note: row[2] ?? '',
     sources,
     reviewed,
   };

@@ -37,7 +37,9 @@ export const BLOCK_MAX_TERMS = 80;
  * Runs of consecutive sentences that share a `block` ([first, end) index pairs); sentences
  * without one are not grouped (the sentence pass reads them).
  */
-export function blocksOf(sentences: readonly Sentence[]): [number, number][] {
+export function blocksOf(
+  sentences: readonly Pick<Sentence, 'text' | 'block'>[],
+): [number, number][] {
   const out: [number, number][] = [];
   let a = 0;
   while (a < sentences.length) {
@@ -58,7 +60,7 @@ export function blocksOf(sentences: readonly Sentence[]): [number, number][] {
  */
 export function matchBlock(
   index: ClaimIndexCore,
-  sentences: readonly Sentence[],
+  sentences: readonly Pick<Sentence, 'text' | 'block'>[],
   a: number,
   b: number,
   doc: ReadonlyMap<number, number>,
@@ -69,7 +71,7 @@ export function matchBlock(
   for (let i = a; i < b; i++) {
     if (i > a) text += ' ';
     offsets.push(text.length);
-    text += (sentences[i] as Sentence).text;
+    text += (sentences[i] as Pick<Sentence, 'text'>).text;
   }
   const cleaned = cleanQueryText(text);
   const q = prepareQuery(index, cleaned.text, undefined, cleaned.date);

@@ -1,4 +1,4 @@
-import type { Band, QueryContext, Sentence, SentenceMatch, Strictness } from '../types';
+import type { Band, Match, QueryContext, Sentence, Strictness } from '../types';
 import type { ClaimIndexCore } from './index-core';
 import { F, numbersDisagree } from './features';
 import { MODEL } from './model';
@@ -151,26 +151,20 @@ export const NEIGHBOUR_SHARE = 0.5;
  * The marks (in sentence order) without those a neighbour earned; `coverage`
  * is each mark's coverage of its claim by the sentence alone.
  */
-export function whereStated(
-  marks: SentenceMatch[],
-  coverage: ReadonlyMap<SentenceMatch, number>,
-): SentenceMatch[] {
-  const byClaim = new Map<string, SentenceMatch[]>();
+export function whereStated(marks: Match[], coverage: ReadonlyMap<Match, number>): Match[] {
+  const byClaim = new Map<number, Match[]>();
   for (const m of marks) {
-    let list = byClaim.get(m.claim);
-    if (!list) byClaim.set(m.claim, (list = []));
+    let list = byClaim.get(m.row);
+    if (!list) byClaim.set(m.row, (list = []));
     list.push(m);
   }
-  const drop = new Set<SentenceMatch>();
+  const drop = new Set<Match>();
   for (const list of byClaim.values()) {
     // Marks arrive in sentence order: split into runs of adjacent sentences.
     let a = 0;
     while (a < list.length) {
       let b = a + 1;
-      while (
-        b < list.length &&
-        (list[b] as SentenceMatch).sentence - (list[b - 1] as SentenceMatch).sentence <= 1
-      )
+      while (b < list.length && (list[b] as Match).sentence - (list[b - 1] as Match).sentence <= 1)
         b++;
       const run = list.slice(a, b);
       const best = Math.max(...run.map((m) => coverage.get(m) ?? 0));
@@ -196,10 +190,10 @@ export function whereStated(
  */
 export function matchSentences(
   index: ClaimIndexCore,
-  sentences: Sentence[],
+  sentences: readonly Pick<Sentence, 'text' | 'block'>[],
   ctx: QueryContext = {},
-  opts: { strictness?: Strictness } = {},
-): SentenceMatch[] {
+  opts: { strictness?: Strictness; set?: string } = {},
+): Match[] {
   const strictness = opts.strictness ?? 'balanced';
   const prepared: PreparedQuery[] = sentences.map((s) =>
     prepareQuery(index, s.text, ctx.speaker, ctx.date),
@@ -207,8 +201,8 @@ export function matchSentences(
   // Every term of the document: a claim's subject may be named once, earlier.
   const doc = new Map<number, number>();
   for (const p of prepared) for (const [t, f] of p.qtf) doc.set(t, (doc.get(t) ?? 0) + f);
-  const out: SentenceMatch[] = [];
-  const coverage = new Map<SentenceMatch, number>();
+  const out: Match[] = [];
+  const coverage = new Map<Match, number>();
   // Page mode: each paragraph is also read as one statement (match-blocks.ts).
   const blockHits = new Map<number, BlockHit[]>();
   const page = !ctx.speaker;
@@ -221,7 +215,7 @@ export function matchSentences(
       }
   for (let i = 0; i < sentences.length; i++) {
     const q = prepared[i] as PreparedQuery;
-    const sentence = sentences[i] as Sentence;
+    const sentence = sentences[i] as Pick<Sentence, 'text'>;
     const fromBlock = blockHits.get(i) ?? [];
     const marked = new Set<number>();
     const before = out.length;
@@ -249,12 +243,12 @@ export function matchSentences(
     }
     kept.sort((a, b) => b.score - a.score);
     for (const r of kept) {
-      let start = sentence.start;
-      let end = sentence.end;
+      let start = 0;
+      let end = sentence.text.length;
       const clause = numberClause(sentence.text, q, r.matched);
       if (clause) {
-        start = sentence.start + clause[0];
-        end = sentence.start + clause[1];
+        start = clause[0];
+        end = clause[1];
       } else if (kept.length > 1) {
         // Narrow to this claim's own evidence (tokens no other kept claim uses).
         const others = new Set(kept.filter((k) => k !== r).flatMap((k) => k.matched));
@@ -262,15 +256,16 @@ export function matchSentences(
         const span = own.length > 0 ? own : r.matched;
         const toks = span.map((k) => q.tokens[k]).filter((t) => t !== undefined);
         if (toks.length > 0) {
-          start = sentence.start + Math.min(...toks.map((t) => t.start));
-          end = sentence.start + Math.max(...toks.map((t) => t.end));
+          start = Math.min(...toks.map((t) => t.start));
+          end = Math.max(...toks.map((t) => t.end));
         }
       }
-      const m: SentenceMatch = {
+      const m: Match = {
         sentence: i,
         start,
         end,
-        claim: index.src.ids[r.claim] as string,
+        set: opts.set ?? '',
+        row: r.claim,
         score: r.score,
         band: bandAt(r, page) ?? 'possible',
         evidence: evidenceOf(q, sentence.text, r.matched),
@@ -282,11 +277,12 @@ export function matchSentences(
     for (const h of fromBlock) {
       if (out.length - before >= MAX_PER_SENTENCE || marked.has(h.r.claim)) continue;
       marked.add(h.r.claim);
-      const m: SentenceMatch = {
+      const m: Match = {
         sentence: i,
-        start: sentence.start,
-        end: sentence.end,
-        claim: index.src.ids[h.r.claim] as string,
+        start: 0,
+        end: sentence.text.length,
+        set: opts.set ?? '',
+        row: h.r.claim,
         score: h.r.score,
         band: bandAt(h.r, page) ?? 'possible',
         evidence: evidenceOf(h.q, h.text, h.matched),

@@ -1,6 +1,7 @@
 /** @vitest-environment happy-dom */
 import { describe, expect, test } from 'vitest';
-import { ChunkReader, extractChunks, rangeFor } from '../../dom/extract-text';
+import { ChunkReader, extractChunks } from '../../dom/extract-text';
+import { rangeFor } from '../../dom/text-range';
 import { pageDate } from '../../dom/page-meta';
 
 function doc(html: string): Document {

@@ -45,6 +45,20 @@ describe('NoteCard', () => {
     expect(getByText('2014').tagName).toBe('MARK');
   });
 
+  test('a card without a note of its own (the headline) shows the headline once', () => {
+    const { container } = render(
+      <NoteCard
+        claim={{ ...claim, note: '' }}
+        evidence={{ terms: [], numbers: [] }}
+        now={new Date()}
+        autoFocus={false}
+        onClose={() => {}}
+      />,
+    );
+    expect(container.querySelector('.fm-note')).toBeNull();
+    expect(container.textContent?.split('A real report')).toHaveLength(2);
+  });
+
   test('only https sources become links, opened safely in a new tab', () => {
     const { container } = render(
       <NoteCard

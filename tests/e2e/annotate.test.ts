@@ -1,8 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  HOST_TAG,
   SEED_IDS,
+  focusedClaim,
+  waitForScans,
+  TIMING,
   badgeText,
+  countMatchRequests,
   bodyTextUnchanged,
   markedClaims,
   openPopup,
@@ -49,22 +54,17 @@ describe('the demo article', () => {
     let focused: string | null = null;
     for (let i = 0; i < 80 && !focused; i++) {
       await page.keyboard.press('Tab');
-      focused = await page.evaluate(
-        () =>
-          document
-            .querySelector('factmark-overlay')
-            ?.shadowRoot?.activeElement?.getAttribute('data-factmark-claim') ?? null,
-      );
+      focused = await focusedClaim(page);
     }
     expect(focused).not.toBeNull();
-    const card = page.locator('factmark-overlay [data-testid="factmark-card"]');
+    const card = page.locator(`${HOST_TAG} [data-testid="factmark-card"]`);
     await expect.poll(() => card.count()).toBe(1);
     await page.keyboard.press('Enter');
     const inCard = () =>
-      page.evaluate(() => {
-        const root = document.querySelector('factmark-overlay')?.shadowRoot;
+      page.evaluate((tag) => {
+        const root = document.querySelector(tag)?.shadowRoot;
         return !!root?.activeElement?.closest('[data-testid="factmark-card"]');
-      });
+      }, HOST_TAG);
     await expect.poll(inCard).toBe(true);
     // The card names the verdict, the claim, and sources with https links in new tabs.
     const links = card.locator('a');
@@ -77,12 +77,7 @@ describe('the demo article', () => {
     await expect.poll(() => card.locator('text=Why this sentence matched').count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => card.count()).toBe(0);
-    const back = await page.evaluate(
-      () =>
-        document
-          .querySelector('factmark-overlay')
-          ?.shadowRoot?.activeElement?.getAttribute('data-factmark-claim') ?? null,
-    );
+    const back = await focusedClaim(page);
     expect(back).toBe(focused);
   });
 
@@ -97,7 +92,7 @@ describe('the demo article', () => {
     expect(box).not.toBeNull();
     if (!box) return;
     await page.mouse.move(box.x, box.y);
-    const card = page.locator('factmark-overlay [data-testid="factmark-card"]');
+    const card = page.locator(`${HOST_TAG} [data-testid="factmark-card"]`);
     await expect.poll(() => card.count()).toBe(1);
     await page.mouse.click(5, 5);
     await expect.poll(() => card.count()).toBe(0);
@@ -112,7 +107,7 @@ describe('the demo article', () => {
     });
     await p.goto(`${e().server.origin}/demo-article.html`);
     await waitForMarks(p, SEED_IDS.length);
-    await p.locator('factmark-overlay [data-factmark-claim]').first().click();
+    await p.locator(`${HOST_TAG} [data-factmark-claim]`).first().click();
     await p.waitForTimeout(300);
     expect([...hosts]).toEqual([new URL(e().server.origin).host]);
     await p.close();
@@ -124,7 +119,7 @@ describe('another page of the seed article', () => {
     const p = await e().context.newPage();
     await p.goto(`${e().server.origin}/seed-variant.html`);
     await waitForMarks(p, SEED_IDS.length);
-    await p.waitForFunction(() => performance.getEntriesByName('factmark-scan-done').length > 0);
+    await waitForScans(p);
     expect([...new Set(await markedClaims(p))].sort()).toEqual(SEED_IDS);
     expect((await bodyTextUnchanged(p)).same).toBe(true);
     await p.close();
@@ -139,7 +134,7 @@ describe('the popup', () => {
     const items = popup.locator('[data-testid="page-claims"] [data-claim]');
     await expect.poll(() => items.count()).toBe(SEED_IDS.length);
     await popup.locator('[data-claim="gaza-ceasefire-trump"]').click();
-    const card = page.locator('factmark-overlay [data-testid="factmark-card"]');
+    const card = page.locator(`${HOST_TAG} [data-testid="factmark-card"]`);
     await expect.poll(() => card.count()).toBe(1);
     expect(await card.textContent()).toContain('Hamas');
     await popup.close();
@@ -169,6 +164,40 @@ describe('the popup', () => {
       .poll(async () => [...new Set(await markedClaims(page))].sort(), { timeout: 2_500 })
       .toEqual(SEED_IDS);
     await popup.close();
+  });
+
+  test('strictness and verdicts apply to the marks found: no new reading, no match request', async () => {
+    const requests = await countMatchRequests(e());
+    const scans = () =>
+      page.evaluate((name) => performance.getEntriesByName(name).length, TIMING.scanStart);
+    const scansBefore = await scans();
+    const claims = () => markedClaims(page).then((ids) => [...new Set(ids)].sort());
+    const popup = await openPopup(e(), page);
+    const falseBox = popup.locator('.fm-verdicts label', { hasText: 'False' }).locator('input');
+    const strictness = (v: string) => popup.locator(`input[name="strictness"][value="${v}"]`);
+    try {
+      // At Strict the demo article keeps the four surest claims.
+      await strictness('strict').check();
+      const strict = SEED_IDS.filter(
+        (id) => id !== 'gaza-ceasefire-trump' && id !== 'us-28-point-peace-plan',
+      );
+      await expect.poll(claims, { timeout: 2_500 }).toEqual(strict);
+      await falseBox.uncheck();
+      await strictness('balanced').check();
+      await falseBox.check();
+      await expect.poll(claims, { timeout: 2_500 }).toEqual(SEED_IDS);
+      expect(await scans()).toBe(scansBefore);
+      expect(await requests()).toBe(0);
+    } finally {
+      // The settings persist: leave them as the next tests expect.
+      await strictness('balanced').check();
+      await falseBox.check();
+    }
+    await popup.close();
+    // The counter does count: reading the page again asks the background.
+    await page.reload();
+    await waitForMarks(page, SEED_IDS.length);
+    expect(await requests()).toBeGreaterThan(0);
   });
 
   test('switching off everywhere removes every mark, persists, and switching on restores', async () => {

@@ -6,9 +6,15 @@ import {
   type ExtensionBrowser,
   type StaticServer,
 } from '../../tools/browser-harness';
+import { HOST_TAG } from '../../dom/overlay-host';
+import { TIMING } from '../../dom/timing';
+import { Msg } from '../../utils/messages';
+
+export { HOST_TAG, TIMING };
 
 /** The slice of the extension API the tests call inside the service worker. */
 declare const chrome: {
+  runtime: { onMessage: { addListener(fn: (msg: { type?: string }) => void): void } };
   tabs: { query(q: object): Promise<{ id?: number }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
@@ -57,24 +63,24 @@ export async function teardown(env: Env | undefined): Promise<void> {
 
 /** Claim ids of every marker Factmark shows on the page, sorted (with repeats). */
 export async function markedClaims(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const host = document.querySelector('factmark-overlay');
+  return page.evaluate((tag) => {
+    const host = document.querySelector(tag);
     const inShadow = host?.shadowRoot
       ? Array.from(host.shadowRoot.querySelectorAll('[data-factmark-claim]'))
       : [];
     const inPage = Array.from(document.querySelectorAll('[data-factmark-claim]'));
     return [...inShadow, ...inPage].map((e) => e.getAttribute('data-factmark-claim') ?? '').sort();
-  });
+  }, HOST_TAG);
 }
 
 /** Waits until the page shows at least `n` markers (or throws after the timeout). */
 export async function waitForMarks(page: Page, n = 1, timeout = 10_000): Promise<string[]> {
   await page.waitForFunction(
-    (min) => {
-      const host = document.querySelector('factmark-overlay');
+    ([tag, min]) => {
+      const host = document.querySelector(tag);
       return (host?.shadowRoot?.querySelectorAll('[data-factmark-claim]').length ?? 0) >= min;
     },
-    n,
+    [HOST_TAG, n] as const,
     { timeout },
   );
   return markedClaims(page);
@@ -83,11 +89,11 @@ export async function waitForMarks(page: Page, n = 1, timeout = 10_000): Promise
 /** Waits until no marker and no highlight is left. */
 export async function waitForNoMarks(page: Page, timeout = 10_000): Promise<void> {
   await page.waitForFunction(
-    () =>
+    (tag) =>
       document.querySelectorAll('[data-factmark-claim]').length === 0 &&
-      !document.querySelector('factmark-overlay') &&
+      !document.querySelector(tag) &&
       CSS.highlights.size === 0,
-    undefined,
+    HOST_TAG,
     { timeout },
   );
 }
@@ -127,4 +133,43 @@ export async function bodyTextUnchanged(
 /** The toolbar badge text of a tab. */
 export async function badgeText(env: Env, tabId: number): Promise<string> {
   return env.ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Waits until Factmark has finished reading the page `n` times (its TIMING.scanDone marks). */
+export async function waitForScans(page: Page, n = 1): Promise<void> {
+  await page.waitForFunction(([name, min]) => performance.getEntriesByName(name).length >= min, [
+    TIMING.scanDone,
+    n,
+  ] as const);
+}
+
+/** The claim id of the marker focused in Factmark's overlay, if any. */
+export async function focusedClaim(page: Page): Promise<string | null> {
+  return page.evaluate(
+    (tag) =>
+      document.querySelector(tag)?.shadowRoot?.activeElement?.getAttribute('data-factmark-claim') ??
+      null,
+    HOST_TAG,
+  );
+}
+
+/**
+ * Starts counting the match requests the background receives from now on; the returned
+ * function reads the count.
+ */
+export async function countMatchRequests(env: Env): Promise<() => Promise<number>> {
+  const type = Msg.CS_BG_MATCH;
+  await env.ext.worker.evaluate((t) => {
+    const g = globalThis as unknown as { __fmRequests?: number; __fmCounting?: boolean };
+    g.__fmRequests = 0;
+    if (g.__fmCounting) return;
+    g.__fmCounting = true;
+    chrome.runtime.onMessage.addListener((msg: { type?: string }) => {
+      if (msg?.type === t) g.__fmRequests = (g.__fmRequests ?? 0) + 1;
+    });
+  }, type);
+  return () =>
+    env.ext.worker.evaluate(
+      () => (globalThis as unknown as { __fmRequests?: number }).__fmRequests ?? 0,
+    );
 }

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { markedClaims, openPopup, useBrowser, waitForMarks } from './helpers';
+import {
+  HOST_TAG,
+  markedClaims,
+  openPopup,
+  useBrowser,
+  waitForMarks,
+  waitForScans,
+} from './helpers';
 
 const e = useBrowser();
 
@@ -10,7 +17,7 @@ describe('importing a claim set in the popup', () => {
     const page = await e().context.newPage();
     await page.goto(`${e().server.origin}/import-page.html`);
     // The bundled set has no check of this claim: the page is read and nothing is marked.
-    await page.waitForFunction(() => performance.getEntriesByName('factmark-scan-done').length > 0);
+    await waitForScans(page);
     expect(await markedClaims(page)).toEqual([]);
 
     const popup = await openPopup(e(), page);
@@ -28,8 +35,8 @@ describe('importing a claim set in the popup', () => {
     expect(ids).toHaveLength(1);
     expect(ids[0]).toMatch(CLAIM_ID);
     // The card shows the publisher's own rating and its https source.
-    await page.locator('factmark-overlay [data-factmark-claim]').first().click();
-    const card = page.locator('factmark-overlay [data-testid="factmark-card"]');
+    await page.locator(`${HOST_TAG} [data-factmark-claim]`).first().click();
+    const card = page.locator(`${HOST_TAG} [data-testid="factmark-card"]`);
     await expect.poll(() => card.textContent()).toContain('rated “False”');
     expect(await card.locator('a').first().getAttribute('href')).toBe(
       'https://www.indiatoday.in/fact-check/story/fact-check-fake-tweet-france-deporting-pakistanis-go-viral-imran-slams-macron-1737276-2020-11-02',

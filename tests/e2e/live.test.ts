@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { markedClaims, useBrowser, waitForMarks } from './helpers';
+import { HOST_TAG, markedClaims, useBrowser, waitForMarks, waitForScans } from './helpers';
 
 const e = useBrowser();
 
@@ -15,11 +15,11 @@ async function msUntilMarked(
   arg: string,
 ): Promise<number> {
   return page.evaluate(
-    ([claimId, fn, a]) =>
+    ([claimId, fn, a, tag]) =>
       new Promise<number>((resolve, reject) => {
         const has = () =>
           !!document
-            .querySelector('factmark-overlay')
+            .querySelector(tag)
             ?.shadowRoot?.querySelector(`[data-factmark-claim="${claimId}"]`);
         const w = window as unknown as Record<string, (x: string) => number>;
         const t0 = w[fn]?.(a) ?? performance.now();
@@ -31,27 +31,30 @@ async function msUntilMarked(
         };
         poll();
       }),
-    [claim, trigger, arg] as const,
+    [claim, trigger, arg, HOST_TAG] as const,
   );
 }
 
 async function markerMatchesText(page: Page, claim: string): Promise<number> {
   // Distance in px between the marker and the end of the marked text's last line.
-  return page.evaluate((id) => {
-    const root = document.querySelector('factmark-overlay')?.shadowRoot;
-    const marker = root?.querySelector(`[data-factmark-claim="${id}"]`);
-    if (!marker) return Infinity;
-    const m = marker.getBoundingClientRect();
-    let best = Infinity;
-    for (const h of CSS.highlights.values()) {
-      for (const r of h) {
-        const rects = (r as Range).getClientRects();
-        const last = rects[rects.length - 1];
-        if (last) best = Math.min(best, Math.hypot(m.left - last.right, m.top - last.top));
+  return page.evaluate(
+    ([id, tag]) => {
+      const root = document.querySelector(tag)?.shadowRoot;
+      const marker = root?.querySelector(`[data-factmark-claim="${id}"]`);
+      if (!marker) return Infinity;
+      const m = marker.getBoundingClientRect();
+      let best = Infinity;
+      for (const h of CSS.highlights.values()) {
+        for (const r of h) {
+          const rects = (r as Range).getClientRects();
+          const last = rects[rects.length - 1];
+          if (last) best = Math.min(best, Math.hypot(m.left - last.right, m.top - last.top));
+        }
       }
-    }
-    return best;
-  }, claim);
+      return best;
+    },
+    [claim, HOST_TAG] as const,
+  );
 }
 
 describe('live pages', () => {
@@ -103,9 +106,7 @@ describe('live pages', () => {
     await page.goto(`${e().server.origin}/live-spa.html`);
     await page.waitForSelector('#root p');
     // Read twice (the empty page, then the late render), with nothing to mark on this route.
-    await page.waitForFunction(
-      () => performance.getEntriesByName('factmark-scan-done').length >= 2,
-    );
+    await waitForScans(page, 2);
     expect(await markedClaims(page)).toEqual([]);
     await page.click('#to-plan');
     await waitForMarks(page, 1, 2_000);

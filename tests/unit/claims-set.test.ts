@@ -36,9 +36,10 @@ const groups: ClaimGroup[] = [
 const META = { name: 'Test set', version: '1' };
 
 /** Display fields a card shows; phrasings and topics live only in the index. */
+/** The card data of a record: no phrasings or topics, and no note when it is the headline. */
 function display(r: ClaimRecord): ClaimRecord {
   const { phrasings: _p, topics: _t, ...rest } = r;
-  return rest;
+  return r.note === r.sources[0]?.title ? { ...rest, note: '' } : rest;
 }
 
 /** A compiled set served from memory the way the background fetches files: parsed JSON copies. */
@@ -163,14 +164,15 @@ describe('compileClaimSet / loadClaimSet', () => {
     expect(bytes(compileClaimSet(reversed, META)).equals(a)).toBe(true);
   });
 
-  it('stores a note equal to the headline once', () => {
-    // PolitiFact notes are the headline: kept as null and restored from the source title.
+  it('stores a note equal to the headline once, and the card data has it once', () => {
+    // PolitiFact notes are the headline: not stored, and not given back as a note (the card
+    // shows the headline as the first source's title).
     const c = compileClaimSet(dataset, META);
     const row = c.shards[0]?.data.c[0] as unknown[];
     expect(row[2]).toBeNull();
-    expect(openCompiledClaimSet(c).claims.getSync('pf-00000')?.note).toBe(
-      dataset[0]?.sources[0]?.title,
-    );
+    const card = openCompiledClaimSet(c).claims.getSync('pf-00000');
+    expect(card?.note).toBe('');
+    expect(card?.sources[0]?.title).toBe(dataset[0]?.sources[0]?.title);
   });
 
   it('gives hand-researched claims a priority in the index', () => {

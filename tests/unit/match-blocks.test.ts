@@ -64,9 +64,9 @@ describe.runIf(existsSync(CLAIMS))('a paragraph is read as one statement', () =>
       index,
       sentences.map((s) => ({ ...s, block: 0 })),
     );
-    expect(asParagraph.map((m) => [m.claim, m.sentence])).toEqual([[claim, sentence]]);
+    expect(asParagraph.map((m) => [index.src.ids[m.row], m.sentence])).toEqual([[claim, sentence]]);
     expect(asParagraph[0]?.band).toBe('annotate');
-    expect(matchSentences(index, sentences).map((m) => m.claim)).not.toContain(claim);
+    expect(matchSentences(index, sentences).map((m) => index.src.ids[m.row])).not.toContain(claim);
   });
 
   test('a paragraph that only shares a topic with fact checks is not marked', () => {

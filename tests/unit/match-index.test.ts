@@ -20,7 +20,7 @@ import {
   loadTranscript,
 } from '../../tools/train-data';
 import { whereStated } from '../../lib/match/match-sentences';
-import type { ClaimRecord, SentenceMatch } from '../../lib/types';
+import type { ClaimRecord, Match } from '../../lib/types';
 
 const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared');
 const SEED_ARTICLE = join(SHARED, 'seed', '000_056fa72ee288ad71.txt');
@@ -65,13 +65,9 @@ describe('phrasings and priority', () => {
       { id: 'high', text: 'Russia annexed Crimea in 2014.', priority: 10 },
     ];
     const text = 'Russia annexed Crimea in 2014, officials recalled.';
-    const marks = matchSentences(
-      buildIndex(claims),
-      segmentSentences(text),
-      {},
-      { strictness: 'broad' },
-    );
-    expect(marks.map((m) => m.claim)).toEqual(['high']);
+    const index = buildIndex(claims);
+    const marks = matchSentences(index, segmentSentences(text), {}, { strictness: 'broad' });
+    expect(marks.map((m) => index.src.ids[m.row])).toEqual(['high']);
   });
 });
 
@@ -91,8 +87,9 @@ describe.skipIf(!existsSync(SEED_ARTICLE) || !existsSync(join(SHARED, 'data')))(
         const index = buildIndex([...allDatasetClaims(), ...seed]);
         const text = readFileSync(SEED_ARTICLE, 'utf8');
         const marks = matchSentences(index, segmentSentences(text));
-        expect(new Set(marks.map((m) => m.claim))).toEqual(new Set(SEED_CLAIMS.map((c) => c.id)));
-        const both = marks.filter((m) => m.claim.startsWith('ru-annexed'));
+        const ids = marks.map((m) => index.src.ids[m.row] ?? '');
+        expect(new Set(ids)).toEqual(new Set(SEED_CLAIMS.map((c) => c.id)));
+        const both = ids.filter((id) => id.startsWith('ru-annexed'));
         expect(both).toHaveLength(2);
         for (const m of marks) {
           expect(m.evidence.terms.length + m.evidence.numbers.length).toBeGreaterThan(0);
@@ -118,15 +115,16 @@ describe('a claim is marked where it is stated', () => {
       date: '2019-07-30',
     });
     // The figure's own line carries PolitiFact's check; the line after it states nothing of it.
-    expect(marks.map((m) => [m.sentence, m.claim])).toEqual([[0, 'vclaim-pol-00371']]);
+    expect(marks.map((m) => [m.sentence, index.src.ids[m.row]])).toEqual([[0, 'vclaim-pol-00371']]);
   });
 
   test('whereStated keeps the best-covering sentences of a run and leaves other runs alone', () => {
-    const mark = (sentence: number, claim: string): SentenceMatch => ({
+    const mark = (sentence: number, claim: string): Match => ({
       sentence,
       start: 0,
       end: 1,
-      claim,
+      set: '',
+      row: claim === 'a' ? 0 : 1,
       score: 0.9,
       band: 'annotate',
       evidence: { terms: [], numbers: [] },

@@ -14,7 +14,7 @@ const index = buildIndex(SEED_CLAIMS);
 
 function annotated(paragraph: string): string[] {
   const sentences = segmentSentences(paragraph).map((s) => ({ ...s, block: 0 }));
-  return matchSentences(index, sentences).map((m) => m.claim);
+  return matchSentences(index, sentences).map((m) => index.src.ids[m.row] ?? '');
 }
 
 const MUST_MATCH: [string, string][] = [

@@ -19,7 +19,7 @@ describe('one-claim indexes (background df prior)', () => {
     const text =
       "…Imran Khan's criticism of Macron's comments on Islam, French authorities cancelled the visas of 183 Pakistani citizens and deported 118…";
     const marks = matchSentences(index, segmentSentences(text));
-    expect(marks.map((m) => m.claim)).toEqual(['averitec-dev-2']);
+    expect(marks.map((m) => index.src.ids[m.row])).toEqual(['averitec-dev-2']);
     expect(rankQuery(index, { id: 'q', text })[0]?.annotate).toBe(true);
   });
 
@@ -30,7 +30,7 @@ describe('one-claim indexes (background df prior)', () => {
     const marks = matchSentences(index, segmentSentences(text));
     expect(marks).toHaveLength(1);
     const m = marks[0];
-    expect(m?.claim).toBe('crimea');
+    expect(index.src.ids[m?.row ?? -1]).toBe('crimea');
     expect(text.slice(m?.start, m?.end)).toBe('as well as Crimea in 2014');
   });
 

@@ -1,29 +1,77 @@
-import { matchSentences } from '../lib/match/matcher';
-import { warmIndex } from '../lib/match/lazy-fields';
-import { segmentSentences } from '../lib/text/segment';
+import { matchSentences } from './match/matcher';
+import { warmIndex } from './match/lazy-fields';
+import { segmentSentences } from './text/segment';
 import {
   loadClaimSet,
   openCompiledClaimSet,
   type ClaimSet,
   type ShardFetcher,
-} from '../lib/claims/claim-set';
-import { compileClaimSet } from '../lib/claims/compile-claim-set';
-import type { ClaimRecord } from '../lib/types';
-import type { MatchReply, MatchRequest, SetInfo, WireMatch } from './messages';
-import { importedSetsItem, type ImportedSet } from './imported-sets';
+} from './claims/claim-set';
+import { compileClaimSet } from './claims/compile-claim-set';
+import {
+  STRICTNESSES,
+  type ClaimRecord,
+  type Match,
+  type Sentence,
+  type Strictness,
+} from './types';
 
-// Re-exported for callers that imported them from here before they moved.
-export { importedSetsItem, type ImportedSet };
+/**
+ * The background's matching service (pure: no extension API; the background passes in how to
+ * read the bundled files and the stored imports). It matches a page's sentences in every
+ * enabled claim set and returns the matches with the card data of their claims.
+ */
+
+/** What the popup lists of a claim set. */
+export interface SetInfo {
+  id: string;
+  name: string;
+  count: number;
+  date: string;
+  enabled: boolean;
+  builtin: boolean;
+}
+
+/** A claim set the user imported in the popup; stored whole, compiled in memory on load. */
+export interface ImportedSet {
+  id: string;
+  name: string;
+  /** ISO date of the import. */
+  imported: string;
+  enabled: boolean;
+  records: ClaimRecord[];
+}
+
+export interface MatchQuery {
+  /**
+   * The sentences' text and block (paragraph); a Match names its sentence by its index here.
+   */
+  sentences: Pick<Sentence, 'text' | 'block'>[];
+  /** The strictness settings to match at (all of them when empty or absent). */
+  strictnesses?: Strictness[];
+  /** Page date from its metadata (ISO), if any. */
+  date?: string;
+}
+
+export interface MatchResult {
+  matches: Match[];
+  /** The strictness settings each match is shown at: `shownAt[i]` for `matches[i]`. */
+  shownAt: Strictness[][];
+  /** Display data of every claim in `matches`, by set and row: `claims[m.set][m.row]`. */
+  claims: Record<string, Record<number, ClaimRecord>>;
+}
 
 interface Loaded {
   info: SetInfo;
   set: ClaimSet;
 }
 
-/** Where the bundled set comes from: index.bin as bytes, display files as parsed JSON. */
-export interface BundledSource {
+/** Where the sets come from: index.bin as bytes, display files as parsed JSON, the imports. */
+export interface SetSources {
   fetchIndex: () => Promise<ArrayBuffer>;
   fetchShard: ShardFetcher;
+  /** The stored imported sets (anything not an array reads as none). */
+  readImported: () => Promise<unknown>;
 }
 
 /**
@@ -77,11 +125,11 @@ const WARM_ROUNDS = 12;
  * matched claim needs its card, and cached (lib/claims/claim-set.ts). Imported claims are
  * matched exactly like bundled ones (compiled in memory, every display row at hand).
  */
-export class ClaimSets {
+export class MatchingService {
   private bundled: Promise<Loaded | null> | null = null;
   private imported: Promise<Loaded[]> | null = null;
 
-  constructor(private readonly source: BundledSource) {}
+  constructor(private readonly source: SetSources) {}
 
   /** Starts loading now, so the first page after the background starts finds it ready. */
   warm(): void {
@@ -97,20 +145,34 @@ export class ClaimSets {
     return all.map((l) => l.info);
   }
 
-  async match(req: MatchRequest): Promise<MatchReply> {
+  /**
+   * Matches the sentences in every enabled set at each strictness asked (all three when none
+   * is), each match returned once with the settings it is shown at (`shownAt`). The page asks
+   * for its current strictness first, then for the others, so it can switch strictness without
+   * asking again. One strictness's marks are not a filter of another's: a sentence must reach
+   * the strictness's floor on its own (Broad's matches filtered by band keep
+   * us-28-point-peace-plan on the demo article at Strict; on debate lines read as a page they
+   * mark 112 more at Strict and 48 more at Balanced), and a possible match can take an
+   * annotated one's place. Cost: one matcher run per set and strictness.
+   */
+  async match(req: MatchQuery): Promise<MatchResult> {
     const sentences = Array.isArray(req.sentences) ? req.sentences : [];
+    const asked = Array.isArray(req.strictnesses) ? req.strictnesses : [];
+    const levels = STRICTNESSES.filter((s) => asked.length === 0 || asked.includes(s));
     const sets = await this.all(false);
     // Match in every set first (synchronous), then fetch the card data of all of them at
     // once: each needed display file is read once, in parallel.
-    const found = sets.map(({ set }) =>
-      matchSentences(set.index, sentences, { date: req.date }, { strictness: req.strictness }),
+    const found = sets.map(({ set, info }) =>
+      levels.map((strictness) =>
+        matchSentences(set.index, sentences, { date: req.date }, { strictness, set: info.id }),
+      ),
     );
     const records = await Promise.all(
-      sets.map(async ({ set, info }, i): Promise<Map<string, ClaimRecord>> => {
-        const ids = found[i] ?? [];
-        if (ids.length === 0) return new Map();
+      sets.map(async ({ set, info }, i): Promise<Map<number, ClaimRecord>> => {
+        const rows = new Set((found[i] ?? []).flat().map((m) => m.row));
+        if (rows.size === 0) return new Map();
         try {
-          return await set.claims.getMany(ids.map((m) => m.claim));
+          return await set.claims.getRows(rows);
         } catch (err) {
           // A display file that cannot be read costs its marks, not the page's others.
           console.error(`Factmark: card data of "${info.name}" could not be loaded:`, err);
@@ -118,27 +180,32 @@ export class ClaimSets {
         }
       }),
     );
-    const out: WireMatch[] = [];
-    const claims: MatchReply['claims'] = {};
-    const seen = new Set<string>();
-    found.forEach((matches, i) => {
-      for (const m of matches) {
-        const key = `${m.start}:${m.end}:${m.claim}`;
-        const claim = records[i]?.get(m.claim);
-        if (!claim || seen.has(key)) continue;
-        seen.add(key);
-        claims[m.claim] = claim;
-        out.push({
-          start: m.start,
-          end: m.end,
-          claim: m.claim,
-          score: m.score,
-          band: m.band,
-          evidence: m.evidence,
-        });
-      }
+    const out: Match[] = [];
+    const shownAt: Strictness[][] = [];
+    const claims: MatchResult['claims'] = {};
+    const indexOf = new Map<string, number>();
+    levels.forEach((strictness, level) => {
+      // The same claim (by id) in two sets at the same span is marked once, from the first set.
+      const seen = new Set<string>();
+      found.forEach((perLevel, i) => {
+        for (const m of perLevel[level] ?? []) {
+          const claim = records[i]?.get(m.row);
+          const span = `${m.sentence}:${m.start}:${m.end}`;
+          if (!claim || seen.has(`${span}:${claim.id}`)) continue;
+          seen.add(`${span}:${claim.id}`);
+          const key = `${span}:${m.set}:${m.row}`;
+          let at = indexOf.get(key);
+          if (at === undefined) {
+            indexOf.set(key, (at = out.length));
+            out.push(m);
+            shownAt.push([]);
+            (claims[m.set] ??= {})[m.row] = claim;
+          }
+          shownAt[at]?.push(strictness);
+        }
+      });
     });
-    return { matches: out, claims };
+    return { matches: out, shownAt, claims };
   }
 
   /** Enabled sets only, unless `withDisabled` (for the popup's list). */
@@ -175,7 +242,7 @@ export class ClaimSets {
   private async loadImported(): Promise<Loaded[]> {
     let stored: ImportedSet[] = [];
     try {
-      const raw: unknown = await importedSetsItem.getValue();
+      const raw: unknown = await this.source.readImported();
       stored = Array.isArray(raw) ? (raw as ImportedSet[]) : [];
     } catch (err) {
       console.warn('Factmark: imported claim sets could not be read:', err);

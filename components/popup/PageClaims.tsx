@@ -1,0 +1,53 @@
+import { VERDICT_GLYPHS, VERDICT_LABELS } from '../../lib/verdict-labels';
+import type { PageState } from '../../utils/messages';
+
+/** "On this page": the tab's claims (click: scroll to one with its card open), or why none. */
+export function PageClaims({
+  page,
+  unreachable,
+  active,
+  onReveal,
+}: {
+  page: PageState | null;
+  /** The tab has no content script (a browser page, the store). */
+  unreachable: boolean;
+  active: boolean;
+  onReveal: (claimId: string) => void;
+}) {
+  return (
+    <section aria-labelledby="fm-claims-h" class="fm-section">
+      <h2 id="fm-claims-h">On this page</h2>
+      {unreachable ? (
+        <p class="fm-muted">Factmark does not run on this page.</p>
+      ) : !page ? (
+        <p class="fm-muted">Reading the page…</p>
+      ) : !active ? (
+        <p class="fm-muted">Factmark is off here.</p>
+      ) : page.claims.length === 0 ? (
+        <p class="fm-muted">No checked claims found on this page.</p>
+      ) : (
+        <ul class="fm-claims" data-testid="page-claims">
+          {page.claims.map((c) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                class={`fm-claim fm-v-${c.verdict}`}
+                data-claim={c.id}
+                onClick={() => onReveal(c.id)}
+              >
+                <span class="fm-glyph" aria-hidden="true">
+                  {VERDICT_GLYPHS[c.verdict]}
+                </span>
+                <span class="fm-claim-text">
+                  <span class="fm-verdict">{VERDICT_LABELS[c.verdict]}</span>
+                  {c.claim}
+                </span>
+                {c.count > 1 ? <span class="fm-count">×{c.count}</span> : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

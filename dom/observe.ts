@@ -1,0 +1,147 @@
+import { blockContaining, shouldSkipElement } from './extract-text';
+import type { TaskClock } from './timing';
+
+/**
+ * Observing: one MutationObserver on <body> notes the blocks whose text changed and hands
+ * them back in batches, each block once until it is read again. Factmark's own UI is outside
+ * <body>, so its changes never come back as mutations.
+ */
+
+/** How long to gather mutations before matching changed text (new text: marked in < 300 ms). */
+export const BATCH_MS = 60;
+/**
+ * A block that keeps changing waits longer each time (60 ms, 120 ms, ... up to 3.2 s), so a
+ * page that rewrites its text every few milliseconds costs at most one re-read of that block
+ * every 3.2 s once it is hot. Heat is forgotten after 5 s of quiet.
+ */
+export const MAX_DELAY_MS = 3_200;
+const HEAT_FORGET_MS = 5_000;
+/** Blocks re-read per batch; more wait for the next batch, so one task stays short. */
+const MAX_BLOCKS_PER_BATCH = 400;
+
+export interface ChangeObserverOptions {
+  /** Reads these changed blocks again (none inside another); the next batch waits for it. */
+  onBatch: (blocks: Node[]) => Promise<void>;
+  clock: TaskClock;
+}
+
+export class ChangeObserver {
+  private observer: MutationObserver | null = null;
+  /** Changed blocks and when each is due to be read again. */
+  private readonly dirty = new Map<Node, number>();
+  private readonly heat = new WeakMap<Node, { n: number; at: number }>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerDue = Infinity;
+  private flushing = false;
+  private stopped = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly opts: ChangeObserverOptions,
+  ) {}
+
+  /** Starts watching <body> (once). */
+  start(): void {
+    const win = this.doc.defaultView;
+    if (this.observer || this.stopped || !this.doc.body || !win) return;
+    this.observer = new win.MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.doc.body, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+      // Text revealed by removing `hidden` (expanded comments, <details>) is new to us.
+      attributes: true,
+      attributeFilter: ['hidden', 'aria-hidden', 'contenteditable'],
+    });
+  }
+
+  /** The named inverse of start: no observer, no timer. */
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.observer = null;
+    clearTimeout(this.timer);
+    this.dirty.clear();
+  }
+
+  /**
+   * Runs for every batch of page mutations, so it stays cheap: no allocation per node, and
+   * each changed block is noted once until it is read again.
+   */
+  private onMutations(records: MutationRecord[]): void {
+    const now = performance.now();
+    let added = false;
+    const touch = (n: Node) => {
+      if (this.dirty.has(n)) return;
+      const h = this.heat.get(n);
+      const level = h && now - h.at < HEAT_FORGET_MS ? h.n : 0;
+      this.dirty.set(n, now + Math.min(MAX_DELAY_MS, BATCH_MS * 2 ** level));
+      added = true;
+    };
+    for (const r of records) {
+      if (r.type !== 'childList') {
+        touch(blockContaining(r.target));
+        continue;
+      }
+      // Text added or removed directly: the target's block changed.
+      let textChanged = r.removedNodes.length > 0;
+      const nodes = r.addedNodes;
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i] as Node;
+        if (n.nodeType === 3) textChanged = true;
+        else if (n.nodeType === 1 && !shouldSkipElement(n as Element)) touch(blockContaining(n));
+      }
+      if (textChanged) touch(blockContaining(r.target));
+    }
+    if (added) this.schedule();
+    // It runs inside the page's own task (as a microtask after its DOM changes): noted too.
+    this.opts.clock.note(now, 'observe');
+  }
+
+  private schedule(): void {
+    if (this.stopped || this.flushing || this.dirty.size === 0) return;
+    let due = Infinity;
+    for (const d of this.dirty.values()) due = Math.min(due, d);
+    if (this.timer !== undefined && this.timerDue <= due) return;
+    clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.timerDue = Infinity;
+        void this.flush();
+      },
+      Math.max(0, due - performance.now()),
+    );
+  }
+
+  /** Hands over the changed blocks that are due (outermost only), hotter each time. */
+  private async flush(): Promise<void> {
+    if (this.stopped) return;
+    this.flushing = true;
+    try {
+      const now = performance.now();
+      const due: Node[] = [];
+      for (const [n, d] of this.dirty) {
+        if (d > now + 5) continue;
+        this.dirty.delete(n);
+        if (n.isConnected) due.push(n);
+        if (due.length >= MAX_BLOCKS_PER_BATCH) break;
+      }
+      const batch = outermost(due);
+      for (const b of batch) {
+        const h = this.heat.get(b);
+        this.heat.set(b, { n: h && now - h.at < HEAT_FORGET_MS ? h.n + 1 : 1, at: now });
+      }
+      await this.opts.onBatch(batch);
+    } finally {
+      this.flushing = false;
+    }
+    this.schedule();
+  }
+}
+
+/** Drops nodes contained in another node of the list. */
+function outermost(nodes: Node[]): Node[] {
+  return nodes.filter((n) => !nodes.some((o) => o !== n && o.contains(n)));
+}

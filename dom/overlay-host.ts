@@ -1,0 +1,51 @@
+import { verdictVariables } from '../lib/palette';
+
+/**
+ * The overlay's host: one element with an open shadow root, attached to <html> (not <body>,
+ * so `document.body.textContent` stays the page's own), holding the overlay's style and the
+ * layer its markers and card render into. `remove` is its named inverse.
+ */
+export const HOST_TAG = 'factmark-overlay';
+
+/** Inline styles win over any page stylesheet rule for the host itself. */
+const HOST_STYLE =
+  // contain: our markers and card never make the page lay itself out again.
+  'all:initial;position:absolute;top:0;left:0;width:0;height:0;overflow:visible;z-index:2147483647;display:block;contain:layout style;';
+
+export class OverlayHost {
+  readonly host: HTMLElement;
+  readonly root: ShadowRoot;
+  /** Where the markers and the card are rendered. */
+  readonly layer: HTMLElement;
+
+  constructor(doc: Document, css: string) {
+    this.host = doc.createElement(HOST_TAG);
+    this.host.setAttribute('style', HOST_STYLE);
+    this.root = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = `${verdictVariables('.fm-layer', '--fm-')}\n${css}`;
+    this.root.appendChild(style);
+    this.layer = doc.createElement('div');
+    this.layer.className = 'fm-layer';
+    this.root.appendChild(this.layer);
+    doc.documentElement.appendChild(this.host);
+  }
+
+  /** Whether an event target is ours (events from inside the shadow root are retargeted to the host). */
+  isOurs(target: EventTarget | null): boolean {
+    return target === this.host;
+  }
+
+  get connected(): boolean {
+    return this.host.isConnected;
+  }
+
+  remove(): void {
+    this.host.remove();
+  }
+}
+
+/** Whether an element is Factmark's host (reading skips it with its subtree). */
+export function isHost(el: Element): boolean {
+  return el.tagName.toLowerCase() === HOST_TAG;
+}

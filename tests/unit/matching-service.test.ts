@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { compileClaimSet, serializeClaimSetIndex } from '../../lib/claims/compile-claim-set';
+import { MatchingService, type ImportedSet, type SetSources } from '../../lib/matching-service';
+import type { ClaimRecord } from '../../lib/types';
+
+/** The background's matching service, over the six seed claims compiled in memory. */
+const SEED = parseYaml(readFileSync('data/claims/seed.yaml', 'utf8')) as ClaimRecord[];
+const byId = (id: string) => SEED.find((r) => r.id === id) as ClaimRecord;
+const bundled = compileClaimSet(SEED, { name: 'Seed', version: '1', built: '2025-11-25' });
+
+const FIFTH = 'Russia now holds about a fifth of Ukraine’s territory, officials said.';
+/** Only a possible match in this small set: shown at Broad alone. */
+const CRIMEA = 'Russia annexed Crimea in 2014.';
+const TOPIC = 'Ukraine and Russia were discussed at length by the ministers on Tuesday.';
+
+function sources(imported: unknown = [], failShards = false): SetSources {
+  return {
+    fetchIndex: async () => serializeClaimSetIndex(bundled),
+    fetchShard: async (file) => {
+      if (failShards) throw new Error('offline');
+      return bundled.shards.find((s) => s.file === file)?.data;
+    },
+    readImported: async () => imported,
+  };
+}
+
+function imported(id: string, records: ClaimRecord[], enabled = true): ImportedSet {
+  return { id, name: id, imported: '2026-01-01', enabled, records };
+}
+
+/** The settings an annotated match below the Strict threshold is shown at. */
+const ANNOTATED = ['balanced', 'broad'];
+const fifthOnly = [{ ...byId('ru-holds-fifth-of-ukraine'), id: 'my-fifth' }];
+
+describe('MatchingService.match', () => {
+  test.each([
+    {
+      what: 'a sentence stating a bundled claim',
+      sentences: [FIFTH],
+      stored: [],
+      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
+    },
+    {
+      what: 'sentences are named by their index in the request',
+      sentences: [TOPIC, TOPIC, FIFTH],
+      stored: [],
+      want: [{ sentence: 2, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
+    },
+    {
+      what: 'a possible match is shown at Broad only',
+      sentences: [CRIMEA],
+      stored: [],
+      want: [{ sentence: 0, set: 'bundled', id: 'ru-annexed-crimea-2014', at: ['broad'] }],
+    },
+    {
+      what: 'a sentence that only shares words',
+      sentences: [TOPIC],
+      stored: [],
+      want: [],
+    },
+    {
+      what: 'a claim of an imported set, under its own set id',
+      sentences: [FIFTH],
+      stored: [imported('import-a', fifthOnly)],
+      want: [
+        { sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED },
+        { sentence: 0, set: 'import-a', id: 'my-fifth', at: ANNOTATED },
+      ],
+    },
+    {
+      what: 'a switched-off imported set is not matched',
+      sentences: [FIFTH],
+      stored: [imported('import-a', fifthOnly, false)],
+      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
+    },
+    {
+      what: 'the same claim in two sets at the same span is marked once',
+      sentences: [FIFTH],
+      stored: [imported('import-a', [byId('ru-holds-fifth-of-ukraine')])],
+      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
+    },
+    {
+      what: 'corrupt stored imports leave the bundled set working',
+      sentences: [FIFTH],
+      stored: { not: 'a list' },
+      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
+    },
+  ])('$what', async ({ sentences, stored, want }) => {
+    const service = new MatchingService(sources(stored));
+    const reply = await service.match({ sentences: sentences.map((text) => ({ text })) });
+    const got = reply.matches.map((m, i) => ({
+      sentence: m.sentence,
+      set: m.set,
+      id: reply.claims[m.set]?.[m.row]?.id,
+      at: reply.shownAt[i],
+    }));
+    expect(got).toEqual(want);
+    for (const m of reply.matches) {
+      // Spans are relative to their sentence, and every match has its card data.
+      const text = sentences[m.sentence] ?? '';
+      expect(m.start).toBeGreaterThanOrEqual(0);
+      expect(m.end).toBeLessThanOrEqual(text.length);
+      expect(m.end).toBeGreaterThan(m.start);
+      expect(reply.claims[m.set]?.[m.row]?.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  test.each([
+    { asked: ['balanced'], want: [['balanced']] },
+    { asked: ['strict', 'broad'], want: [['broad']] },
+    { asked: ['strict'], want: [] },
+    { asked: [], want: [ANNOTATED] },
+  ] as const)('only the strictness settings asked: $asked', async ({ asked, want }) => {
+    const service = new MatchingService(sources());
+    const reply = await service.match({ sentences: [{ text: FIFTH }], strictnesses: [...asked] });
+    expect(reply.shownAt).toEqual(want);
+  });
+
+  test('a display file that cannot be read costs its marks, not the reply', async () => {
+    const service = new MatchingService(sources([imported('import-a', fifthOnly)], true));
+    const reply = await service.match({ sentences: [{ text: FIFTH }] });
+    expect(reply.matches.map((m) => m.set)).toEqual(['import-a']);
+  });
+
+  test('a request without a sentence list gets no matches', async () => {
+    const service = new MatchingService(sources());
+    const bad = {} as unknown as Parameters<MatchingService['match']>[0];
+    expect(await service.match(bad)).toEqual({ matches: [], shownAt: [], claims: {} });
+  });
+});
+
+describe('MatchingService.info', () => {
+  test('lists the bundled set and every imported one, switched off or not', async () => {
+    const service = new MatchingService(
+      sources([imported('import-a', fifthOnly), imported('import-b', fifthOnly, false)]),
+    );
+    const info = await service.info();
+    expect(info.map((s) => [s.id, s.count, s.enabled, s.builtin])).toEqual([
+      ['bundled', SEED.length, true, true],
+      ['import-a', 1, true, false],
+      ['import-b', 1, false, false],
+    ]);
+  });
+
+  test('an import takes effect after reloadImported', async () => {
+    let stored: ImportedSet[] = [];
+    const service = new MatchingService({ ...sources(), readImported: async () => stored });
+    expect((await service.info()).map((s) => s.id)).toEqual(['bundled']);
+    stored = [imported('import-a', fifthOnly)];
+    service.reloadImported();
+    expect((await service.info()).map((s) => s.id)).toEqual(['bundled', 'import-a']);
+  });
+});
