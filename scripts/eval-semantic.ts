@@ -9,11 +9,13 @@
  *   bm25        plain BM25 (scripts/bm25-baseline.ts, eval.ts's definition)
  *   factmark    the current ranker, rankQuery (its weights were trained on the
  *               train splits: its train-fold figures are in-sample, dev is not)
- *   cosine      USE-lite cosine alone, over every claim
+ *   use-cosine  USE-lite cosine alone, over every claim
+ *   glove       idf-weighted mean GloVe vectors' cosine alone (lib/semantic/word-vectors.ts)
  *   bm25+cos    (1-w)·bm25/max + w·cos, w fitted in the folds (grid)
  *   fm+cos      factmark score + w·cos, w fitted in the folds (grid)
  *   lr-lex      logistic model over BM25 and factmark features only
- *   lr-hybrid   the same with the cosine features: what cosine adds to one learner
+ *   lr-lex+glove / lr-lex+use / lr-all   the same learner with the GloVe, the USE,
+ *               or both channels' features: what each channel adds
  * Candidates of the blends and models: union of BM25, factmark and cosine top 20.
  *
  * Needs the cached tables: scripts/embed-all.sh. Usage:
@@ -23,7 +25,10 @@ import { createHash } from 'node:crypto';
 import { buildIndex, rankQuery } from '../lib/match/index';
 import { Bm25Scores } from './bm25-baseline';
 import { fitLogistic, logit, rankFigures } from './semantic-fit';
-import { loadTable } from './semantic-texts';
+import { CACHE_DIR, loadTable, semanticTexts } from './semantic-texts';
+import { WordVectors, vectorTokens } from '../lib/semantic/word-vectors';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   loadClaims,
   loadQrels,
@@ -49,6 +54,7 @@ interface Row {
   bm25: number[];
   fm: number[];
   cos: number[];
+  glove: number[];
   cands: Cand[];
   /** Per candidate: bm25/max, fm score, cos (for the blends). */
   bmNorm: Map<number, number>;
@@ -66,9 +72,14 @@ export const FEATURES = [
   'cos',
   'cos-max',
   '1/(1+cos rank)',
+  'glove cos',
+  'glove cos-max',
 ] as const;
 const LEX = [0, 1, 2, 3, 4, 5];
+const USE = [...LEX, 6, 7, 8];
+const GLOVE = [...LEX, 9, 10];
 const ALL = FEATURES.map((_, i) => i);
+const GLOVE_FILE = join(CACHE_DIR, 'glove-40000.fmw');
 
 const unit = (id: string): number =>
   parseInt(createHash('sha1').update(id).digest('hex').slice(0, 8), 16) / 2 ** 32;
@@ -101,12 +112,22 @@ function prepare(task: Task): Row[] {
   const C = new Float32Array(n * dim);
   for (let i = 0; i < n * dim; i++)
     C[i] = (q[i] as number) * (scale[Math.floor(i / dim)] as number);
+  const glove = WordVectors.decode(readFileSync(GLOVE_FILE));
+  const claimTexts = claims.map((c) => `${c.text} ${c.title ?? ''}`);
+  const df = new Map<string, number>();
+  for (const t of claimTexts)
+    for (const w of new Set(vectorTokens(t))) df.set(w, (df.get(w) ?? 0) + 1);
+  const idf = (w: string): number => Math.log(1 + n / (1 + (df.get(w) ?? 0)));
+  const GD = glove.dim;
+  const G = new Float32Array(n * GD);
+  claimTexts.forEach((t, i) => G.set(glove.sentence(t, idf), i * GD));
   const rows: Row[] = [];
   for (const split of ['train', 'dev'] as Split[]) {
     const qt = loadTable(task, split);
     if (!qt) throw new Error(`no ${task} ${split} query embeddings: run scripts/embed-all.sh`);
     const qrels = loadQrels(task, split);
     const queries = loadQueries(task, split);
+    const qTexts = semanticTexts(task, split).texts;
     // 2b: whole transcripts to folds, greedily balancing query counts.
     const foldOf = new Map<string, number>();
     if (task === '2b' && split === 'train') {
@@ -151,6 +172,15 @@ function prepare(task: Task): Row[] {
       const cosTop = topOf(cos, 100);
       const cosRank = new Map(cosTop.map((c, r) => [c, r]));
       const cosMax = cos[cosTop[0] as number] as number;
+      const gq = glove.sentence(qTexts[qi] ?? '', idf);
+      const gcos = new Float32Array(n);
+      for (let c = 0; c < n; c++) {
+        let s = 0;
+        for (let d = 0; d < GD; d++) s += (G[c * GD + d] as number) * (gq[d] as number);
+        gcos[c] = s;
+      }
+      const gTop = topOf(gcos, 5);
+      const gMax = gcos[gTop[0] as number] as number;
       const candSet = new Set([
         ...bmSorted.slice(0, POOL).map(([c]) => c),
         ...fmList.map((r) => r.claim),
@@ -177,6 +207,8 @@ function prepare(task: Task): Row[] {
             cos[c] as number,
             (cos[c] as number) - cosMax,
             cr === undefined ? 0 : 1 / (1 + cr),
+            gcos[c] as number,
+            (gcos[c] as number) - gMax,
           ],
         };
       });
@@ -188,6 +220,7 @@ function prepare(task: Task): Row[] {
         bm25: bmSorted.slice(0, 5).map(([c]) => c),
         fm: fmList.slice(0, 5).map((r) => r.claim),
         cos: cosTop.slice(0, 5),
+        glove: gTop,
         cands,
         bmNorm,
         fmScore,
@@ -258,7 +291,7 @@ const steps = (hi: number, n: number): number[] =>
 const METHODS: [string, Method][] = [
   ['bm25', fixed((r) => r.bm25)],
   ['factmark', fixed((r) => r.fm)],
-  ['cosine', fixed((r) => r.cos)],
+  ['use-cosine', fixed((r) => r.cos)],
   [
     'bm25+cos',
     gridBlend(
@@ -274,7 +307,10 @@ const METHODS: [string, Method][] = [
     ),
   ],
   ['lr-lex', logistic(LEX)],
-  ['lr-hybrid', logistic(ALL)],
+  ['glove', fixed((r) => r.glove)],
+  ['lr-lex+glove', logistic(GLOVE)],
+  ['lr-lex+use', logistic(USE)],
+  ['lr-all', logistic(ALL)],
 ];
 
 function evaluate(task: Task): Record<string, Record<string, number>> {
@@ -318,7 +354,7 @@ function evaluate(task: Task): Record<string, Record<string, number>> {
   const y = all.flatMap((r) => r.cands.map((c) => (r.rel.has(String(c.claim)) ? 1 : 0)));
   const m = fitLogistic(X, y, 1);
   log(
-    `lr-hybrid on all train, standardised weights: ${FEATURES.map((f, i) => `${f} ${m.w[i]?.toFixed(2)}`).join(', ')}`,
+    `lr-all on all train, standardised weights: ${FEATURES.map((f, i) => `${f} ${m.w[i]?.toFixed(2)}`).join(', ')}`,
   );
   return out;
 }
