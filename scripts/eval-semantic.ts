@@ -13,9 +13,12 @@
  *   glove       idf-weighted mean GloVe vectors' cosine alone (lib/semantic/word-vectors.ts)
  *   bm25+cos    (1-w)·bm25/max + w·cos, w fitted in the folds (grid)
  *   fm+cos      factmark score + w·cos, w fitted in the folds (grid)
- *   lr-lex      logistic model over BM25 and factmark features only
+ *   lr-lex      logistic model over BM25 and factmark features only (lexical candidates)
  *   lr-lex+glove / lr-lex+use / lr-all   the same learner with the GloVe, the USE,
  *               or both channels' features: what each channel adds
+ *   lr-all@lex  lr-all re-ranking the lexical candidates only (no scan of every
+ *               claim's embedding: what a page could afford)
+ * Candidate recall: queries with a relevant claim among each pool's candidates.
  * Candidates of the blends and models: union of BM25, factmark and cosine top 20.
  *
  * Needs the cached tables: scripts/embed-all.sh. Usage:
@@ -45,6 +48,9 @@ const log = (...a: unknown[]): void => console.log(...a);
 interface Cand {
   claim: number;
   x: number[];
+  /** Found by BM25 or the factmark ranker (not only by cosine). */
+  lexical: boolean;
+  dense: boolean;
 }
 interface Row {
   id: string;
@@ -181,11 +187,12 @@ function prepare(task: Task): Row[] {
       }
       const gTop = topOf(gcos, 5);
       const gMax = gcos[gTop[0] as number] as number;
-      const candSet = new Set([
+      const lexSet = new Set([
         ...bmSorted.slice(0, POOL).map(([c]) => c),
         ...fmList.map((r) => r.claim),
-        ...cosTop.slice(0, POOL),
       ]);
+      const denseSet = new Set(cosTop.slice(0, POOL));
+      const candSet = new Set([...lexSet, ...denseSet]);
       const bmNorm = new Map<number, number>();
       const cosOf = new Map<number, number>();
       const cands = [...candSet].map((c) => {
@@ -197,6 +204,8 @@ function prepare(task: Task): Row[] {
         const cr = cosRank.get(c);
         return {
           claim: c,
+          lexical: lexSet.has(c),
+          dense: denseSet.has(c),
           x: [
             b / bmMax,
             Math.log1p(b),
@@ -259,8 +268,15 @@ function gridBlend(score: (r: Row, c: Cand, w: number) => number, grid: number[]
   };
 }
 
-function logistic(cols: number[]): Method {
-  return (train, test) => {
+/** Rows with only their lexical candidates (what a ranker without a dense scan sees). */
+const lexicalOnly = (rows: Row[]): Row[] =>
+  rows.map((r) => ({ ...r, cands: r.cands.filter((c) => c.lexical) }));
+
+function logistic(cols: number[], lexOnly = false): Method {
+  return (trainAll, testAll) => {
+    const [train, test] = lexOnly
+      ? [lexicalOnly(trainAll), lexicalOnly(testAll)]
+      : [trainAll, testAll];
     const X: number[][] = [];
     const y: number[] = [];
     for (const r of train)
@@ -306,11 +322,12 @@ const METHODS: [string, Method][] = [
       steps(3, 30),
     ),
   ],
-  ['lr-lex', logistic(LEX)],
+  ['lr-lex', logistic(LEX, true)],
   ['glove', fixed((r) => r.glove)],
   ['lr-lex+glove', logistic(GLOVE)],
   ['lr-lex+use', logistic(USE)],
   ['lr-all', logistic(ALL)],
+  ['lr-all@lex', logistic(ALL, true)],
 ];
 
 function evaluate(task: Task): Record<string, Record<string, number>> {
@@ -320,6 +337,14 @@ function evaluate(task: Task): Record<string, Record<string, number>> {
     `\n${task}: ${rows.length} queries (${rows.filter((r) => r.split === 'dev').length} dev), folds ${[...Array(FOLDS + 1).keys()].map((f) => rows.filter((r) => r.fold === f).length).join('/')}; prepared in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
   );
   const out: Record<string, Record<string, number>> = {};
+  const share = (keep: (c: Cand) => boolean): string =>
+    (
+      rows.filter((r) => r.cands.some((c) => keep(c) && r.rel.has(String(c.claim)))).length /
+      rows.length
+    ).toFixed(3);
+  log(
+    `candidate recall (top ${POOL}): lexical ${share((c) => c.lexical)}, dense ${share((c) => c.dense)}, union ${share(() => true)}, dense only ${share((c) => !c.lexical)}`,
+  );
   log('method      CV MAP@5  CV P@1 | train-folds MAP@5  P@1 | dev MAP@5  P@1');
   for (const [name, method] of METHODS) {
     const results: { row: Row; ranked: number[] }[] = [];
