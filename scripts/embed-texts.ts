@@ -12,12 +12,19 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { decodeTable, encodeTable, quantize } from '../lib/semantic/vectors';
 import { loadNodeEncoder } from './semantic-node';
-import { semanticTexts, tablePath, CACHE_DIR, textsHash } from './semantic-texts';
-import type { Split, Task } from './train-data';
+import {
+  semanticTexts,
+  tablePath,
+  CACHE_DIR,
+  textsHash,
+  TEXT_SETS,
+  type TextSet,
+} from './semantic-texts';
+import type { Task } from './train-data';
 
-const [task, what] = process.argv.slice(2) as [Task, 'claims' | Split];
-if (!['2a', '2b'].includes(task) || !['claims', 'train', 'dev', 'test'].includes(what))
-  throw new Error('usage: embed-texts.ts 2a|2b claims|train|dev|test');
+const [task, what] = process.argv.slice(2) as [Task, TextSet];
+if (!['2a', '2b'].includes(task) || !TEXT_SETS.includes(what))
+  throw new Error(`usage: embed-texts.ts 2a|2b ${TEXT_SETS.join('|')}`);
 
 const { texts } = semanticTexts(task, what);
 const out = tablePath(task, what, texts);

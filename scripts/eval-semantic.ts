@@ -13,9 +13,13 @@
  *   glove       idf-weighted mean GloVe vectors' cosine alone (lib/semantic/word-vectors.ts)
  *   bm25+cos    (1-w)·bm25/max + w·cos, w fitted in the folds (grid)
  *   fm+cos      factmark score + w·cos, w fitted in the folds (grid)
+ *   lr-bm25     logistic model over BM25 features, BM25 candidates (nothing in it saw
+ *               any fold: with lr-bm25+use, the leak-free measure of what USE adds)
+ *   lr-bm25+use the same with the USE cosine features, BM25 and cosine candidates
  *   lr-lex      logistic model over BM25 and factmark features only (lexical candidates)
  *   lr-lex+glove / lr-lex+use / lr-all   the same learner with the GloVe, the USE,
  *               or both channels' features: what each channel adds
+ *   +ctx        (2b) also the cosine of the line embedded with the lines either side
  *   lr-all@lex  lr-all re-ranking the lexical candidates only (no scan of every
  *               claim's embedding: what a page could afford)
  * Candidate recall: queries with a relevant claim among each pool's candidates.
@@ -29,6 +33,7 @@ import { buildIndex, rankQuery } from '../lib/match/index';
 import { Bm25Scores } from './bm25-baseline';
 import { fitLogistic, logit, rankFigures } from './semantic-fit';
 import { CACHE_DIR, loadTable, semanticTexts } from './semantic-texts';
+import type { Int8Table } from '../lib/semantic/vectors';
 import { WordVectors, vectorTokens } from '../lib/semantic/word-vectors';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +55,8 @@ interface Cand {
   x: number[];
   /** Found by BM25 or the factmark ranker (not only by cosine). */
   lexical: boolean;
+  /** In BM25's top POOL. */
+  bm25: boolean;
   dense: boolean;
 }
 interface Row {
@@ -80,10 +87,16 @@ export const FEATURES = [
   '1/(1+cos rank)',
   'glove cos',
   'glove cos-max',
+  'ctx cos',
+  'ctx cos-max',
 ] as const;
 const LEX = [0, 1, 2, 3, 4, 5];
 const USE = [...LEX, 6, 7, 8];
 const GLOVE = [...LEX, 9, 10];
+const CTX = [...USE, 11, 12];
+const BM25F = [0, 1, 2];
+const BM25_USE = [0, 1, 2, 6, 7, 8];
+const NO_CTX = FEATURES.map((_, i) => i).filter((i) => i < 11);
 const ALL = FEATURES.map((_, i) => i);
 const GLOVE_FILE = join(CACHE_DIR, 'glove-40000.fmw');
 
@@ -127,9 +140,23 @@ function prepare(task: Task): Row[] {
   const GD = glove.dim;
   const G = new Float32Array(n * GD);
   claimTexts.forEach((t, i) => G.set(glove.sentence(t, idf), i * GD));
+  /** Cosine of query row `qi` of a table with every claim. */
+  const cosines = (t: Int8Table, qi: number): Float32Array => {
+    const qv = t.q.subarray(qi * dim, (qi + 1) * dim);
+    const qs = t.scale[qi] as number;
+    const cos = new Float32Array(n);
+    for (let c = 0; c < n; c++) {
+      let s = 0;
+      for (let d = 0; d < dim; d++) s += (C[c * dim + d] as number) * (qv[d] as number);
+      cos[c] = s * qs;
+    }
+    return cos;
+  };
   const rows: Row[] = [];
   for (const split of ['train', 'dev'] as Split[]) {
     const qt = loadTable(task, split);
+    // 2b: the line with its neighbours, embedded as one text (absent for 2a).
+    const qtc = task === '2b' ? loadTable(task, `${split}-ctx`) : undefined;
     if (!qt) throw new Error(`no ${task} ${split} query embeddings: run scripts/embed-all.sh`);
     const qrels = loadQrels(task, split);
     const queries = loadQueries(task, split);
@@ -167,14 +194,9 @@ function prepare(task: Task): Row[] {
       ).map((r) => ({ claim: pos.get(r.claim) as number, score: r.score }));
       const fmRank = new Map(fmList.map((r, k) => [r.claim, k]));
       const fmScore = new Map(fmList.map((r) => [r.claim, r.score]));
-      const qv = qt.table.q.subarray(qi * dim, (qi + 1) * dim);
-      const qs = qt.table.scale[qi] as number;
-      const cos = new Float32Array(n);
-      for (let c = 0; c < n; c++) {
-        let s = 0;
-        for (let d = 0; d < dim; d++) s += (C[c * dim + d] as number) * (qv[d] as number);
-        cos[c] = s * qs;
-      }
+      const cos = cosines(qt.table, qi);
+      const ccos = qtc ? cosines(qtc.table, qi) : cos;
+      const ccosMax = ccos[topOf(ccos, 1)[0] as number] as number;
       const cosTop = topOf(cos, 100);
       const cosRank = new Map(cosTop.map((c, r) => [c, r]));
       const cosMax = cos[cosTop[0] as number] as number;
@@ -205,6 +227,7 @@ function prepare(task: Task): Row[] {
         return {
           claim: c,
           lexical: lexSet.has(c),
+          bm25: bmRank.has(c) && (bmRank.get(c) as number) < POOL,
           dense: denseSet.has(c),
           x: [
             b / bmMax,
@@ -218,6 +241,8 @@ function prepare(task: Task): Row[] {
             cr === undefined ? 0 : 1 / (1 + cr),
             gcos[c] as number,
             (gcos[c] as number) - gMax,
+            ccos[c] as number,
+            (ccos[c] as number) - ccosMax,
           ],
         };
       });
@@ -268,15 +293,17 @@ function gridBlend(score: (r: Row, c: Cand, w: number) => number, grid: number[]
   };
 }
 
-/** Rows with only their lexical candidates (what a ranker without a dense scan sees). */
-const lexicalOnly = (rows: Row[]): Row[] =>
-  rows.map((r) => ({ ...r, cands: r.cands.filter((c) => c.lexical) }));
+/** Rows with only the candidates of some pools. */
+const only = (rows: Row[], keep: (c: Cand) => boolean): Row[] =>
+  rows.map((r) => ({ ...r, cands: r.cands.filter(keep) }));
+type Pool = (c: Cand) => boolean;
+const ANY: Pool = () => true;
+const LEXICAL: Pool = (c) => c.lexical;
+const BM25_DENSE: Pool = (c) => c.bm25 || c.dense;
 
-function logistic(cols: number[], lexOnly = false): Method {
+function logistic(cols: number[], pool: Pool = ANY): Method {
   return (trainAll, testAll) => {
-    const [train, test] = lexOnly
-      ? [lexicalOnly(trainAll), lexicalOnly(testAll)]
-      : [trainAll, testAll];
+    const [train, test] = [only(trainAll, pool), only(testAll, pool)];
     const X: number[][] = [];
     const y: number[] = [];
     for (const r of train)
@@ -322,12 +349,16 @@ const METHODS: [string, Method][] = [
       steps(3, 30),
     ),
   ],
-  ['lr-lex', logistic(LEX, true)],
+  ['lr-bm25', logistic(BM25F, (c) => c.bm25)],
+  ['lr-bm25+use', logistic(BM25_USE, BM25_DENSE)],
+  ['lr-lex', logistic(LEX, LEXICAL)],
   ['glove', fixed((r) => r.glove)],
   ['lr-lex+glove', logistic(GLOVE)],
   ['lr-lex+use', logistic(USE)],
-  ['lr-all', logistic(ALL)],
-  ['lr-all@lex', logistic(ALL, true)],
+  ['lr-lex+use+ctx', logistic(CTX)],
+  ['lr-all', logistic(NO_CTX)],
+  ['lr-all+ctx', logistic(ALL)],
+  ['lr-all@lex', logistic(NO_CTX, LEXICAL)],
 ];
 
 function evaluate(task: Task): Record<string, Record<string, number>> {
@@ -346,7 +377,7 @@ function evaluate(task: Task): Record<string, Record<string, number>> {
     `candidate recall (top ${POOL}): lexical ${share((c) => c.lexical)}, dense ${share((c) => c.dense)}, union ${share(() => true)}, dense only ${share((c) => !c.lexical)}`,
   );
   log('method      CV MAP@5  CV P@1 | train-folds MAP@5  P@1 | dev MAP@5  P@1');
-  for (const [name, method] of METHODS) {
+  for (const [name, method] of METHODS.filter(([m]) => task === '2b' || !m.includes('ctx'))) {
     const results: { row: Row; ranked: number[] }[] = [];
     for (let f = 0; f <= FOLDS; f++)
       results.push(

