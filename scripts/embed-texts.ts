@@ -5,7 +5,8 @@
  *   nice -n 19 npx tsx scripts/embed-texts.ts 2b claims     # 19,250 claims, text + title
  *   nice -n 19 npx tsx scripts/embed-texts.ts 2b train      # queries of a split
  *
- * Resumable: every chunk of 1,024 texts is written as it finishes and reused.
+ * Resumable: every chunk of 1,024 texts is written as it finishes and reused; a second
+ * worker started with `--from-end` shares the work.
  * Within a chunk, batches of 32 texts of similar length (less padding).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,9 +47,18 @@ const DIM = enc.dim;
 const chunks: Uint8Array[] = [];
 let done = 0;
 let spent = 0;
-for (let c = 0; c * CHUNK < texts.length; c++) {
+// `--from-end`: a helper worker taking chunks from the last one back, until it meets a
+// chunk already written; the first worker then finds those chunks and assembles the table.
+const fromEnd = process.argv.includes('--from-end');
+const nChunks = Math.ceil(texts.length / CHUNK);
+for (let k = 0; k < nChunks; k++) {
+  const c = fromEnd ? nChunks - 1 - k : k;
   const file = join(parts, `${hash}-${c}.bin`);
   const slice = texts.slice(c * CHUNK, (c + 1) * CHUNK);
+  if (fromEnd && existsSync(file)) {
+    console.log(`chunk ${c} already written: the other worker assembles`);
+    process.exit(0);
+  }
   if (existsSync(file)) {
     chunks.push(readFileSync(file));
     done += slice.length;
@@ -69,10 +79,15 @@ for (let c = 0; c * CHUNK < texts.length; c++) {
   writeFileSync(file, bytes);
   chunks.push(bytes);
   done += slice.length;
+  if (fromEnd) {
+    console.log(`chunk ${c} written`);
+    continue;
+  }
   console.log(
     `${done}/${texts.length}  ${(spent / 1000).toFixed(0)} s, ${(spent / Math.max(1, done - c * 0)).toFixed(1)} ms/text so far`,
   );
 }
+if (fromEnd) process.exit(0);
 const tables = chunks.map(decodeTable);
 const n = tables.reduce((s, t) => s + t.n, 0);
 const all = { n, dim: DIM, scale: new Float32Array(n), q: new Int8Array(n * DIM) };
