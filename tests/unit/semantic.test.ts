@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UseTokenizer } from '../../lib/semantic/tokenizer';
 import { cosineAll, decodeTable, encodeTable, quantize, rowOf } from '../../lib/semantic/vectors';
+import { encodeWordVectors, vectorTokens, WordVectors } from '../../lib/semantic/word-vectors';
 import { loadNodeEncoder, readUseFiles } from '../../scripts/semantic-node';
 
 const fixture = JSON.parse(
@@ -34,6 +35,25 @@ describe('int8 tables', () => {
   });
   it('refuse bytes that are not a table', () => {
     expect(() => decodeTable(new Uint8Array(20))).toThrow(/FMV1/);
+  });
+});
+
+describe('mean word vectors', () => {
+  // Three words on orthogonal axes of a 4-d space.
+  const rows = new Float32Array([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0]);
+  const wv = WordVectors.decode(encodeWordVectors(['wall', 'border', 'tax'], quantize(rows, 4)));
+  it('look words up lower-cased, without stopwords', () => {
+    expect(vectorTokens('The WALL and the Border')).toEqual(['wall', 'border']);
+    expect(wv.has('wall') && !wv.has('the')).toBe(true);
+  });
+  it('give the normalised weighted mean of the known words, skipping unknown ones', () => {
+    const v = wv.sentence('A wall, a border and a moat', (w) => (w === 'wall' ? 3 : 1));
+    expect(v[0]).toBeCloseTo(3 / Math.hypot(3, 1), 2);
+    expect(v[1]).toBeCloseTo(1 / Math.hypot(3, 1), 2);
+    expect(v[2]).toBe(0);
+  });
+  it('give a zero row when no word is known', () => {
+    expect([...wv.sentence('moat drawbridge')]).toEqual([0, 0, 0, 0]);
   });
 });
 
