@@ -26,7 +26,7 @@
  * Candidate recall: queries with a relevant claim among each pool's candidates.
  * Candidates of the blends and models: union of BM25, factmark and cosine top 20.
  *
- * Needs the cached tables: scripts/embed-all.sh. Usage:
+ * Needs the cached tables: scripts/embed-all.sh. FM_NO_ADAPTER=1 skips the adapter. Usage:
  *   npx tsx scripts/eval-semantic.ts [2a|2b]   (both by default; last line is JSON)
  */
 import { createHash } from 'node:crypto';
@@ -467,7 +467,10 @@ function evaluate(task: Task): Record<string, Record<string, number>> {
     `candidate recall (top ${POOL}): lexical ${share((c) => c.lexical)}, dense ${share((c) => c.dense)}, union ${share(() => true)}, dense only ${share((c) => !c.lexical)}`,
   );
   log('method      CV MAP@5  CV P@1 | train-folds MAP@5  P@1 | dev MAP@5  P@1');
-  for (const [name, method] of METHODS.filter(([m]) => task === '2b' || !m.includes('ctx'))) {
+  // FM_NO_ADAPTER=1 skips the adapter (its nested fits take minutes).
+  const skip = (m: string): boolean =>
+    (task !== '2b' && m.includes('ctx')) || (!!process.env.FM_NO_ADAPTER && m.includes('adapter'));
+  for (const [name, method] of METHODS.filter(([m]) => !skip(m))) {
     const results: { row: Row; ranked: number[] }[] = [];
     for (let f = 0; f <= FOLDS; f++)
       results.push(
