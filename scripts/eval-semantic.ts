@@ -374,6 +374,7 @@ const PAIRS: [string, string][] = [
   ['lr-bm25', 'lr-bm25+use'],
   ['lr-lex', 'lr-lex+use'],
   ['lr-lex', 'lr-all+ctx'],
+  ['factmark', 'lr-all'],
   ['factmark', 'lr-all+ctx'],
 ];
 
@@ -508,11 +509,12 @@ function evaluate(task: Task): Record<string, Record<string, number>> {
   }
   // The hybrid's weights fitted on all of train (what would ship), for reading.
   const all = rows.filter((r) => r.split === 'train');
-  const X = all.flatMap((r) => r.cands.map((c) => c.x));
+  const cols = task === '2b' ? ALL : NO_CTX;
+  const X = all.flatMap((r) => r.cands.map((c) => cols.map((j) => c.x[j] as number)));
   const y = all.flatMap((r) => r.cands.map((c) => (r.rel.has(String(c.claim)) ? 1 : 0)));
   const m = fitLogistic(X, y, 1);
   log(
-    `lr-all on all train, standardised weights: ${FEATURES.map((f, i) => `${f} ${m.w[i]?.toFixed(2)}`).join(', ')}`,
+    `${task === '2b' ? 'lr-all+ctx' : 'lr-all'} on all train, standardised weights: ${cols.map((j, i) => `${FEATURES[j]} ${m.w[i]?.toFixed(2)}`).join(', ')}`,
   );
   return out;
 }
