@@ -21,13 +21,16 @@
  *               or both channels' features: what each channel adds
  *   +ctx        (2b) also the cosine of the line embedded with the lines either side
  *   +adapter    also a diagonal adapter's score (scripts/semantic-adapter.ts), nested folds
+ *   fm-rerank   the factmark ranker's top 20 re-ranked by a logistic model over its score,
+ *               rank and the USE cosines (what the extension can run: no BM25, no scan)
  *   lr-all@lex  lr-all re-ranking the lexical candidates only (no scan of every
  *               claim's embedding: what a page could afford)
  * Candidate recall: queries with a relevant claim among each pool's candidates.
  * Candidates of the blends and models: union of BM25, factmark and cosine top 20.
  *
  * Needs the cached tables: scripts/embed-all.sh. FM_NO_ADAPTER=1 skips the adapter. Usage:
- *   npx tsx scripts/eval-semantic.ts [2a|2b]   (both by default; last line is JSON)
+ *   npx tsx scripts/eval-semantic.ts [2a|2b] [--write-rerank]   (both by default; last line JSON)
+ * --write-rerank: fit fm-rerank on the train splits run and write lib/semantic/rerank-weights.json.
  */
 import { createHash } from 'node:crypto';
 import { buildIndex, rankQuery } from '../lib/match/index';
@@ -37,7 +40,7 @@ import { CACHE_DIR, loadTable, semanticTexts } from './semantic-texts';
 import { rowOf, type Int8Table } from '../lib/semantic/vectors';
 import { adapted, fitAdapter, type AdapterQuery } from './semantic-adapter';
 import { WordVectors, vectorTokens } from '../lib/semantic/word-vectors';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   loadClaims,
@@ -93,6 +96,8 @@ export const FEATURES = [
   'glove cos-max',
   'ctx cos',
   'ctx cos-max',
+  'cos-max in fm list',
+  '1/(1+cos rank in fm list)',
 ] as const;
 const LEX = [0, 1, 2, 3, 4, 5];
 const USE = [...LEX, 6, 7, 8];
@@ -100,8 +105,10 @@ const GLOVE = [...LEX, 9, 10];
 const CTX = [...USE, 11, 12];
 const BM25F = [0, 1, 2];
 const BM25_USE = [0, 1, 2, 6, 7, 8];
+/** lib/semantic/rerank.ts: the ranker's score and rank with the USE cosines, its own candidates. */
+export const FM_USE = [3, 5, 6, 13, 14];
 const NO_CTX = FEATURES.map((_, i) => i).filter((i) => i < 11);
-const ALL = FEATURES.map((_, i) => i);
+const ALL = FEATURES.map((_, i) => i).filter((i) => i < 13);
 const GLOVE_FILE = join(CACHE_DIR, 'glove-40000.fmw');
 
 const unit = (id: string): number =>
@@ -252,6 +259,15 @@ function prepare(task: Task): Row[] {
           ],
         };
       });
+      // The cosine's gap and rank within the ranker's own list (0 off the list).
+      const listed = cands
+        .filter((k) => k.x[4] === 1)
+        .sort((a, b) => (b.x[6] as number) - (a.x[6] as number));
+      const listMax = (listed[0]?.x[6] as number | undefined) ?? 0;
+      for (const k of cands) {
+        const r = listed.indexOf(k);
+        k.x.push(r < 0 ? 0 : (k.x[6] as number) - listMax, r < 0 ? 0 : 1 / (1 + r));
+      }
       rows.push({
         id: x.id,
         fold,
@@ -306,6 +322,8 @@ type Pool = (c: Cand) => boolean;
 const ANY: Pool = () => true;
 const LEXICAL: Pool = (c) => c.lexical;
 const BM25_DENSE: Pool = (c) => c.bm25 || c.dense;
+/** The factmark ranker's own top POOL: what the extension has for a sentence today. */
+const FM_LIST: Pool = (c) => c.x[4] === 1;
 
 function logistic(cols: number[], pool: Pool = ANY): Method {
   return (trainAll, testAll) => {
@@ -376,6 +394,7 @@ const PAIRS: [string, string][] = [
   ['lr-lex', 'lr-all+ctx'],
   ['factmark', 'lr-all'],
   ['factmark', 'lr-all+ctx'],
+  ['factmark', 'fm-rerank'],
 ];
 
 /**
@@ -448,11 +467,18 @@ const METHODS: [string, Method][] = [
   ['lr-all+ctx', logistic(ALL)],
   ['lr-all@lex', logistic(NO_CTX, LEXICAL)],
   ['lr-all+adapter', withAdapter(NO_CTX)],
+  ['fm-rerank', logistic(FM_USE, FM_LIST)],
 ];
 
 function evaluate(task: Task): Record<string, Record<string, number>> {
   const t0 = performance.now();
   const rows = prepare(task);
+  trainRows.push(
+    ...only(
+      rows.filter((r) => r.split === 'train'),
+      FM_LIST,
+    ),
+  );
   log(
     `\n${task}: ${rows.length} queries (${rows.filter((r) => r.split === 'dev').length} dev), folds ${[...Array(FOLDS + 1).keys()].map((f) => rows.filter((r) => r.fold === f).length).join('/')}; prepared in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
   );
@@ -519,7 +545,27 @@ function evaluate(task: Task): Record<string, Record<string, number>> {
   return out;
 }
 
-const tasks = (process.argv[2] ? [process.argv[2]] : ['2b', '2a']) as Task[];
+/** Train rows of every task run, the ranker's candidates only (for --write-rerank). */
+const trainRows: Row[] = [];
+const args = process.argv.slice(2);
+const tasks = (
+  args.filter((a) => !a.startsWith('--')).length
+    ? args.filter((a) => !a.startsWith('--'))
+    : ['2b', '2a']
+) as Task[];
 const result: Record<string, unknown> = {};
 for (const t of tasks) result[t] = evaluate(t);
+if (args.includes('--write-rerank')) {
+  // lib/semantic/rerank.ts's model: fitted on the train splits of the tasks run, never dev.
+  const X = trainRows.flatMap((r) => r.cands.map((c) => FM_USE.map((j) => c.x[j] as number)));
+  const y = trainRows.flatMap((r) => r.cands.map((c) => (r.rel.has(String(c.claim)) ? 1 : 0)));
+  const m = fitLogistic(X, y, 1);
+  const r4 = (v: number): number => Math.round(v * 1e6) / 1e6;
+  const file = join(import.meta.dirname, '..', 'lib', 'semantic', 'rerank-weights.json');
+  writeFileSync(
+    file,
+    `${JSON.stringify({ trainedOn: tasks.map((t) => `${t} train`), features: FM_USE.map((j) => FEATURES[j]), mean: m.mean.map(r4), std: m.std.map(r4), w: m.w.map(r4), b: r4(m.b) }, null, 2)}\n`,
+  );
+  log(`wrote ${file} (${trainRows.length} train queries)`);
+}
 log(JSON.stringify(result));

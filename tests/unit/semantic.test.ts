@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UseTokenizer } from '../../lib/semantic/tokenizer';
 import { cosineAll, decodeTable, encodeTable, quantize, rowOf } from '../../lib/semantic/vectors';
+import { rerank, rerankFeatures, RERANK_FEATURES } from '../../lib/semantic/rerank';
 import { encodeWordVectors, vectorTokens, WordVectors } from '../../lib/semantic/word-vectors';
 import { loadNodeEncoder, readUseFiles } from '../../scripts/semantic-node';
 
@@ -72,4 +73,36 @@ describe('USE lite encoder (WASM, one thread)', () => {
     expect(cos(0, 1)).toBeGreaterThan(cos(0, 2) + 0.1);
     expect(cos(3, 3)).toBe(0);
   }, 30_000);
+});
+
+describe('semantic re-ranker', () => {
+  const model = {
+    features: [...RERANK_FEATURES],
+    mean: [0, 0, 0, 0, 0],
+    std: [1, 1, 1, 1, 1],
+    w: [4, 0, 0, 6, 0],
+    b: -2,
+  };
+  const list = [
+    { claim: 'a', score: 0.62 },
+    { claim: 'b', score: 0.6 },
+    { claim: 'c', score: 0.2 },
+  ];
+  it('lifts a close second whose meaning is much nearer the sentence', () => {
+    const out = rerank(list, [0.3, 0.8, 0.9], model);
+    expect(out.map((c) => c.claim)).toEqual(['b', 'c', 'a']);
+    expect(out[0]!.semantic).toBeGreaterThan(out[2]!.semantic);
+  });
+  it('keeps the ranker order when the cosines do not differ', () => {
+    expect(rerank(list, [0.5, 0.5, 0.5], model).map((c) => c.claim)).toEqual(['a', 'b', 'c']);
+  });
+  it('computes the gap to the best cosine and the cosine rank within the list', () => {
+    expect(rerankFeatures([0.9, 0.5], [0.4, 0.6])).toEqual([
+      [0.9, 1, 0.4, expect.closeTo(-0.2, 6), 0.5],
+      [0.5, 0.5, 0.6, 0, 1],
+    ]);
+  });
+  it('refuses weights fitted for other features', () => {
+    expect(() => rerank(list, [0, 0, 0], { ...model, features: ['x'] })).toThrow(/refit/);
+  });
 });
