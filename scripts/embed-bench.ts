@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { UseEncoder } from '../lib/semantic/use-encoder';
 import { WordVectors } from '../lib/semantic/word-vectors';
-import { readUseFiles, wasmBackend } from './semantic-node';
-import { CACHE_DIR } from './semantic-texts';
-import { loadTranscript, transcriptsOf } from './train-data';
+import { readUseFiles, wasmBackend } from '../tools/semantic-node';
+import { CACHE_DIR } from '../tools/semantic-texts';
+import { loadTranscript, transcriptsOf } from '../tools/train-data';
 
 const mb = (b: number): string => `${(b / 2 ** 20).toFixed(0)} MB`;
 const cpu = (): number => {

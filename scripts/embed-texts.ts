@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeTable, encodeTable, quantize } from '../lib/semantic/vectors';
-import { loadNodeEncoder } from './semantic-node';
+import { loadNodeEncoder } from '../tools/semantic-node';
 import {
   semanticTexts,
   tablePath,
@@ -20,8 +20,8 @@ import {
   textsHash,
   TEXT_SETS,
   type TextSet,
-} from './semantic-texts';
-import type { Task } from './train-data';
+} from '../tools/semantic-texts';
+import type { Task } from '../tools/train-data';
 
 const [task, what] = process.argv.slice(2) as [Task, TextSet];
 if (!['2a', '2b'].includes(task) || !TEXT_SETS.includes(what))

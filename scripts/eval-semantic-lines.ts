@@ -17,11 +17,17 @@
  *
  *   npx tsx scripts/eval-semantic-lines.ts    (needs `embed-texts.ts 2b lines-dev`)
  */
-import { buildIndex, rankQuery } from '../lib/match/index';
-import { Bm25Scores } from './bm25-baseline';
-import { fitLogistic, logit } from './semantic-fit';
-import { loadTable } from './semantic-texts';
-import { loadClaims, loadQrels, loadTranscript, transcriptDate, transcriptsOf } from './train-data';
+import { buildIndex, rankQuery } from '../lib/match/matcher';
+import { Bm25Scores } from '../tools/bm25-baseline';
+import { fitLogistic, logit } from '../tools/semantic-fit';
+import { loadTable } from '../tools/semantic-texts';
+import {
+  loadClaims,
+  loadQrels,
+  loadTranscript,
+  transcriptDate,
+  transcriptsOf,
+} from '../tools/train-data';
 
 const FOLDS = 5;
 const claims = loadClaims('2b');

@@ -33,12 +33,12 @@
  * --write-rerank: fit fm-rerank on the train splits run and write lib/semantic/rerank-weights.json.
  */
 import { createHash } from 'node:crypto';
-import { buildIndex, rankQuery } from '../lib/match/index';
-import { Bm25Scores } from './bm25-baseline';
-import { fitLogistic, logit, rankFigures } from './semantic-fit';
-import { CACHE_DIR, loadTable, semanticTexts } from './semantic-texts';
+import { buildIndex, rankQuery } from '../lib/match/matcher';
+import { Bm25Scores } from '../tools/bm25-baseline';
+import { fitLogistic, logit, rankFigures } from '../tools/semantic-fit';
+import { CACHE_DIR, loadTable, semanticTexts } from '../tools/semantic-texts';
 import { rowOf, type Int8Table } from '../lib/semantic/vectors';
-import { adapted, fitAdapter, type AdapterQuery } from './semantic-adapter';
+import { adapted, fitAdapter, type AdapterQuery } from '../tools/semantic-adapter';
 import { WordVectors, vectorTokens } from '../lib/semantic/word-vectors';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ import {
   neighboursOf,
   type Split,
   type Task,
-} from './train-data';
+} from '../tools/train-data';
 
 const POOL = 20;
 const FOLDS = 5;

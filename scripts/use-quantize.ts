@@ -9,8 +9,8 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readUseFiles, USE_DIR } from './semantic-node';
-import { CACHE_DIR } from './semantic-texts';
+import { readUseFiles, USE_DIR } from '../tools/semantic-node';
+import { CACHE_DIR } from '../tools/semantic-texts';
 
 const dtype = process.argv[2] as 'float16' | 'uint8';
 if (dtype !== 'float16' && dtype !== 'uint8')

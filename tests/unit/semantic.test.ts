@@ -4,7 +4,7 @@ import { UseTokenizer } from '../../lib/semantic/tokenizer';
 import { cosineAll, decodeTable, encodeTable, quantize, rowOf } from '../../lib/semantic/vectors';
 import { rerank, rerankFeatures, RERANK_FEATURES } from '../../lib/semantic/rerank';
 import { encodeWordVectors, vectorTokens, WordVectors } from '../../lib/semantic/word-vectors';
-import { loadNodeEncoder, readUseFiles } from '../../scripts/semantic-node';
+import { loadNodeEncoder, readUseFiles } from '../../tools/semantic-node';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/use-tokenizer-ids.json', import.meta.url), 'utf8'),
