@@ -5,7 +5,7 @@
  */
 import { Window } from 'happy-dom';
 import { extractChunks } from '../dom/extract-text';
-import { pageSentences } from '../dom/page-sentences';
+import { markable, pageSentences } from '../dom/page-sentences';
 import { pageDate } from '../dom/page-meta';
 import { matchSentences, type ClaimIndex } from '../lib/match/matcher';
 import type { Strictness } from '../lib/types';
@@ -24,7 +24,10 @@ export function scanPage(
   const window = new Window({ url: 'https://example.com/' });
   try {
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    const sentences = pageSentences(extractChunks(doc.body ?? doc.documentElement));
+    // The sentences the content script sends: menus and captions of a few words are not.
+    const sentences = pageSentences(extractChunks(doc.body ?? doc.documentElement)).filter((s) =>
+      markable(s.text),
+    );
     // The page's own date, as the extension passes it (claims of the same days rank higher).
     return matchSentences(index, sentences, { date: pageDate(doc) }, { strictness }).map((m) => ({
       claim: index.src.ids[m.row] ?? '',
