@@ -2,19 +2,12 @@ import type { Band, Match, QueryContext, Sentence, Strictness } from '../types';
 import type { ClaimIndexCore } from './index-core';
 import { F, numbersDisagree } from './features';
 import { MODEL } from './model';
-import { prepareQuery, type PreparedQuery } from './prepare-query';
-import { evidenceOf, MIN_CONTENT_TERMS, rankPrepared, type ScoredClaim } from './rank-prepared';
-import { blocksOf, matchBlock, type BlockHit } from './match-blocks';
+import type { PreparedQuery } from './prepare-query';
+import { evidenceOf, type ScoredClaim } from './rank-prepared';
+import type { BlockHit } from './match-blocks';
+import { rankingsOf, type Alone } from './rankings';
 
-/**
- * Candidates re-scored per page sentence. A page needs only the marks, not a
- * ranking: the claims worth marking are near the top of BM25, and fewer
- * candidates (and candidate terms in <=0.3% of units, PAGE_DF_SHARE) keep a
- * 5,000-word page in budget. Measured on the train transcripts (38 debates,
- * 32k lines): pool 6 -> 4 and share 0.5% -> 0.3% change no mark (175 marks);
- * pool 3 loses 2.
- */
-export const PAGE_POOL = 4;
+export { PAGE_POOL } from './rankings';
 
 /** At most this many distinct claims are marked on one sentence. */
 const MAX_PER_SENTENCE = 3;
@@ -113,15 +106,10 @@ export function numberClause(
  */
 function standsAlone(
   index: ClaimIndexCore,
-  text: string,
+  { q, alone }: Alone,
   ranked: ScoredClaim[],
   strictness: Strictness,
-  doc: Map<number, number>,
 ): ScoredClaim[] {
-  // The page's terms stay: a claim's subject may be named once, earlier on the page.
-  const q = prepareQuery(index, text);
-  const bare = rankPrepared(index, q, { qtf: new Map() }, PAGE_POOL, MODEL, doc, PAGE_POOL);
-  const alone = new Map(bare.map((b) => [b.claim, b]));
   const kept: ScoredClaim[] = [];
   for (const r of ranked) {
     const b = alone.get(r.claim);
@@ -195,42 +183,26 @@ export function matchSentences(
   opts: { strictness?: Strictness; set?: string } = {},
 ): Match[] {
   const strictness = opts.strictness ?? 'balanced';
-  const prepared: PreparedQuery[] = sentences.map((s) =>
-    prepareQuery(index, s.text, ctx.speaker, ctx.date),
-  );
-  // Every term of the document: a claim's subject may be named once, earlier.
-  const doc = new Map<number, number>();
-  for (const p of prepared) for (const [t, f] of p.qtf) doc.set(t, (doc.get(t) ?? 0) + f);
+  const work = rankingsOf(index, sentences, ctx);
+  const { prepared } = work;
   const out: Match[] = [];
   const coverage = new Map<Match, number>();
-  // Page mode: each paragraph is also read as one statement (match-blocks.ts).
-  const blockHits = new Map<number, BlockHit[]>();
   const page = !ctx.speaker;
-  if (page)
-    for (const [a, b] of blocksOf(sentences))
-      for (const h of matchBlock(index, sentences, a, b, doc, (x) => passes(x, strictness, page))) {
-        let list = blockHits.get(h.sentence);
-        if (!list) blockHits.set(h.sentence, (list = []));
-        list.push(h);
-      }
+  const blockHits = new Map<number, BlockHit[]>();
+  for (const h of work.blockHits)
+    if (passes(h.r, strictness, page)) {
+      let list = blockHits.get(h.sentence);
+      if (!list) blockHits.set(h.sentence, (list = []));
+      list.push(h);
+    }
   for (let i = 0; i < sentences.length; i++) {
     const q = prepared[i] as PreparedQuery;
     const sentence = sentences[i] as Pick<Sentence, 'text'>;
     const fromBlock = blockHits.get(i) ?? [];
     const marked = new Set<number>();
     const before = out.length;
-    const qtf = new Map<number, number>();
-    for (const n of [prepared[i - 1], prepared[i + 1]])
-      if (n) for (const [t, f] of n.qtf) qtf.set(t, f);
-    // Too short to be marked on its own: not ranked (a block hit may still land here).
-    let ranked =
-      q.length < MIN_CONTENT_TERMS
-        ? []
-        : rankPrepared(index, q, { qtf }, PAGE_POOL, MODEL, doc, PAGE_POOL).filter((s) =>
-            passes(s, strictness, page),
-          );
-    if (!ctx.speaker && ranked.length > 0)
-      ranked = standsAlone(index, sentence.text, ranked, strictness, doc);
+    let ranked = (work.ranked[i] ?? []).filter((s) => passes(s, strictness, page));
+    if (page && ranked.length > 0) ranked = standsAlone(index, work.aloneOf(i), ranked, strictness);
     ranked.sort(
       (a, b) =>
         (index.priority[b.claim] ?? 0) - (index.priority[a.claim] ?? 0) || b.score - a.score,

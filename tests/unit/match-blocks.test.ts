@@ -5,7 +5,8 @@ import { buildIndex, matchSentences, type ClaimIndex } from '../../lib/match/mat
 import { blocksOf } from '../../lib/match/match-blocks';
 import { segmentSentences } from '../../lib/text/segment';
 import { readClaimsFile } from '../../tools/read-claims';
-import { DATA_DIR } from '../../tools/train-data';
+import { DATA_DIR, loadQueries } from '../../tools/train-data';
+import type { Strictness } from '../../lib/types';
 
 describe('blocksOf', () => {
   const s = (block?: number) => ({ text: 'x', start: 0, end: 1, block });
@@ -67,6 +68,19 @@ describe.runIf(existsSync(CLAIMS))('a paragraph is read as one statement', () =>
     expect(asParagraph.map((m) => [index.src.ids[m.row], m.sentence])).toEqual([[claim, sentence]]);
     expect(asParagraph[0]?.band).toBe('annotate');
     expect(matchSentences(index, sentences).map((m) => index.src.ids[m.row])).not.toContain(claim);
+  });
+
+  test('matching one request at every strictness shares its rankings and changes no mark', () => {
+    const tweets = loadQueries('2a', 'dev').slice(0, 40);
+    const sentences = tweets.flatMap((q, block) =>
+      segmentSentences(q.text).map((s) => ({ ...s, block })),
+    );
+    const fresh = (st: Strictness) => matchSentences(index, [...sentences], {}, { strictness: st });
+    const shared = (st: Strictness) => matchSentences(index, sentences, {}, { strictness: st });
+    const order: Strictness[] = ['broad', 'strict', 'balanced', 'broad'];
+    const want = order.map(fresh);
+    expect(order.map(shared)).toEqual(want);
+    expect(want[0]?.length).toBeGreaterThan(want[1]?.length ?? 0);
   });
 
   test('a paragraph that only shares a topic with fact checks is not marked', () => {
