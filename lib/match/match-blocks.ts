@@ -55,8 +55,9 @@ export function blocksOf(
 }
 
 /**
- * Rank one block (sentences [a, b)) as a query; return its passing candidates, each placed
- * on one sentence. `passes` is the strictness test on a scored claim.
+ * Rank one block (sentences [a, b)) as a query; return its best claim placed on one
+ * sentence (none when the block is too short or too long). The caller applies the
+ * strictness: the ranking is the same at every setting.
  */
 export function matchBlock(
   index: ClaimIndexCore,
@@ -64,7 +65,6 @@ export function matchBlock(
   a: number,
   b: number,
   doc: ReadonlyMap<number, number>,
-  passes: (s: ScoredClaim) => boolean,
 ): BlockHit[] {
   const offsets: number[] = [];
   let text = '';
@@ -77,7 +77,7 @@ export function matchBlock(
   const q = prepareQuery(index, cleaned.text, undefined, cleaned.date);
   if (q.length < MIN_CONTENT_TERMS || q.length > BLOCK_MAX_TERMS) return [];
   const ctx = cleaned.author ? prepareQuery(index, cleaned.author) : null;
-  const ranked = rankPrepared(index, q, ctx, 1, MODEL, doc, BLOCK_POOL).filter(passes);
+  const ranked = rankPrepared(index, q, ctx, 1, MODEL, doc, BLOCK_POOL);
   const out: BlockHit[] = [];
   for (const r of ranked) {
     // Each token of the evidence belongs to the sentence its offset falls in.

@@ -109,6 +109,9 @@ export function rankPrepared(
     const d = details[rank] as (typeof details)[number];
     let score = scorePair(d.features, model);
     const prio = index.priority[cand.claim] ?? 0;
+    // Checked once per candidate, only when a rule needs it.
+    let names: NameCheck | undefined;
+    const namesOf = (): NameCheck => (names ??= checkNames(index, q, ctx, doc, d.unit));
     if (prio > 0) {
       // Curated claims (priority > 0) are written to be matched: when the
       // sentence states nearly all of one wording (its numbers included) with
@@ -121,7 +124,7 @@ export function rankPrepared(
         !d.numConflict &&
         d.features[F.numMissing] === 0 &&
         shared >= 3.5 &&
-        namesAgree(checkNames(index, q, ctx, doc, d.unit))
+        namesAgree(namesOf())
       ) {
         const coverage = Math.min(
           1,
@@ -139,11 +142,11 @@ export function rankPrepared(
     // name them too (namesAgree); a fact-checker's summary adds names for context that a
     // restatement often leaves out (2a dev: 4 in 10 right top-1 matches miss one), so
     // there only another actor in the subject's stead vetoes (subjectReplaced).
-    if (band === 'annotate') {
-      const names = checkNames(index, q, ctx, doc, d.unit);
-      if (prio > 0 ? !namesAgree(names) : subjectReplaced(index, q, names, cand.claim))
-        band = 'possible';
-    }
+    if (
+      band === 'annotate' &&
+      (prio > 0 ? !namesAgree(namesOf()) : subjectReplaced(index, q, namesOf(), cand.claim))
+    )
+      band = 'possible';
     // Hard rules: a different number is a different claim; short or generic
     // sentences stay unmarked whatever their score.
     if (band === 'annotate' && (d.numConflict || q.length < MIN_CONTENT_TERMS)) band = 'possible';

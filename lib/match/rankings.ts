@@ -60,7 +60,7 @@ export function rankingsOf(
   const blockHits: BlockHit[] = [];
   if (!ctx.speaker)
     for (const [a, b] of blocksOf(sentences))
-      blockHits.push(...matchBlock(index, sentences, a, b, doc, () => true));
+      blockHits.push(...matchBlock(index, sentences, a, b, doc));
   const ranked = prepared.map((q, i) => {
     // Too short to be marked on its own: not ranked (a block hit may still land here).
     if (q.length < MIN_CONTENT_TERMS) return [];
@@ -73,8 +73,9 @@ export function rankingsOf(
   const aloneOf = (i: number): Alone => {
     let a = alone.get(i);
     if (!a) {
-      // The page's terms stay: a claim's subject may be named once, earlier on the page.
-      const q = prepareQuery(index, sentences[i]?.text ?? '');
+      // The sentence as prepared, without the page date (a page has no speaker). The page's
+      // terms stay: a claim's subject may be named once, earlier on the page.
+      const q = { ...(prepared[i] as PreparedQuery), day: NaN };
       const bare = rankPrepared(index, q, { qtf: new Map() }, PAGE_POOL, MODEL, doc, PAGE_POOL);
       alone.set(i, (a = { q, alone: new Map(bare.map((b) => [b.claim, b])) }));
     }
