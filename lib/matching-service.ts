@@ -119,6 +119,9 @@ function warmSoon(set: ClaimSet): void {
  */
 const WARM_ROUNDS = 12;
 
+/** Batches remembered for their follow-up request (a page asks for a few at a time). */
+const RECENT = 16;
+
 /**
  * The bundled set plus the user's imported sets, loaded lazily and kept while the background
  * lives. The bundled index (index.bin) is loaded at start; its display files are fetched when a
@@ -128,6 +131,7 @@ const WARM_ROUNDS = 12;
 export class MatchingService {
   private bundled: Promise<Loaded | null> | null = null;
   private imported: Promise<Loaded[]> | null = null;
+  private readonly recent = new Map<string, MatchQuery['sentences']>();
 
   constructor(private readonly source: SetSources) {}
 
@@ -156,7 +160,10 @@ export class MatchingService {
    * annotated one's place. Cost: one matcher run per set and strictness.
    */
   async match(req: MatchQuery): Promise<MatchResult> {
-    const sentences = Array.isArray(req.sentences) ? req.sentences : [];
+    const sentences = this.sameAsBefore(
+      Array.isArray(req.sentences) ? req.sentences : [],
+      req.date,
+    );
     const asked = Array.isArray(req.strictnesses) ? req.strictnesses : [];
     const levels = STRICTNESSES.filter((s) => asked.length === 0 || asked.includes(s));
     const sets = await this.all(false);
@@ -206,6 +213,24 @@ export class MatchingService {
       });
     });
     return { matches: out, shownAt, claims };
+  }
+
+  /**
+   * The page asks for a batch's other strictnesses in a second message, with the same
+   * sentences: the array of the first message is returned for it, so the matcher finds
+   * the rankings it computed then (lib/match/rankings.ts keeps them per array) and the
+   * second message costs only the filtering. The last RECENT batches are remembered.
+   */
+  private sameAsBefore(
+    sentences: MatchQuery['sentences'],
+    date: string | undefined,
+  ): MatchQuery['sentences'] {
+    const key = `${date ?? ''}\u0001${sentences.map((s) => `${s.block ?? ''}\u0000${s.text}`).join('\u0001')}`;
+    const had = this.recent.get(key);
+    this.recent.delete(key);
+    this.recent.set(key, had ?? sentences);
+    while (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as string);
+    return had ?? sentences;
   }
 
   /** Enabled sets only, unless `withDisabled` (for the popup's list). */

@@ -11,19 +11,27 @@
  * Any bad input: one line on stderr and exit code 2.
  */
 import { buildIndex, rankQuery } from '../lib/match/matcher';
-import type { Query } from '../lib/types';
+import type { Query, RankedClaim } from '../lib/types';
+import { rerankLists, RERANK_POOL } from '../tools/query-rerank';
 import { readClaimsFile, readJsonObjects } from '../tools/read-claims';
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): { claims: string; queries: string; top: number } {
+function parseArgs(argv: string[]): {
+  claims: string;
+  queries: string;
+  top: number;
+  semantic: boolean;
+} {
   let claims: string | undefined;
   let queries: string | undefined;
   let top = 5;
+  let semantic = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--claims' || a === '--queries' || a === '--top') {
+    if (a === '--no-semantic') semantic = false;
+    else if (a === '--claims' || a === '--queries' || a === '--top') {
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
       i++;
       if (a === '--claims') claims = v;
@@ -36,8 +44,8 @@ function parseArgs(argv: string[]): { claims: string; queries: string; top: numb
     } else throw new UsageError(`unknown argument ${a}`);
   }
   if (!claims || !queries)
-    throw new UsageError('usage: match --claims FILE --queries FILE [--top N]');
-  return { claims, queries, top };
+    throw new UsageError('usage: match --claims FILE --queries FILE [--top N] [--no-semantic]');
+  return { claims, queries, top, semantic };
 }
 
 const optStr = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -57,7 +65,7 @@ function toQuery(file: string, line: number, r: Record<string, unknown>): Query 
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const claims = readClaimsFile(args.claims);
   const queries = readJsonObjects(args.queries).map((l) => toQuery(args.queries, l.line, l.value));
@@ -73,26 +81,36 @@ function main(): void {
       list.push(q);
       byDoc.set(q.doc, list);
     }
-  for (const q of queries) {
+  const lists = queries.map((q) => {
     const docQueries = q.doc ? (byDoc.get(q.doc) ?? []) : [];
     const k = docQueries.indexOf(q);
     const neighbours =
       k < 0
         ? []
         : [docQueries[k - 1]?.text, docQueries[k + 1]?.text].filter((t) => t !== undefined);
-    const results = rankQuery(index, q, { top: args.top, neighbours }).map((r) => ({
+    return rankQuery(index, q, {
+      top: args.semantic ? Math.max(args.top, RERANK_POOL) : args.top,
+      neighbours,
+    });
+  });
+  // The semantic channel re-orders each list (tools/query-rerank.ts); `score` and
+  // `annotate` stay the lexical decision, `semantic` is the re-ranker's probability.
+  const ranked: (RankedClaim & { semantic?: number })[][] = args.semantic
+    ? await rerankLists(claims, queries, lists, { log: (s) => process.stderr.write(`${s}\n`) })
+    : lists;
+  queries.forEach((q, i) => {
+    const results = (ranked[i] ?? []).slice(0, args.top).map((r) => ({
       claim: r.claim,
       score: Math.round(r.score * 1e4) / 1e4,
       annotate: r.annotate,
+      ...(r.semantic !== undefined ? { semantic: Math.round(r.semantic * 1e4) / 1e4 } : {}),
     }));
     out.push(JSON.stringify({ query: q.id, results }));
-  }
+  });
   process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e: unknown) => {
   process.stderr.write(`match: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(2);
-}
+});
