@@ -1,11 +1,7 @@
 /**
- * The claims' USE-lite embeddings as a build artefact (Node only).
- *
- * Embedding a claim costs ~45 ms of CPU, ~20 minutes for the bundled set, so vectors are
- * kept in a cache keyed by the text embedded (data/semantic/claim-vectors.fmk, committed):
- * a build looks each claim up by key and embeds only the claims it has never seen. The
- * compiled set then gets `vectors.fmv` (FMV1, one row per claim in index order) beside
- * index.bin; the extension's semantic worker loads it.
+ * Claims' USE-lite embeddings, cached (Node only). Embedding a claim costs ~45 ms of CPU, so
+ * vectors are kept keyed by the text embedded: data/semantic/claim-vectors.fmk (committed:
+ * the benchmark claims as the match CLI reads them) and cache/semantic/ (gitignored).
  *
  * Cache bytes: "FMK1", n (u32), dim (u32), n keys of 8 bytes (sorted), n float32 scales,
  * n·dim int8 values.
@@ -13,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { encodeTable, quantize, type Int8Table } from '../lib/semantic/vectors';
-import { claimEmbeddingText, SEMANTIC_MODEL_ID, VECTORS_FILE } from '../lib/semantic/claim-text';
+import { quantize, type Int8Table } from '../lib/semantic/vectors';
+import { SEMANTIC_MODEL_ID } from '../lib/semantic/claim-text';
 import type { ClaimRecord } from '../lib/types';
 import type { ClaimSet } from '../lib/claims/claim-set';
 
@@ -142,12 +138,3 @@ export function tableFor(texts: readonly string[], cache: KeyedVectors): Int8Tab
   }
   return { n, dim: cache.dim, q, scale };
 }
-
-export function writeSetVectors(dir: string, table: Int8Table): string {
-  const path = join(dir, VECTORS_FILE);
-  writeFileSync(path, encodeTable(table));
-  return path;
-}
-
-export const embeddingTexts = (records: readonly ClaimRecord[]): string[] =>
-  records.map(claimEmbeddingText);

