@@ -19,13 +19,10 @@ import { loadNodeEncoder } from './semantic-node';
 /** Candidates re-ranked per query (as `fm-rerank` was fitted and measured: eval-semantic). */
 export const RERANK_POOL = 20;
 
-export const CLI_VECTOR_CACHE = join(
-  import.meta.dirname,
-  '..',
-  'cache',
-  'semantic',
-  'cli-vectors.fmk',
-);
+/** Where new vectors are kept (`FACTMARK_VECTOR_CACHE` moves it, e.g. for tests). */
+export const CLI_VECTOR_CACHE =
+  process.env.FACTMARK_VECTOR_CACHE ??
+  join(import.meta.dirname, '..', 'cache', 'semantic', 'cli-vectors.fmk');
 
 export type Reranked = RankedClaim & { semantic: number };
 
