@@ -5,6 +5,7 @@ import { ACTOR_EQUIVALENTS, NAME_TERMS } from '../text/aliases';
 import type { ClaimIndexCore } from './index-core';
 import { MODEL, scorePair, type Model } from './model';
 import type { PreparedQuery } from './prepare-query';
+import { MIN_TERMS } from '../text/markable';
 
 /** Extra candidates per query from the sentence with its neighbours (and as many of the speaker's). */
 export const CONTEXT_POOL = 10;
@@ -21,7 +22,7 @@ export const CANDIDATES = 40;
  */
 export const PAGE_DF_SHARE = 0.003;
 /** Sentences with fewer content terms are never marked ("Thank you very much."). */
-export const MIN_CONTENT_TERMS = 4;
+export const MIN_CONTENT_TERMS = MIN_TERMS;
 /** A claim's own priority (hand-curated = higher) breaks near ties. */
 const PRIORITY_BONUS = 0.01;
 
