@@ -7,10 +7,24 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Factmark',
-    description:
-      'Fact checks where you read: marks sentences that state a checked claim and shows the sourced verdict. Runs entirely in your browser.',
+    // From public/_locales/<lang>/messages.json (English, Ukrainian).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
+    // Keyboard shortcuts (changeable in the browser's shortcut settings); handled in
+    // entrypoints/background.ts (utils/commands.ts).
+    commands: {
+      'toggle-marks': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_cmdToggle__',
+      },
+      'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNext__' },
+      'previous-claim': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_cmdPrevious__',
+      },
+    },
     action: { default_title: 'Factmark' },
     ...(browser === 'firefox'
       ? {

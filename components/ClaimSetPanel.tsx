@@ -24,7 +24,16 @@ export interface ClaimSetActions {
  * Claim sets: imported ones (switch, remove) and importing a file, previewed before anything
  * is stored. Presentational: what it does with a set is the caller's (`actions`).
  */
-export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: ClaimSetActions }) {
+export function ClaimSetPanel({
+  sets,
+  actions,
+  headless = false,
+}: {
+  sets: SetInfo[];
+  actions: ClaimSetActions;
+  /** Without its own section and heading (the options page gives it one). */
+  headless?: boolean;
+}) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [status, setStatus] = useState<string>('');
   const imported = sets.filter((s) => !s.builtin);
@@ -63,9 +72,8 @@ export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: Cla
     }
   };
 
-  return (
-    <section aria-labelledby="fm-sets-h" class="fm-section">
-      <h2 id="fm-sets-h">Claim sets</h2>
+  const body = (
+    <>
       {imported.length > 0 ? (
         <ul class="fm-sets" data-testid="imported-sets">
           {imported.map((s) => (
@@ -147,6 +155,13 @@ export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: Cla
       <p role="status" class="fm-muted" data-testid="import-status">
         {status}
       </p>
+    </>
+  );
+  if (headless) return body;
+  return (
+    <section aria-labelledby="fm-sets-h" class="fm-section">
+      <h2 id="fm-sets-h">Claim sets</h2>
+      {body}
     </section>
   );
 }

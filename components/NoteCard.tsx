@@ -3,6 +3,8 @@ import type { ClaimRecord, Evidence } from '../lib/types';
 import { formatDate, staleness } from '../lib/format';
 import { VERDICT_GLYPHS, VERDICT_LABELS } from '../lib/verdict-labels';
 import { SourceList } from './SourceList';
+import { NotThisClaim } from './NotThisClaim';
+import type { HideKind } from '../lib/hidden';
 
 export interface NoteCardProps {
   claim: ClaimRecord;
@@ -15,6 +17,10 @@ export interface NoteCardProps {
   /** Moves focus into the card when it opens (keyboard or click), not on hover. */
   autoFocus: boolean;
   onClose: () => void;
+  /** "Not this claim": hides the mark (this match on this page, or the claim on `site`). */
+  onHide?: (kind: HideKind) => void;
+  /** The page's site, named on the card's "hide on this site". */
+  site?: string;
   style?: Record<string, string>;
 }
 
@@ -96,6 +102,7 @@ export function NoteCard(props: NoteCardProps) {
         </p>
       ) : null}
       {claim.attribution ? <p class="fm-attr">{claim.attribution}</p> : null}
+      {props.onHide ? <NotThisClaim site={props.site ?? ''} onHide={props.onHide} /> : null}
     </div>
   );
 }

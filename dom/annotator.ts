@@ -3,7 +3,8 @@ import type { MatchReply, MatchRequest, PageClaim } from '../utils/messages';
 import { blockOf, type TextChunk } from './extract-text';
 import { claimsOf, isShown, isStale, mergeMarks, type Mark, type MarkFilter } from './marks';
 import { ChangeObserver } from './observe';
-import { Overlay } from './overlay';
+import { Overlay, type ToastNote } from './overlay';
+import type { HideKind } from '../lib/hidden';
 import { listenToPage } from './overlay-events';
 import { isHost } from './overlay-host';
 import { markable, pageSentences, sentenceRange, type PageSentence } from './page-sentences';
@@ -33,6 +34,10 @@ export interface AnnotatorOptions {
   filter: MarkFilter;
   /** Told whenever the set of marks changes. */
   onChange?: (claims: PageClaim[]) => void;
+  /** "Not this claim" on a card: the reader hides this mark (absent: cards offer no hiding). */
+  onHide?: (mark: Mark, kind: HideKind) => void;
+  /** Quiet mode: marks are found and counted, none is painted; `setQuiet` changes it. */
+  quiet?: boolean;
   signal?: AbortSignal;
 }
 
@@ -59,6 +64,7 @@ export class Annotator {
   /** The marks the filter shows (painted, with markers), in document order. */
   private shown: Mark[] = [];
   private filter: MarkFilter;
+  private quiet: boolean;
   private nextKey = 0;
   private readonly changes: ChangeObserver;
   private destroyed = false;
@@ -74,6 +80,7 @@ export class Annotator {
     private readonly opts: AnnotatorOptions,
   ) {
     this.filter = opts.filter;
+    this.quiet = opts.quiet ?? false;
     this.changes = new ChangeObserver(doc, {
       clock: this.clock,
       onBatch: (blocks) => this.reread(blocks),
@@ -104,7 +111,12 @@ export class Annotator {
   show(filter: MarkFilter): void {
     this.filter = filter;
     const next = this.marks.filter((m) => isShown(m, filter));
-    if (next.length === 0 && !this.ui) return;
+    if (this.quiet || (next.length === 0 && !this.ui)) {
+      const changed = next.length !== this.shown.length || next.some((m, i) => m !== this.shown[i]);
+      this.shown = next;
+      if (changed) this.opts.onChange?.(this.claims);
+      return;
+    }
     const { painter, overlay } = this.ensureUi();
     const keep = new Set(next);
     for (const m of this.shown) if (!keep.has(m)) painter.remove(m.range, m.claim.verdict);
@@ -119,23 +131,48 @@ export class Annotator {
   reveal(claimId: string): boolean {
     const found = this.shown.find((m) => m.claim.id === claimId);
     if (!found) return false;
+    if (this.quiet) {
+      // Nothing is painted: bring the sentence into view, with no card.
+      found.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      return true;
+    }
     const { overlay } = this.ensureUi();
     overlay.scrollToMark(found.key);
     overlay.openMark(found.key, 'click');
     return true;
   }
 
+  /** Quiet mode on: every mark and marker leaves the page (still counted); off: they return. */
+  setQuiet(quiet: boolean): void {
+    if (quiet === this.quiet || this.destroyed) return;
+    this.quiet = quiet;
+    if (quiet) return this.dropUi();
+    if (this.shown.length === 0) return;
+    const { painter, overlay } = this.ensureUi();
+    for (const m of this.shown) painter.add(m.range, m.claim.verdict);
+    overlay.setMarks(this.shown);
+  }
+
+  /** Shows a notice on the page (with an undo), if the overlay is there. */
+  notify(note: ToastNote): void {
+    this.ui?.overlay.showToast(note);
+  }
+
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     this.changes.stop();
+    this.dropUi();
+    this.marks = [];
+    this.shown = [];
+    this.others.length = 0;
+  }
+
+  private dropUi(): void {
     this.ui?.unlisten();
     this.ui?.overlay.destroy();
     this.ui?.painter.destroy();
     this.ui = null;
-    this.marks = [];
-    this.shown = [];
-    this.others.length = 0;
   }
 
   private ensureUi(): Ui {
@@ -147,6 +184,7 @@ export class Annotator {
       pageDate: this.opts.pageDate,
       onActiveChange: (m) => painter.setActive(m ? m.range : null),
       onDraw: (ms) => this.clock.noteDraw(ms),
+      onHide: this.opts.onHide,
     });
     const unlisten = listenToPage(this.doc, overlay, this.opts.signal);
     this.ui = { painter, overlay, unlisten };
@@ -252,6 +290,11 @@ export class Annotator {
     const regrown = grown.filter((m) => !this.shown.includes(m) && this.marks.includes(m));
     const visible = [...added, ...regrown].filter((m) => isShown(m, this.filter));
     if (visible.length === 0) return this.clock.note(t1, 'reply');
+    if (this.quiet) {
+      this.shown = mergeMarks(this.shown, visible);
+      this.opts.onChange?.(this.claims);
+      return this.clock.note(t1, 'reply');
+    }
     const { painter, overlay } = this.ensureUi();
     for (const m of visible) painter.add(m.range, m.claim.verdict);
     // Timed at the next frame, when the first highlights are actually painted.
@@ -271,10 +314,11 @@ export class Annotator {
       this.marks = this.marks.filter((m) => !stale.has(m));
       const gone = this.shown.filter((m) => stale.has(m));
       if (gone.length > 0) {
-        const { painter, overlay } = this.ensureUi();
-        for (const m of gone) painter.remove(m.range, m.claim.verdict);
         this.shown = this.shown.filter((m) => !stale.has(m));
-        overlay.setMarks(this.shown);
+        if (this.ui) {
+          for (const m of gone) this.ui.painter.remove(m.range, m.claim.verdict);
+          this.ui.overlay.setMarks(this.shown);
+        }
         this.opts.onChange?.(this.claims);
       }
     }

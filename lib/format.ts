@@ -13,14 +13,39 @@ export function parseIsoDate(s: string | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** "25 Nov 2025", "Nov 2025" or "2025", as precise as the ISO string given. */
-export function formatDate(s: string): string {
+/**
+ * "25 Nov 2025", "Nov 2025" or "2025", as precise as the ISO string given; with a locale,
+ * written as that locale writes dates (`Intl`, e.g. "25 лист. 2025 р." for uk).
+ */
+export function formatDate(s: string, locale?: string): string {
   const p = isoDateParts(s.trim());
   if (!p) return s;
+  if (locale) return intlDate(p, locale) ?? s;
   const year = p.text.slice(0, 4);
   const month = p.month !== undefined ? MONTH_NAMES[p.month - 1]?.slice(0, 3) : undefined;
   if (!month) return year;
   return p.day !== undefined ? `${p.day} ${month} ${year}` : `${month} ${year}`;
+}
+
+function intlDate(p: NonNullable<ReturnType<typeof isoDateParts>>, locale: string) {
+  try {
+    const d = new Date(Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1));
+    const opts: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+    if (p.month !== undefined) opts.month = 'short';
+    if (p.day !== undefined) opts.day = 'numeric';
+    return new Intl.DateTimeFormat(locale, opts).format(d);
+  } catch {
+    return null;
+  }
+}
+
+/** A count as the locale writes it ("27,754"; "27 754" for uk). */
+export function formatNumber(n: number, locale = 'en'): string {
+  try {
+    return new Intl.NumberFormat(locale).format(n);
+  } catch {
+    return String(n);
+  }
 }
 
 /** "today", "3 days", "5 months", "2 years": how long ago `then` was, seen from `now`. */

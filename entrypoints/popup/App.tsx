@@ -3,13 +3,14 @@ import { browser } from 'wxt/browser';
 import { formatDate } from '../../lib/format';
 import { isActiveOn, normalizeHost, type Settings } from '../../lib/settings';
 import { getSettings, saveSettings, watchSettings } from '../../utils/settings';
-import { addImportedSet, removeImportedSet, setImportedEnabled } from '../../utils/imported-sets';
+import { claimSetActions, fetchSets } from '../../utils/claim-set-actions';
 import { Msg, type PageState, type SetInfo } from '../../utils/messages';
-import { sendToBackground, sendToTab } from '../../utils/messaging';
-import { ClaimSetPanel, type ClaimSetActions } from '../../components/ClaimSetPanel';
+import { sendToTab } from '../../utils/messaging';
+import { ClaimSetPanel } from '../../components/ClaimSetPanel';
 import { MatchingSettings } from '../../components/popup/MatchingSettings';
 import { PageClaims } from '../../components/popup/PageClaims';
 import { Switches } from '../../components/popup/Switches';
+import { t } from '../../utils/i18n';
 
 /** The popup opened for a given tab (`?tab=ID`, the e2e tests and a pinned panel). */
 const forTab = (): string | null => new URLSearchParams(location.search).get('tab');
@@ -40,13 +41,7 @@ export function App() {
     }
   };
 
-  const refreshSets = async () => {
-    try {
-      setSets((await sendToBackground({ type: Msg.POPUP_BG_SETS })) ?? []);
-    } catch {
-      setSets([]);
-    }
-  };
+  const refreshSets = async () => setSets(await fetchSets());
 
   useEffect(() => {
     void getSettings().then(setSettings);
@@ -76,20 +71,7 @@ export function App() {
     await sendToTab(tabId, { type: Msg.POPUP_CS_REVEAL, claim }).catch(() => {});
     if (forTab() === null) window.close();
   };
-  const setActions: ClaimSetActions = {
-    onImport: async (fileName, records) => {
-      await addImportedSet(fileName, records);
-      await refreshSets();
-    },
-    onEnable: async (id, enabled) => {
-      await setImportedEnabled(id, enabled);
-      await refreshSets();
-    },
-    onRemove: async (id) => {
-      await removeImportedSet(id);
-      await refreshSets();
-    },
-  };
+  const setActions = claimSetActions(refreshSets);
   const host = page?.host ? normalizeHost(page.host) : null;
   const active = host ? isActiveOn(settings, host) : settings.enabled;
   const bundled = sets.find((s) => s.builtin);
@@ -112,6 +94,14 @@ export function App() {
           </span>
         ) : null}
         <span>Runs in your browser. No page text leaves it.</span>
+        <button
+          type="button"
+          class="fm-link-btn fm-options-link"
+          data-testid="open-options"
+          onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+        >
+          {t('openOptions')}
+        </button>
       </footer>
     </main>
   );

@@ -118,6 +118,14 @@ export async function openPopup(env: Env, page: Page): Promise<Page> {
   return popup;
 }
 
+/** Opens the options page as a tab. */
+export async function openOptions(env: Env): Promise<Page> {
+  const options = await env.context.newPage();
+  await options.goto(`chrome-extension://${env.ext.extensionId}/options.html`);
+  await options.waitForSelector('.fm-options:not([aria-busy])');
+  return options;
+}
+
 /** Whether the document's body text now equals the body text of the HTML as served. */
 export async function bodyTextUnchanged(
   page: Page,
