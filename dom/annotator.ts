@@ -65,6 +65,8 @@ export class Annotator {
   private shown: Mark[] = [];
   private filter: MarkFilter;
   private quiet: boolean;
+  /** The mark the last `step` went to. */
+  private stepped: string | null = null;
   private nextKey = 0;
   private readonly changes: ChangeObserver;
   private destroyed = false;
@@ -140,6 +142,31 @@ export class Annotator {
     overlay.scrollToMark(found.key);
     overlay.openMark(found.key, 'click');
     return true;
+  }
+
+  /**
+   * Goes to the next (or previous) mark from the one focused or open, or from the top of the
+   * viewport: scrolls to it and focuses its marker (its card opens). Quiet: only scrolls.
+   * Returns the claim id gone to.
+   */
+  step(dir: 1 | -1): string | null {
+    const marks = this.shown;
+    if (marks.length === 0) return null;
+    const overlay = this.ui?.overlay;
+    const current = overlay?.focusedKey ?? overlay?.openKey ?? this.stepped;
+    let i = marks.findIndex((m) => m.key === current);
+    if (i < 0) {
+      // From the reading position: the first mark below the top of the viewport.
+      const below = marks.findIndex((m) => m.range.getBoundingClientRect().bottom > 0);
+      i = below < 0 ? marks.length : below;
+      if (dir === 1) i -= 1;
+    }
+    const next = marks[(i + dir + marks.length) % marks.length] as Mark;
+    this.stepped = next.key;
+    if (this.quiet || !overlay) {
+      next.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    } else overlay.focusMark(next.key);
+    return next.claim.id;
   }
 
   /** Quiet mode on: every mark and marker leaves the page (still counted); off: they return. */

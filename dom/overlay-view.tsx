@@ -99,7 +99,8 @@ export function overlayItem({
       <span
         class={`fm-marker fm-v-${claim.verdict}${possible ? ' fm-possible-mark' : ''}${last ? '' : ' fm-hidden'}`}
         role="button"
-        tabIndex={last ? 0 : -1}
+        // Reached by Tab in reading order through dom/tab-order.ts, not the browser's order.
+        tabIndex={-1}
         aria-label={`Fact check: ${VERDICT_LABELS[claim.verdict]}. ${claim.claim}`}
         aria-haspopup="dialog"
         aria-expanded={isOpen ? 'true' : 'false'}

@@ -159,6 +159,21 @@ export class Overlay {
     return this.host.root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
   }
 
+  /** Scrolls to a mark and moves focus to its marker (which opens its card). */
+  focusMark(key: string): void {
+    this.scrollToMark(key);
+    this.markerEl(key)?.focus();
+  }
+
+  /** The mark whose marker or card has focus, if any. */
+  get focusedKey(): string | null {
+    const inner = this.host.root.activeElement as HTMLElement | null;
+    return (
+      inner?.closest<HTMLElement>('.fm-item')?.querySelector<HTMLElement>('[data-key]')?.dataset
+        .key ?? null
+    );
+  }
+
   scrollToMark(key: string): void {
     const m = this.shown.find((q) => q.key === key);
     const el = m?.range.startContainer.parentElement;

@@ -5,6 +5,7 @@ import { Msg, type ToBackground } from '../utils/messages';
 import { answer } from '../utils/messaging';
 import { MatchingService } from '../lib/matching-service';
 import { importedSetsItem } from '../utils/imported-sets';
+import { listenToCommands } from '../utils/commands';
 
 /**
  * Background: holds the claim index (loaded once, shared by all tabs, so a tab pays only
@@ -32,6 +33,9 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   // Imports, switches and removals in the popup take effect at once.
   importedSetsItem.watch(() => service.reloadImported());
+
+  // Keyboard shortcuts (manifest `commands`).
+  listenToCommands();
 
   answer<ToBackground>({
     [Msg.CS_BG_MATCH]: (msg) => service.match(msg),

@@ -20,6 +20,8 @@ export const Msg = {
   POPUP_CS_REVEAL: 'popup-cs-reveal',
   /** popup -> bg: the claim sets' names, sizes and dates; reply SetInfo[]. */
   POPUP_BG_SETS: 'popup-bg-sets',
+  /** bg -> cs (a keyboard command): go to the next (1) or previous (-1) claim; reply its id. */
+  BG_CS_STEP: 'bg-cs-step',
 } as const;
 
 export type MatchRequest = MatchQuery & { type: typeof Msg.CS_BG_MATCH };
@@ -52,6 +54,7 @@ export type ToTab = {
     msg: { type: typeof Msg.POPUP_CS_REVEAL; claim: string };
     reply: boolean;
   };
+  [Msg.BG_CS_STEP]: { msg: { type: typeof Msg.BG_CS_STEP; dir: 1 | -1 }; reply: string | null };
 };
 
 /** A table of messages and their replies, by message type. */

@@ -138,6 +138,7 @@ export default defineContentScript({
       }),
       [Msg.POPUP_CS_REVEAL]: (msg) =>
         typeof msg.claim === 'string' && (annotator?.reveal(msg.claim) ?? false),
+      [Msg.BG_CS_STEP]: (msg) => annotator?.step(msg.dir === -1 ? -1 : 1) ?? null,
     });
 
     const unwatch = watchSettings((s) => void apply(s));
