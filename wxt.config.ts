@@ -11,7 +11,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     // Keyboard shortcuts (changeable in the browser's shortcut settings); handled in
     // entrypoints/background.ts (utils/commands.ts).
     commands: {

@@ -6,6 +6,7 @@ import { answer } from '../utils/messaging';
 import { MatchingService } from '../lib/matching-service';
 import { importedSetsItem } from '../utils/imported-sets';
 import { listenToCommands } from '../utils/commands';
+import { listenToContextMenu } from '../utils/context-menu';
 
 /**
  * Background: holds the claim index (loaded once, shared by all tabs, so a tab pays only
@@ -36,6 +37,8 @@ export default defineBackground(() => {
 
   // Keyboard shortcuts (manifest `commands`).
   listenToCommands();
+  // "Check with Factmark" on selected text.
+  listenToContextMenu((text) => service.lookup(text));
 
   answer<ToBackground>({
     [Msg.CS_BG_MATCH]: (msg) => service.match(msg),

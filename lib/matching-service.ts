@@ -8,6 +8,7 @@ import {
   type ShardFetcher,
 } from './claims/claim-set';
 import { compileClaimSet } from './claims/compile-claim-set';
+import { lookupSelection, type LookupHit } from './selection-lookup';
 import {
   STRICTNESSES,
   type ClaimRecord,
@@ -206,6 +207,11 @@ export class MatchingService {
       });
     });
     return { matches: out, shownAt, claims };
+  }
+
+  /** "Check with Factmark": the best fact checks for a selection, below the threshold too. */
+  async lookup(text: string, top?: number): Promise<LookupHit[]> {
+    return lookupSelection(await this.all(false), text, top);
   }
 
   /** Enabled sets only, unless `withDisabled` (for the popup's list). */

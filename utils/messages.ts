@@ -1,5 +1,6 @@
 import type { MatchQuery, MatchResult, SetInfo } from '../lib/matching-service';
 import type { ClaimRecord } from '../lib/types';
+import type { LookupHit } from '../lib/selection-lookup';
 
 export type { SetInfo };
 
@@ -22,6 +23,8 @@ export const Msg = {
   POPUP_BG_SETS: 'popup-bg-sets',
   /** bg -> cs (a keyboard command): go to the next (1) or previous (-1) claim; reply its id. */
   BG_CS_STEP: 'bg-cs-step',
+  /** bg -> cs ("Check with Factmark" on a selection): show these fact checks by it. */
+  BG_CS_LOOKUP: 'bg-cs-lookup',
 } as const;
 
 export type MatchRequest = MatchQuery & { type: typeof Msg.CS_BG_MATCH };
@@ -55,6 +58,10 @@ export type ToTab = {
     reply: boolean;
   };
   [Msg.BG_CS_STEP]: { msg: { type: typeof Msg.BG_CS_STEP; dir: 1 | -1 }; reply: string | null };
+  [Msg.BG_CS_LOOKUP]: {
+    msg: { type: typeof Msg.BG_CS_LOOKUP; text: string; hits: LookupHit[] };
+    reply: void;
+  };
 };
 
 /** A table of messages and their replies, by message type. */

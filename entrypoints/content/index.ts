@@ -6,6 +6,7 @@ import { entryFor, isHidden, type HiddenEntry, type HideKind } from '../../lib/h
 import { hide, readHidden, unhide, watchHidden } from '../../utils/hidden';
 import { t } from '../../utils/i18n';
 import { pageDate } from '../../dom/page-meta';
+import { LookupView } from '../../dom/lookup-panel';
 import { mark, TIMING } from '../../dom/timing';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { readSettings, watchSettings } from '../../utils/settings';
@@ -139,8 +140,14 @@ export default defineContentScript({
       [Msg.POPUP_CS_REVEAL]: (msg) =>
         typeof msg.claim === 'string' && (annotator?.reveal(msg.claim) ?? false),
       [Msg.BG_CS_STEP]: (msg) => annotator?.step(msg.dir === -1 ? -1 : 1) ?? null,
+      [Msg.BG_CS_LOOKUP]: (msg) => {
+        if (typeof msg.text === 'string' && Array.isArray(msg.hits))
+          lookup.show(msg.text, msg.hits);
+      },
     });
 
+    // "Check with Factmark" on a selection: shown even where Factmark is off (asked for).
+    const lookup = new LookupView(document, css);
     const unwatch = watchSettings((s) => void apply(s));
     // A mark hidden or restored (here, in another tab or in the options page): re-filter.
     const unwatchHidden = watchHidden((list) => {
@@ -157,6 +164,7 @@ export default defineContentScript({
       unwatch();
       unwatchHidden();
       unwatchSets();
+      lookup.close();
       annotator?.destroy();
     });
     // Single-page sites change route without a reload: the observer sees the new text.
