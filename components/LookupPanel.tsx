@@ -40,14 +40,14 @@ export function LookupPanel(props: LookupPanelProps) {
         }
       }}
     >
-      <header class="fm-card-head">
+      <div class="fm-card-head">
         <h2 id="fm-lookup-h" class="fm-lookup-h">
           {t('lookupTitle')}
         </h2>
         <button type="button" class="fm-close" aria-label={t('close')} onClick={props.onClose}>
           ×
         </button>
-      </header>
+      </div>
       <p class="fm-lookup-q">
         <q>{quoted}</q>
       </p>

@@ -40,7 +40,7 @@ export function NoteCard(props: NoteCardProps) {
       class={`fm-card fm-v-${claim.verdict}`}
       role="dialog"
       aria-modal="false"
-      aria-labelledby={titleId}
+      aria-labelledby={`${titleId} ${titleId}-claim`}
       tabIndex={-1}
       style={props.style}
       data-testid="factmark-card"
@@ -51,7 +51,7 @@ export function NoteCard(props: NoteCardProps) {
         }
       }}
     >
-      <header class="fm-card-head">
+      <div class="fm-card-head">
         <span class={`fm-verdict fm-v-${claim.verdict}`} id={titleId}>
           <span aria-hidden="true" class="fm-glyph">
             {VERDICT_GLYPHS[claim.verdict]}
@@ -67,11 +67,11 @@ export function NoteCard(props: NoteCardProps) {
         >
           ×
         </button>
-      </header>
+      </div>
       {props.possible ? (
         <p class="fm-possible">Possible match: this sentence may not state the claim.</p>
       ) : null}
-      <p class="fm-claim">
+      <p class="fm-claim" id={`${titleId}-claim`}>
         <span class="fm-label">Claim checked: </span>
         {claim.claim}
         {claim.claimant ? <span class="fm-claimant"> ({claim.claimant})</span> : null}

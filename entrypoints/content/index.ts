@@ -7,6 +7,7 @@ import { hide, readHidden, unhide, watchHidden } from '../../utils/hidden';
 import { t } from '../../utils/i18n';
 import { pageDate } from '../../dom/page-meta';
 import { LookupView } from '../../dom/lookup-panel';
+import { Announcer } from '../../dom/announcer';
 import { mark, TIMING } from '../../dom/timing';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { readSettings, watchSettings } from '../../utils/settings';
@@ -49,6 +50,10 @@ export default defineContentScript({
     let annotator: Annotator | null = null;
     let settings: Settings | null = null;
     let hidden: HiddenEntry[] = [];
+    // Screen readers hear the count once per page, then only the effect of a setting change.
+    const announcer = new Announcer(document);
+    let announce: 'count' | 'setting' | null = 'count';
+    const count = () => annotator?.claims.length ?? 0;
     const host = location.hostname;
 
     const report = () => {
@@ -108,6 +113,9 @@ export default defineContentScript({
       try {
         await a.scanAll();
         if (annotator === a) a.observe();
+        if (annotator === a && announce && (announce === 'setting' || count() > 0))
+          announcer.say(t('liveCount', count()));
+        announce = null;
       } catch (err) {
         // Never break the page: log and leave it as it was.
         console.warn('Factmark: could not annotate this page:', err);
@@ -121,13 +129,21 @@ export default defineContentScript({
       const active = isActiveOn(next, host);
       if (!prev || isActiveOn(prev, host) !== active) {
         stop();
+        if (prev) {
+          announce = active ? 'setting' : null;
+          if (!active) announcer.say(t('liveOff'));
+        }
         if (active) await start();
       } else {
         if (prev.strictness !== next.strictness || prev.verdicts.join() !== next.verdicts.join()) {
           // The marks of every strictness and verdict are already found: show the others.
           annotator?.show(filterOf(next, hidden));
+          if (annotator) announcer.say(t('liveCount', count()));
         }
-        if (prev.quiet !== next.quiet) annotator?.setQuiet(next.quiet);
+        if (prev.quiet !== next.quiet && annotator) {
+          annotator.setQuiet(next.quiet);
+          announcer.say(t(next.quiet ? 'liveQuietOn' : 'liveQuietOff', count()));
+        }
       }
     };
 
@@ -165,6 +181,7 @@ export default defineContentScript({
       unwatchHidden();
       unwatchSets();
       lookup.close();
+      announcer.destroy();
       annotator?.destroy();
     });
     // Single-page sites change route without a reload: the observer sees the new text.
