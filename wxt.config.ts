@@ -25,7 +25,7 @@ export default defineConfig({
         description: '__MSG_cmdPrevious__',
       },
     },
-    action: { default_title: 'Factmark' },
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

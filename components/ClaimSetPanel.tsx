@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { parseClaimFile } from '../lib/claims/import';
 import { formatError } from '../lib/claims/claim-error';
-import { formatDate } from '../lib/format';
+import { localDate, t, tn } from '../utils/i18n';
 import type { ClaimRecord } from '../lib/types';
 import type { SetInfo } from '../lib/matching-service';
 
@@ -46,7 +46,7 @@ export function ClaimSetPanel({
         fileName: file.name,
         format: '?',
         records: [],
-        problems: [`${file.name}: larger than 20 MB`],
+        problems: [t('importTooLarge', file.name)],
         skipped: 0,
       });
       return;
@@ -86,23 +86,23 @@ export function ClaimSetPanel({
                   onChange={(e) => void actions.onEnable(s.id, e.currentTarget.checked)}
                 />
                 <span>
-                  {s.name} · {s.count} claims · {formatDate(s.date)}
+                  {s.name} · {tn('setSummary', s.count, localDate(s.date))}
                 </span>
               </label>
               <button
                 type="button"
                 class="fm-link-btn"
-                aria-label={`Remove ${s.name}`}
+                aria-label={t('removeSetLabel', s.name)}
                 onClick={() => void actions.onRemove(s.id)}
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}
         </ul>
       ) : null}
       <label class="fm-file">
-        <span>Import fact checks (ClaimReview JSON-LD or Factmark JSONL)</span>
+        <span>{t('importLabel')}</span>
         <input
           type="file"
           data-testid="import-file"
@@ -114,14 +114,13 @@ export function ClaimSetPanel({
         <div
           class="fm-preview"
           role="region"
-          aria-label="Import preview"
+          aria-label={t('importPreview')}
           data-testid="import-preview"
         >
           <p>
-            <strong>{preview.fileName}</strong>: {preview.records.length} claim
-            {preview.records.length === 1 ? '' : 's'} found
+            <strong>{preview.fileName}</strong>: {tn('importFound', preview.records.length)}
             {preview.format !== '?' ? ` (${preview.format})` : ''}
-            {preview.skipped > 0 ? `, ${preview.skipped} with errors` : ''}.
+            {preview.skipped > 0 ? `, ${tn('importWithErrors', preview.skipped)}` : ''}.
           </p>
           {preview.problems.length > 0 ? (
             <ul class="fm-errors" data-testid="import-errors">
@@ -129,7 +128,7 @@ export function ClaimSetPanel({
                 <li key={i}>{p}</li>
               ))}
               {preview.problems.length > 20 ? (
-                <li>…and {preview.problems.length - 20} more</li>
+                <li>{tn('importMore', preview.problems.length - 20)}</li>
               ) : null}
             </ul>
           ) : null}
@@ -141,13 +140,13 @@ export function ClaimSetPanel({
               onClick={async () => {
                 await actions.onImport(preview.fileName, preview.records);
                 setPreview(null);
-                setStatus(`Imported ${preview.records.length} claims from ${preview.fileName}.`);
+                setStatus(tn('importDone', preview.records.length, preview.fileName));
               }}
             >
-              Import {preview.records.length} claims
+              {tn('importAccept', preview.records.length)}
             </button>
             <button type="button" class="fm-link-btn" onClick={() => setPreview(null)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>
@@ -160,7 +159,7 @@ export function ClaimSetPanel({
   if (headless) return body;
   return (
     <section aria-labelledby="fm-sets-h" class="fm-section">
-      <h2 id="fm-sets-h">Claim sets</h2>
+      <h2 id="fm-sets-h">{t('optClaimSets')}</h2>
       {body}
     </section>
   );

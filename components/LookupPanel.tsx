@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { LookupHit } from '../lib/selection-lookup';
-import { VERDICT_GLYPHS, VERDICT_LABELS } from '../lib/verdict-labels';
-import { t } from '../utils/i18n';
+import { VERDICT_GLYPHS } from '../lib/verdict-labels';
+import { t, verdictLabel } from '../utils/i18n';
 import { SourceList } from './SourceList';
 
 export interface LookupPanelProps {
@@ -59,7 +59,7 @@ export function LookupPanel(props: LookupPanelProps) {
               <span aria-hidden="true" class="fm-glyph">
                 {VERDICT_GLYPHS[h.claim.verdict]}
               </span>
-              {VERDICT_LABELS[h.claim.verdict]}
+              {verdictLabel(h.claim.verdict)}
             </span>
             <p class="fm-claim">{h.claim.claim}</p>
             <p class={`fm-band fm-band-${h.band ?? 'none'}`} data-testid="lookup-band">

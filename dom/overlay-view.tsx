@@ -1,4 +1,5 @@
-import { VERDICT_GLYPHS, VERDICT_LABELS } from '../lib/verdict-labels';
+import { VERDICT_GLYPHS } from '../lib/verdict-labels';
+import { t, verdictLabel } from '../utils/i18n';
 import { NoteCard } from '../components/NoteCard';
 import type { Mark } from './marks';
 import type { HideKind } from '../lib/hidden';
@@ -101,7 +102,7 @@ export function overlayItem({
         role="button"
         // Reached by Tab in reading order through dom/tab-order.ts, not the browser's order.
         tabIndex={-1}
-        aria-label={`Fact check: ${VERDICT_LABELS[claim.verdict]}. ${claim.claim}`}
+        aria-label={t('markerLabel', verdictLabel(claim.verdict), claim.claim)}
         aria-haspopup="dialog"
         aria-expanded={isOpen ? 'true' : 'false'}
         data-factmark-claim={claim.id}
@@ -138,6 +139,7 @@ export function overlayItem({
             claim={claim}
             evidence={match.evidence}
             possible={possible}
+            quote={mark.range.toString()}
             pageDate={pageDate}
             now={now}
             autoFocus={openHow === 'click'}

@@ -1,5 +1,4 @@
-import { formatDate, formatNumber } from '../../lib/format';
-import { t, uiLocale } from '../../utils/i18n';
+import { localDate, t, tn } from '../../utils/i18n';
 import { ClaimSetPanel } from '../ClaimSetPanel';
 import type { OptionsContext } from './types';
 
@@ -12,8 +11,7 @@ export function ClaimSetsSection({ sets, setActions }: OptionsContext) {
         {bundled.map((s) => (
           <li key={s.id}>
             <span>
-              <strong>{s.name}</strong> ·{' '}
-              {t('setSummary', formatNumber(s.count, uiLocale()), formatDate(s.date, uiLocale()))}
+              <strong>{s.name}</strong> · {tn('setSummary', s.count, localDate(s.date))}
             </span>
             <span class="fm-muted">{t('setBundled')}</span>
           </li>

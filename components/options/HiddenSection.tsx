@@ -1,6 +1,5 @@
 import type { HiddenEntry } from '../../lib/hidden';
-import { formatDate } from '../../lib/format';
-import { t, uiLocale } from '../../utils/i18n';
+import { localDate, t } from '../../utils/i18n';
 import type { OptionsContext } from './types';
 
 /** The marks hidden with "Not this claim", each restorable. */
@@ -16,7 +15,7 @@ export function HiddenSection({ hidden, onRestore }: OptionsContext) {
             </span>
             <span class="fm-hidden-claim">{e.claimText || e.claim}</span>
             {e.text ? <q class="fm-muted">{e.text}</q> : null}
-            <span class="fm-muted">{t('hiddenOn', formatDate(e.added, uiLocale()))}</span>
+            <span class="fm-muted">{t('hiddenOn', localDate(e.added))}</span>
           </div>
           <button
             type="button"

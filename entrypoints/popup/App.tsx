@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatDate } from '../../lib/format';
 import { isActiveOn, normalizeHost, type Settings } from '../../lib/settings';
 import { getSettings, saveSettings, watchSettings } from '../../utils/settings';
 import { claimSetActions, fetchSets } from '../../utils/claim-set-actions';
@@ -10,7 +9,7 @@ import { ClaimSetPanel } from '../../components/ClaimSetPanel';
 import { MatchingSettings } from '../../components/popup/MatchingSettings';
 import { PageClaims } from '../../components/popup/PageClaims';
 import { Switches } from '../../components/popup/Switches';
-import { t } from '../../utils/i18n';
+import { localDate, t, tn } from '../../utils/i18n';
 
 /** The popup opened for a given tab (`?tab=ID`, the e2e tests and a pinned panel). */
 const forTab = (): string | null => new URLSearchParams(location.search).get('tab');
@@ -81,7 +80,7 @@ export function App() {
       <header class="fm-head">
         <img src="/icon/48.png" alt="" width={24} height={24} />
         <h1>Factmark</h1>
-        <span class={`fm-state ${active ? 'on' : 'off'}`}>{active ? 'On' : 'Off'}</span>
+        <span class={`fm-state ${active ? 'on' : 'off'}`}>{active ? t('on') : t('off')}</span>
       </header>
       <Switches settings={settings} host={host} onChange={update} />
       <PageClaims page={page} unreachable={pageError} active={active} onReveal={reveal} />
@@ -90,10 +89,10 @@ export function App() {
       <footer class="fm-foot">
         {bundled ? (
           <span data-testid="set-info">
-            {bundled.name}: {bundled.count.toLocaleString('en')} claims, {formatDate(bundled.date)}
+            {bundled.name}: {tn('setSummary', bundled.count, localDate(bundled.date))}
           </span>
         ) : null}
-        <span>Runs in your browser. No page text leaves it.</span>
+        <span>{t('runsLocally')}</span>
         <button
           type="button"
           class="fm-link-btn fm-options-link"

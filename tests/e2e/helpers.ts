@@ -38,10 +38,10 @@ export interface Env {
  * Starts one browser for the calling test file (beforeAll) and closes it after (afterAll);
  * returns a getter for it.
  */
-export function useBrowser(): () => Env {
+export function useBrowser(opts: { lang?: string } = {}): () => Env {
   let env: Env | undefined;
   beforeAll(async () => {
-    env = await setup();
+    env = await setup(opts);
   });
   afterAll(async () => teardown(env));
   return () => {
@@ -50,9 +50,9 @@ export function useBrowser(): () => Env {
   };
 }
 
-export async function setup(): Promise<Env> {
+export async function setup(opts: { lang?: string } = {}): Promise<Env> {
   const server = await serveStatic('tests/fixtures/pages');
-  const ext = await launchWithExtension();
+  const ext = await launchWithExtension(opts);
   return { ext, server, context: ext.context };
 }
 

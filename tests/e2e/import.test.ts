@@ -29,7 +29,7 @@ describe('importing a claim set in the popup', () => {
     await popup.getByTestId('import-accept').click();
     await expect
       .poll(() => popup.getByTestId('imported-sets').textContent())
-      .toMatch(/import-claimreview · 1 claims/);
+      .toMatch(/import-claimreview · 1 claim,/);
 
     const ids = await waitForMarks(page, 1);
     expect(ids).toHaveLength(1);
