@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { parseClaimFile } from '../lib/claims/import';
 import { formatError } from '../lib/claims/claim-error';
-import { localDate, t, tn } from '../utils/i18n';
+import { localDate, localNumber, t, tn, verdictLabel } from '../utils/i18n';
+import { VERDICTS } from '../lib/types';
 import type { ClaimRecord } from '../lib/types';
 import type { SetInfo } from '../lib/matching-service';
 
@@ -36,6 +37,8 @@ export function ClaimSetPanel({
 }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [status, setStatus] = useState<string>('');
+  /** The set whose removal is being confirmed. */
+  const [confirming, setConfirming] = useState<string | null>(null);
   const imported = sets.filter((s) => !s.builtin);
 
   const onFile = async (file: File | undefined) => {
@@ -89,14 +92,34 @@ export function ClaimSetPanel({
                   {s.name} · {tn('setSummary', s.count, localDate(s.date))}
                 </span>
               </label>
-              <button
-                type="button"
-                class="fm-link-btn"
-                aria-label={t('removeSetLabel', s.name)}
-                onClick={() => void actions.onRemove(s.id)}
-              >
-                {t('remove')}
-              </button>
+              {confirming === s.id ? (
+                <span class="fm-confirm" role="group" aria-label={t('removeSetLabel', s.name)}>
+                  <span>{t('removeConfirm')}</span>
+                  <button
+                    type="button"
+                    class="fm-link-btn fm-danger"
+                    data-testid="remove-confirm"
+                    onClick={() => {
+                      setConfirming(null);
+                      void actions.onRemove(s.id);
+                    }}
+                  >
+                    {t('remove')}
+                  </button>
+                  <button type="button" class="fm-link-btn" onClick={() => setConfirming(null)}>
+                    {t('keep')}
+                  </button>
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  class="fm-link-btn"
+                  aria-label={t('removeSetLabel', s.name)}
+                  onClick={() => setConfirming(s.id)}
+                >
+                  {t('remove')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -122,6 +145,7 @@ export function ClaimSetPanel({
             {preview.format !== '?' ? ` (${preview.format})` : ''}
             {preview.skipped > 0 ? `, ${tn('importWithErrors', preview.skipped)}` : ''}.
           </p>
+          {preview.records.length > 0 ? <VerdictBreakdown records={preview.records} /> : null}
           {preview.problems.length > 0 ? (
             <ul class="fm-errors" data-testid="import-errors">
               {preview.problems.slice(0, 20).map((p, i) => (
@@ -162,6 +186,23 @@ export function ClaimSetPanel({
       <h2 id="fm-sets-h">{t('optClaimSets')}</h2>
       {body}
     </section>
+  );
+}
+
+/** How many of the claims to import have each verdict. */
+function VerdictBreakdown({ records }: { records: ClaimRecord[] }) {
+  const counts = VERDICTS.map((v) => [v, records.filter((r) => r.verdict === v).length] as const);
+  return (
+    <ul class="fm-breakdown" data-testid="import-breakdown" aria-label={t('importBreakdown')}>
+      {counts
+        .filter(([, n]) => n > 0)
+        .map(([v, n]) => (
+          <li key={v} class={`fm-v-${v}`}>
+            <span class="fm-dot" aria-hidden="true" />
+            {verdictLabel(v)}: {localNumber(n)}
+          </li>
+        ))}
+    </ul>
   );
 }
 

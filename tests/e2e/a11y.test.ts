@@ -54,13 +54,21 @@ describe('screen readers', () => {
     await popup.close();
   });
 
-  test('the card is a dialog named by its verdict and the claim', async () => {
+  test('the card is a dialog named by its verdict and the claim, and marks why it matched', async () => {
     await page
       .locator(`${HOST_TAG} [data-factmark-claim="ru-annexed-crimea-2014"]`)
       .first()
       .click();
     const dialog = page.getByRole('dialog', { name: /Mostly accurate.*Russia annexed Crimea/ });
     await expect.poll(() => dialog.count()).toBe(1);
+    // Why it matched: the shared words marked in the page's words quoted and in the claim.
+    const marked = (sel: string) =>
+      page
+        .locator(`${HOST_TAG} [data-testid="factmark-card"] ${sel} mark`)
+        .allTextContents()
+        .then((w) => w.map((x) => x.toLowerCase()));
+    expect(await marked('.fm-quote')).toEqual(expect.arrayContaining(['crimea', '2014']));
+    expect(await marked('.fm-claim')).toEqual(expect.arrayContaining(['crimea', '2014']));
   });
 });
 
