@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { LookupPanel } from '../components/LookupPanel';
 import type { LookupHit } from '../lib/selection-lookup';
 import { verdictVariables } from '../lib/palette';
-import { CARD_WIDTH } from './overlay-view';
+import { CARD_WIDTH, cardStyle } from './overlay-view';
 
 /**
  * The panel "Check with Factmark" opens by the selection: its own element on <html> (outside
@@ -39,18 +39,17 @@ export class LookupView {
     root.append(style, layer);
     doc.documentElement.appendChild(host);
     this.host = host;
-    // By the selection (below it), else at the top of the viewport; inside the viewport.
+    // Placed as a card is, by the selection (below, or above it when there is more room
+    // there), else at the top right of the viewport.
     const sel = doc.getSelection();
-    const r = sel && sel.rangeCount > 0 ? sel.getRangeAt(0).getBoundingClientRect() : null;
+    const range = sel && sel.rangeCount > 0 ? sel.getRangeAt(0) : null;
     const vw = doc.documentElement.clientWidth;
-    const width = Math.max(200, Math.min(CARD_WIDTH, vw - 16));
-    const x = r && r.width > 0 ? r.left : vw - width - 8;
-    const y = r && r.height > 0 ? r.bottom + 6 : 8;
-    const style2 = {
-      left: `${win.scrollX + Math.max(8, Math.min(x, vw - width - 8))}px`,
-      top: `${win.scrollY + Math.min(y, win.innerHeight * 0.5)}px`,
-      width: `${width}px`,
-    };
+    const view = { sx: win.scrollX, sy: win.scrollY, vw, vh: win.innerHeight };
+    const rects = Array.from(range?.getClientRects() ?? [])
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => new DOMRect(r.x + view.sx, r.y + view.sy, r.width, r.height));
+    const top = new DOMRect(view.sx + vw - CARD_WIDTH - 8, view.sy + 2, CARD_WIDTH, 0);
+    const style2 = cardStyle(rects.length > 0 ? rects : [top], view) ?? {};
     render(
       <LookupPanel text={text} hits={hits} style={style2} onClose={() => this.close(true)} />,
       layer,
