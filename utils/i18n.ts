@@ -1,12 +1,12 @@
-import en from '../public/_locales/en/messages.json';
+import type en from '../public/_locales/en/messages.json';
 import { formatDate, formatNumber, staleParts, type Age } from '../lib/format';
 import type { Verdict } from '../lib/types';
 
 /**
  * The user-visible strings, from the browser's `_locales` (public/_locales/<lang>/
- * messages.json) through `i18n.getMessage`, in the browser's language. Outside an extension
- * (the DOM tests) the English file answers, so a component renders the same text there.
- * Placeholders are `$1`…`$9`.
+ * messages.json) through `i18n.getMessage`, in the browser's language. The files are not
+ * bundled (the browser reads them); the DOM tests put the English file behind a stand-in
+ * `chrome.i18n` (tests/dom/setup-i18n.ts). Placeholders are `$1`…`$9`.
  */
 export type MessageKey = keyof typeof en;
 
@@ -22,10 +22,8 @@ function api(): I18nApi | undefined {
 /** The message `key` with its placeholders filled. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   const args = subs.map(String);
-  const got = api()?.getMessage(key, args);
-  if (got) return got;
-  const entry = (en as Record<string, { message: string }>)[key];
-  return entry ? entry.message.replace(/\$([1-9])/g, (_m, n: string) => args[+n - 1] ?? '') : key;
+  // A key the browser does not know reads as itself: visible, never blank.
+  return api()?.getMessage(key, args) || key;
 }
 
 /** The reader's language for `Intl` (dates, numbers): the browser's UI language. */
