@@ -3,12 +3,11 @@ import type { MatchReply, MatchRequest, PageClaim } from '../utils/messages';
 import { blockOf, type TextChunk } from './extract-text';
 import { claimsOf, isShown, isStale, mergeMarks, type Mark, type MarkFilter } from './marks';
 import { ChangeObserver } from './observe';
-import { Overlay, type ToastNote } from './overlay';
+import type { ToastNote } from './overlay';
+import { MarkView } from './mark-view';
 import type { HideKind } from '../lib/hidden';
-import { listenToPage } from './overlay-events';
 import { isHost } from './overlay-host';
 import { markable, pageSentences, sentenceRange, type PageSentence } from './page-sentences';
-import { Painter } from './paint';
 import { readInSlices } from './read-page';
 import { mark, TaskClock, TIMING } from './timing';
 
@@ -50,23 +49,14 @@ const SENTENCES_PER_REQUEST = 120;
  */
 const FIRST_REQUEST_SENTENCES = 30;
 
-interface Ui {
-  painter: Painter;
-  overlay: Overlay;
-  unlisten: () => void;
-}
-
 export class Annotator {
-  /** Created with the first mark: a page with nothing to mark gets no UI and no listeners. */
-  private ui: Ui | null = null;
   /** Every mark found, at any strictness and verdict, in document order. */
   private marks: Mark[] = [];
   /** The marks the filter shows (painted, with markers), in document order. */
   private shown: Mark[] = [];
   private filter: MarkFilter;
-  private quiet: boolean;
-  /** The mark the last `step` went to. */
-  private stepped: string | null = null;
+  /** The painter and the overlay (none until a mark is shown, none in quiet mode). */
+  private readonly view: MarkView;
   private nextKey = 0;
   private readonly changes: ChangeObserver;
   private destroyed = false;
@@ -82,7 +72,15 @@ export class Annotator {
     private readonly opts: AnnotatorOptions,
   ) {
     this.filter = opts.filter;
-    this.quiet = opts.quiet ?? false;
+    this.view = new MarkView(doc, {
+      css: opts.css,
+      now: opts.now ?? (() => new Date()),
+      pageDate: opts.pageDate,
+      onHide: opts.onHide,
+      quiet: opts.quiet,
+      signal: opts.signal,
+      clock: this.clock,
+    });
     this.changes = new ChangeObserver(doc, {
       clock: this.clock,
       onBatch: (blocks) => this.reread(blocks),
@@ -113,109 +111,43 @@ export class Annotator {
   show(filter: MarkFilter): void {
     this.filter = filter;
     const next = this.marks.filter((m) => isShown(m, filter));
-    if (this.quiet || (next.length === 0 && !this.ui)) {
-      const changed = next.length !== this.shown.length || next.some((m, i) => m !== this.shown[i]);
-      this.shown = next;
-      if (changed) this.opts.onChange?.(this.claims);
-      return;
-    }
-    const { painter, overlay } = this.ensureUi();
-    const keep = new Set(next);
-    for (const m of this.shown) if (!keep.has(m)) painter.remove(m.range, m.claim.verdict);
-    const had = new Set(this.shown);
-    for (const m of next) if (!had.has(m)) painter.add(m.range, m.claim.verdict);
+    const prev = this.shown;
+    const changed = next.length !== prev.length || next.some((m, i) => m !== prev[i]);
     this.shown = next;
-    overlay.setMarks(next);
-    this.opts.onChange?.(this.claims);
+    this.view.show(prev, next);
+    if (changed) this.opts.onChange?.(this.claims);
   }
 
   /** Scrolls to the claim's first mark and opens its card with focus in it. */
   reveal(claimId: string): boolean {
     const found = this.shown.find((m) => m.claim.id === claimId);
-    if (!found) return false;
-    if (this.quiet) {
-      // Nothing is painted: bring the sentence into view, with no card.
-      found.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      return true;
-    }
-    const { overlay } = this.ensureUi();
-    overlay.scrollToMark(found.key);
-    overlay.openMark(found.key, 'click');
-    return true;
+    if (found) this.view.reveal(found);
+    return !!found;
   }
 
-  /**
-   * Goes to the next (or previous) mark from the one focused or open, or from the top of the
-   * viewport: scrolls to it and focuses its marker (its card opens). Quiet: only scrolls.
-   * Returns the claim id gone to.
-   */
+  /** Goes to the next (or previous) mark (mark-view.ts `step`); returns its claim id. */
   step(dir: 1 | -1): string | null {
-    const marks = this.shown;
-    if (marks.length === 0) return null;
-    const overlay = this.ui?.overlay;
-    const current = overlay?.focusedKey ?? overlay?.openKey ?? this.stepped;
-    let i = marks.findIndex((m) => m.key === current);
-    if (i < 0) {
-      // From the reading position: the first mark below the top of the viewport.
-      const below = marks.findIndex((m) => m.range.getBoundingClientRect().bottom > 0);
-      i = below < 0 ? marks.length : below;
-      if (dir === 1) i -= 1;
-    }
-    const next = marks[(i + dir + marks.length) % marks.length] as Mark;
-    this.stepped = next.key;
-    if (this.quiet || !overlay) {
-      next.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    } else overlay.focusMark(next.key);
-    return next.claim.id;
+    return this.view.step(this.shown, dir)?.claim.id ?? null;
   }
 
   /** Quiet mode on: every mark and marker leaves the page (still counted); off: they return. */
   setQuiet(quiet: boolean): void {
-    if (quiet === this.quiet || this.destroyed) return;
-    this.quiet = quiet;
-    if (quiet) return this.dropUi();
-    if (this.shown.length === 0) return;
-    const { painter, overlay } = this.ensureUi();
-    for (const m of this.shown) painter.add(m.range, m.claim.verdict);
-    overlay.setMarks(this.shown);
+    if (!this.destroyed) this.view.setQuiet(quiet, this.shown);
   }
 
   /** Shows a notice on the page (with an undo), if the overlay is there. */
   notify(note: ToastNote): void {
-    this.ui?.overlay.showToast(note);
+    this.view.notify(note);
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     this.changes.stop();
-    this.dropUi();
+    this.view.destroy();
     this.marks = [];
     this.shown = [];
     this.others.length = 0;
-  }
-
-  private dropUi(): void {
-    this.ui?.unlisten();
-    this.ui?.overlay.destroy();
-    this.ui?.painter.destroy();
-    this.ui = null;
-  }
-
-  private ensureUi(): Ui {
-    if (this.ui) return this.ui;
-    const painter = new Painter(this.doc);
-    const overlay = new Overlay(this.doc, {
-      css: this.opts.css,
-      now: this.opts.now ?? (() => new Date()),
-      pageDate: this.opts.pageDate,
-      onActiveChange: (m) => painter.setActive(m ? m.range : null),
-      onDraw: (ms) => this.clock.noteDraw(ms),
-      onHide: this.opts.onHide,
-    });
-    const unlisten = listenToPage(this.doc, overlay, this.opts.signal);
-    this.ui = { painter, overlay, unlisten };
-    return this.ui;
   }
 
   /**
@@ -317,18 +249,11 @@ export class Annotator {
     const regrown = grown.filter((m) => !this.shown.includes(m) && this.marks.includes(m));
     const visible = [...added, ...regrown].filter((m) => isShown(m, this.filter));
     if (visible.length === 0) return this.clock.note(t1, 'reply');
-    if (this.quiet) {
-      this.shown = mergeMarks(this.shown, visible);
-      this.opts.onChange?.(this.claims);
-      return this.clock.note(t1, 'reply');
-    }
-    const { painter, overlay } = this.ensureUi();
-    for (const m of visible) painter.add(m.range, m.claim.verdict);
-    // Timed at the next frame, when the first highlights are actually painted.
-    if (this.shown.length === 0)
-      this.doc.defaultView?.requestAnimationFrame(() => mark(TIMING.firstMark));
+    const first = this.shown.length === 0;
     this.shown = mergeMarks(this.shown, visible);
-    overlay.setMarks(this.shown);
+    // Timed at the next frame, when the first highlights are actually painted.
+    if (this.view.add(visible, this.shown) && first)
+      this.doc.defaultView?.requestAnimationFrame(() => mark(TIMING.firstMark));
     this.opts.onChange?.(this.claims);
     this.clock.note(t1, 'paint');
   }
@@ -342,14 +267,11 @@ export class Annotator {
       const gone = this.shown.filter((m) => stale.has(m));
       if (gone.length > 0) {
         this.shown = this.shown.filter((m) => !stale.has(m));
-        if (this.ui) {
-          for (const m of gone) this.ui.painter.remove(m.range, m.claim.verdict);
-          this.ui.overlay.setMarks(this.shown);
-        }
+        this.view.remove(gone, this.shown);
         this.opts.onChange?.(this.claims);
       }
     }
     if (blocks.length > 0) await this.scanRoots(blocks);
-    if (!this.destroyed) this.ui?.overlay.requestReposition();
+    if (!this.destroyed) this.view.requestReposition();
   }
 }
