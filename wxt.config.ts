@@ -7,11 +7,25 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Factmark',
-    description:
-      'Fact checks where you read: marks sentences that state a checked claim and shows the sourced verdict. Runs entirely in your browser.',
-    permissions: ['storage'],
-    action: { default_title: 'Factmark' },
+    // From public/_locales/<lang>/messages.json (English, Ukrainian).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus'],
+    // Keyboard shortcuts (changeable in the browser's shortcut settings); handled in
+    // entrypoints/background.ts (utils/commands.ts).
+    commands: {
+      'toggle-marks': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_cmdToggle__',
+      },
+      'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNext__' },
+      'previous-claim': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_cmdPrevious__',
+      },
+    },
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
