@@ -41,6 +41,11 @@ export interface ClaimRecord {
   sources: Source[];
   /** When the fact check was published or last reviewed (ISO date). */
   reviewed: string;
+  /**
+   * When a feed's update changed this fact check's verdict or rating (ISO date): the card
+   * says "verdict updated on …". Set by lib/feeds/merge.ts.
+   */
+  verdictUpdated?: string;
   topics?: string[];
   lang?: string;
   /** Attribution / licence line shown on the card for claims from third-party data. */
