@@ -10,7 +10,11 @@ export default defineConfig({
     name: 'Factmark',
     description:
       'Fact checks where you read: marks sentences that state a checked claim and shows the sourced verdict. Runs entirely in your browser.',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
+    // Claim feeds: a feed's origin is asked for when the reader subscribes (README).
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     action: { default_title: 'Factmark' },
     ...(browser === 'firefox'
       ? {

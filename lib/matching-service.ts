@@ -8,6 +8,7 @@ import {
   type ShardFetcher,
 } from './claims/claim-set';
 import { compileClaimSet } from './claims/compile-claim-set';
+import type { SetSummary } from './feeds/summary';
 import {
   STRICTNESSES,
   type ClaimRecord,
@@ -30,6 +31,10 @@ export interface SetInfo {
   date: string;
   enabled: boolean;
   builtin: boolean;
+  /** Absent on sets from before feeds: bundled when builtin, else imported. */
+  kind?: 'bundled' | 'imported' | 'feed';
+  /** Publishers, licences and review dates (lib/feeds/summary.ts). */
+  summary?: SetSummary;
 }
 
 /** A claim set the user imported in the popup; stored whole, compiled in memory on load. */
@@ -61,7 +66,7 @@ export interface MatchResult {
   claims: Record<string, Record<number, ClaimRecord>>;
 }
 
-interface Loaded {
+export interface Loaded {
   info: SetInfo;
   set: ClaimSet;
 }
@@ -72,6 +77,8 @@ export interface SetSources {
   fetchShard: ShardFetcher;
   /** The stored imported sets (anything not an array reads as none). */
   readImported: () => Promise<unknown>;
+  /** The subscribed feeds' sets (lib/feed-sets.ts), ready ones only. */
+  feeds?: { current: () => Promise<Loaded[]> };
 }
 
 /**
@@ -212,8 +219,12 @@ export class MatchingService {
   private async all(withDisabled: boolean): Promise<Loaded[]> {
     this.bundled ??= this.loadBundled();
     this.imported ??= this.loadImported();
-    const [b, imp] = await Promise.all([this.bundled, this.imported]);
-    const list = [...(b ? [b] : []), ...imp];
+    const [b, imp, feeds] = await Promise.all([
+      this.bundled,
+      this.imported,
+      this.source.feeds?.current() ?? [],
+    ]);
+    const list = [...(b ? [b] : []), ...imp, ...feeds];
     return withDisabled ? list : list.filter((l) => l.info.enabled);
   }
 
@@ -230,6 +241,8 @@ export class MatchingService {
           date: set.meta.built,
           enabled: true,
           builtin: true,
+          kind: 'bundled',
+          ...(set.meta.summary ? { summary: set.meta.summary } : {}),
         },
       };
     } catch (err) {
@@ -262,6 +275,8 @@ export class MatchingService {
             date: s.imported,
             enabled: s.enabled,
             builtin: false,
+            kind: 'imported',
+            ...(set.meta.summary ? { summary: set.meta.summary } : {}),
           },
         });
       } catch (err) {
