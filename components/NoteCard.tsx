@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { ClaimRecord, Evidence } from '../lib/types';
+import type { CardClaim, Evidence } from '../lib/types';
 import { formatDate, staleness } from '../lib/format';
 import { VERDICT_GLYPHS, VERDICT_LABELS } from '../lib/verdict-labels';
 import { SourceList } from './SourceList';
 
 export interface NoteCardProps {
-  claim: ClaimRecord;
+  claim: CardClaim;
   evidence: Evidence;
   /** Band 'possible' marks say so on the card. */
   possible?: boolean;
@@ -76,7 +76,14 @@ export function NoteCard(props: NoteCardProps) {
       <p class="fm-meta">
         Reviewed <time dateTime={claim.reviewed}>{formatDate(claim.reviewed)}</time>
         {stale.age ? ` · ${stale.age}` : ''}
+        {claim.verdictUpdated ? (
+          <>
+            {' · '}verdict updated on{' '}
+            <time dateTime={claim.verdictUpdated}>{formatDate(claim.verdictUpdated)}</time>
+          </>
+        ) : null}
       </p>
+      {claim.also && claim.also.length > 0 ? <AlsoChecked also={claim.also} /> : null}
       {stale.warning ? (
         <p class="fm-stale" role="note">
           {stale.warning}
@@ -96,6 +103,30 @@ export function NoteCard(props: NoteCardProps) {
         </p>
       ) : null}
       {claim.attribution ? <p class="fm-attr">{claim.attribution}</p> : null}
+      {claim.fromSet ? (
+        <p class="fm-attr" data-testid="card-set">
+          From the claim set “{claim.fromSet}”.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The other sets' checks of the same claim: publisher, verdict, rating, link, set. */
+function AlsoChecked({ also }: { also: CardClaim[] }) {
+  return (
+    <div class="fm-also" data-testid="card-also">
+      <p class="fm-label">Also checked by:</p>
+      <ul>
+        {also.map((a) => (
+          <li key={a.id}>
+            <span class={`fm-verdict fm-v-${a.verdict}`}>{VERDICT_LABELS[a.verdict]}</span>
+            {a.rating ? ` (“${a.rating}”)` : ''}
+            {a.fromSet ? ` · ${a.fromSet}` : ''}
+            <SourceList sources={a.sources.slice(0, 1)} />
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

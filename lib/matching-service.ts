@@ -9,8 +9,10 @@ import {
 } from './claims/claim-set';
 import { compileClaimSet } from './claims/compile-claim-set';
 import type { SetSummary } from './feeds/summary';
+import { mergeSetMatches } from './merge-set-matches';
 import {
   STRICTNESSES,
+  type CardClaim,
   type ClaimRecord,
   type Match,
   type Sentence,
@@ -63,7 +65,7 @@ export interface MatchResult {
   /** The strictness settings each match is shown at: `shownAt[i]` for `matches[i]`. */
   shownAt: Strictness[][];
   /** Display data of every claim in `matches`, by set and row: `claims[m.set][m.row]`. */
-  claims: Record<string, Record<number, ClaimRecord>>;
+  claims: Record<string, Record<number, CardClaim>>;
 }
 
 export interface Loaded {
@@ -192,25 +194,28 @@ export class MatchingService {
     const claims: MatchResult['claims'] = {};
     const indexOf = new Map<string, number>();
     levels.forEach((strictness, level) => {
-      // The same claim (by id) in two sets at the same span is marked once, from the first set.
-      const seen = new Set<string>();
-      found.forEach((perLevel, i) => {
-        for (const m of perLevel[level] ?? []) {
-          const claim = records[i]?.get(m.row);
-          const span = `${m.sentence}:${m.start}:${m.end}`;
-          if (!claim || seen.has(`${span}:${claim.id}`)) continue;
-          seen.add(`${span}:${claim.id}`);
-          const key = `${span}:${m.set}:${m.row}`;
-          let at = indexOf.get(key);
-          if (at === undefined) {
-            indexOf.set(key, (at = out.length));
-            out.push(m);
-            shownAt.push([]);
-            (claims[m.set] ??= {})[m.row] = claim;
-          }
-          shownAt[at]?.push(strictness);
+      // One mark per claim across sets: the same URL once, two publishers' checks of one
+      // sentence as one mark listing both (lib/merge-set-matches.ts).
+      const merged = mergeSetMatches(
+        sets.map(({ info }, i) => ({
+          setName: info.name,
+          matches: found[i]?.[level] ?? [],
+          records: records[i] ?? new Map<number, ClaimRecord>(),
+        })),
+      );
+      for (const { match: m, claim, setName, also } of merged) {
+        const key = `${m.sentence}:${m.start}:${m.end}:${m.set}:${m.row}`;
+        let at = indexOf.get(key);
+        const card = ((claims[m.set] ??= {})[m.row] ??= { ...claim, fromSet: setName });
+        for (const a of also)
+          if (!card.also?.some((x) => x.id === a.id)) (card.also ??= []).push(a);
+        if (at === undefined) {
+          indexOf.set(key, (at = out.length));
+          out.push(m);
+          shownAt.push([]);
         }
-      });
+        shownAt[at]?.push(strictness);
+      }
     });
     return { matches: out, shownAt, claims };
   }

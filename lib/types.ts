@@ -52,6 +52,15 @@ export interface ClaimRecord {
   attribution?: string;
 }
 
+/**
+ * A claim as the note card gets it: the record, the claim set it came from, and the other
+ * sets' checks of the same claim (lib/merge-set-matches.ts).
+ */
+export interface CardClaim extends ClaimRecord {
+  fromSet?: string;
+  also?: CardClaim[];
+}
+
 /** What the matcher needs of a claim. */
 export interface MatchableClaim {
   id: string;

@@ -11,10 +11,12 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension, serveStatic } from '../../tools/browser-harness';
-import { markedClaims, openPopup, waitForMarks, waitForScans, type Env } from './helpers';
+import { HOST_TAG, markedClaims, openPopup, waitForMarks, waitForScans, type Env } from './helpers';
 import { serveFeed, type FeedServer } from './feed-server';
 
 const CONNERY = /^fact-check-sean-connery-letter-steve-jobs-apple-1998-/;
+const CONNERY_URL =
+  'https://checkyourfact.com/2020/11/03/fact-check-sean-connery-letter-steve-jobs-apple-1998/';
 let env: Env;
 let feed: FeedServer;
 const requests: { url: string; fromWorker: boolean }[] = [];
@@ -36,7 +38,29 @@ afterAll(async () => {
   await feed?.close();
 });
 
-const hasConnery = async (page: Page) => (await markedClaims(page)).some((id) => CONNERY.test(id));
+/**
+ * Whether the page shows the feed's Connery check: as a mark of its own, or on the card of the
+ * bundled PolitiFact check of the same claim (two publishers, one mark).
+ */
+async function hasConnery(page: Page): Promise<boolean> {
+  const ids = await markedClaims(page);
+  if (ids.some((id) => CONNERY.test(id))) return true;
+  return (await cardText(page)).includes(CONNERY_URL);
+}
+
+/** The text and links of the first mark's card (opened by a click, closed again). */
+async function cardText(page: Page): Promise<string> {
+  const marker = page.locator(`${HOST_TAG} [data-factmark-claim]`).first();
+  if ((await marker.count()) === 0) return '';
+  await marker.click();
+  const card = page.locator(`${HOST_TAG} [data-testid="factmark-card"]`);
+  await card.waitFor();
+  const text = (await card.textContent()) ?? '';
+  const links = await card.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  await page.keyboard.press('Escape');
+  await page.mouse.click(5, 5);
+  return `${text}\n${links.join('\n')}`;
+}
 
 async function setConfig(config: object): Promise<void> {
   await env.ext.worker.evaluate((c) => chrome.storage.local.set({ feedConfig: c }), {
@@ -56,6 +80,8 @@ describe('claim feeds', () => {
     page = await env.context.newPage();
     await page.goto(`${env.server.origin}/feed-page.html`);
     await waitForScans(page);
+    // The bundled set has PolitiFact's check of this claim, not checkyourfact.com's.
+    expect(await waitForMarks(page, 1)).toEqual(['pf-18842']);
     expect(await hasConnery(page)).toBe(false);
 
     popup = await openPopup(env, page);
@@ -68,8 +94,15 @@ describe('claim feeds', () => {
     expect(await popup.getByRole('note').first().textContent()).toMatch(/over a year old/);
     expect(await popup.getByTestId('feed-times').textContent()).not.toMatch(/Last success: never/);
 
-    await waitForMarks(page, 1);
-    await expect.poll(() => hasConnery(page)).toBe(true);
+    // PolitiFact's check of the same claim is in the bundled set: one mark, its card lists
+    // both checks and names the set each came from.
+    expect(await markedClaims(page)).toEqual(['pf-18842']);
+    await expect.poll(() => hasConnery(page), { timeout: 10_000 }).toBe(true);
+    expect(await markedClaims(page)).toHaveLength(1);
+    const card = await cardText(page);
+    expect(card).toMatch(/Also checked by:/);
+    expect(card).toMatch(/PolitiFact/);
+    expect(card).toMatch(/From the claim set “/);
     expect(feed.log).toEqual([{ path: '/feed.json', status: 200 }]);
   });
 
