@@ -8,8 +8,11 @@ import {
 } from './claims/claim-set';
 import { compileClaimSet } from './claims/compile-claim-set';
 import { lookupSelection, type LookupHit } from './selection-lookup';
+import type { SetSummary } from './feeds/summary';
+import { mergeSetMatches } from './merge-set-matches';
 import {
   STRICTNESSES,
+  type CardClaim,
   type ClaimRecord,
   type Match,
   type Sentence,
@@ -30,6 +33,10 @@ export interface SetInfo {
   date: string;
   enabled: boolean;
   builtin: boolean;
+  /** Absent on sets from before feeds: bundled when builtin, else imported. */
+  kind?: 'bundled' | 'imported' | 'feed';
+  /** Publishers, licences and review dates (lib/feeds/summary.ts). */
+  summary?: SetSummary;
 }
 
 /** A claim set the user imported in the popup; stored whole, compiled in memory on load. */
@@ -58,10 +65,10 @@ export interface MatchResult {
   /** The strictness settings each match is shown at: `shownAt[i]` for `matches[i]`. */
   shownAt: Strictness[][];
   /** Display data of every claim in `matches`, by set and row: `claims[m.set][m.row]`. */
-  claims: Record<string, Record<number, ClaimRecord>>;
+  claims: Record<string, Record<number, CardClaim>>;
 }
 
-interface Loaded {
+export interface Loaded {
   info: SetInfo;
   set: ClaimSet;
 }
@@ -72,6 +79,8 @@ export interface SetSources {
   fetchShard: ShardFetcher;
   /** The stored imported sets (anything not an array reads as none). */
   readImported: () => Promise<unknown>;
+  /** The subscribed feeds' sets (lib/feed-sets.ts), ready ones only. */
+  feeds?: { current: () => Promise<Loaded[]> };
 }
 
 /** Batches remembered for their follow-up request (a page asks for a few at a time). */
@@ -147,25 +156,28 @@ export class MatchingService {
     const claims: MatchResult['claims'] = {};
     const indexOf = new Map<string, number>();
     levels.forEach((strictness, level) => {
-      // The same claim (by id) in two sets at the same span is marked once, from the first set.
-      const seen = new Set<string>();
-      found.forEach((perLevel, i) => {
-        for (const m of perLevel[level] ?? []) {
-          const claim = records[i]?.get(m.row);
-          const span = `${m.sentence}:${m.start}:${m.end}`;
-          if (!claim || seen.has(`${span}:${claim.id}`)) continue;
-          seen.add(`${span}:${claim.id}`);
-          const key = `${span}:${m.set}:${m.row}`;
-          let at = indexOf.get(key);
-          if (at === undefined) {
-            indexOf.set(key, (at = out.length));
-            out.push(m);
-            shownAt.push([]);
-            (claims[m.set] ??= {})[m.row] = claim;
-          }
-          shownAt[at]?.push(strictness);
+      // One mark per claim across sets: the same URL once, two publishers' checks of one
+      // sentence as one mark listing both (lib/merge-set-matches.ts).
+      const merged = mergeSetMatches(
+        sets.map(({ info }, i) => ({
+          setName: info.name,
+          matches: found[i]?.[level] ?? [],
+          records: records[i] ?? new Map<number, ClaimRecord>(),
+        })),
+      );
+      for (const { match: m, claim, setName, also } of merged) {
+        const key = `${m.sentence}:${m.start}:${m.end}:${m.set}:${m.row}`;
+        let at = indexOf.get(key);
+        const card = ((claims[m.set] ??= {})[m.row] ??= { ...claim, fromSet: setName });
+        for (const a of also)
+          if (!card.also?.some((x) => x.id === a.id)) (card.also ??= []).push(a);
+        if (at === undefined) {
+          indexOf.set(key, (at = out.length));
+          out.push(m);
+          shownAt.push([]);
         }
-      });
+        shownAt[at]?.push(strictness);
+      }
     });
     return { matches: out, shownAt, claims };
   }
@@ -197,8 +209,12 @@ export class MatchingService {
   private async all(withDisabled: boolean): Promise<Loaded[]> {
     this.bundled ??= this.loadBundled();
     this.imported ??= this.loadImported();
-    const [b, imp] = await Promise.all([this.bundled, this.imported]);
-    const list = [...(b ? [b] : []), ...imp];
+    const [b, imp, feeds] = await Promise.all([
+      this.bundled,
+      this.imported,
+      this.source.feeds?.current() ?? [],
+    ]);
+    const list = [...(b ? [b] : []), ...imp, ...feeds];
     return withDisabled ? list : list.filter((l) => l.info.enabled);
   }
 
@@ -215,6 +231,8 @@ export class MatchingService {
           date: set.meta.built,
           enabled: true,
           builtin: true,
+          kind: 'bundled',
+          ...(set.meta.summary ? { summary: set.meta.summary } : {}),
         },
       };
     } catch (err) {
@@ -247,6 +265,8 @@ export class MatchingService {
             date: s.imported,
             enabled: s.enabled,
             builtin: false,
+            kind: 'imported',
+            ...(set.meta.summary ? { summary: set.meta.summary } : {}),
           },
         });
       } catch (err) {
