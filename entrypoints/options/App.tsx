@@ -22,7 +22,7 @@ import { FeedsPanel } from '../../components/feeds/FeedsPanel';
 const SECTIONS: OptionsSection[] = [
   { id: 'display', title: t('optDisplay'), render: (c) => <DisplaySection {...c} /> },
   { id: 'sets', title: t('optClaimSets'), render: (c) => <ClaimSetsSection {...c} /> },
-  { id: 'feeds', title: t('optFeeds'), render: () => <FeedsPanel /> },
+  { id: 'feeds', title: t('optFeeds'), render: () => <FeedsPanel inSection /> },
   { id: 'hidden', title: t('optHidden'), render: (c) => <HiddenSection {...c} /> },
   { id: 'shortcuts', title: t('optShortcuts'), render: (c) => <ShortcutsSection {...c} /> },
   { id: 'privacy', title: t('optPrivacy'), render: () => <PrivacySection /> },
