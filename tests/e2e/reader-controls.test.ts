@@ -143,3 +143,39 @@ describe('quiet mode', () => {
     await options.close();
   });
 });
+
+describe('strictness on an open tab', () => {
+  test('Broad adds the "possible" marks at once, labelled; Strict removes the weaker ones', async () => {
+    await page.bringToFront();
+    await page.reload();
+    await waitForMarks(page, SEED_IDS.length);
+    const possible = () =>
+      page.evaluate((tag) => {
+        const root = document.querySelector(tag)?.shadowRoot;
+        return Array.from(root?.querySelectorAll('.fm-possible-mark') ?? []).map((m) =>
+          m.getAttribute('data-factmark-claim'),
+        );
+      }, HOST_TAG);
+    const count = () => markedClaims(page).then((ids) => ids.length);
+    const balanced = await count();
+    expect(await possible()).toEqual([]);
+    const popup = await openPopup(e(), page);
+    const strictness = (v: string) => popup.locator(`input[name="strictness"][value="${v}"]`);
+    try {
+      await strictness('broad').check();
+      await expect.poll(possible, { timeout: 2_500 }).toEqual(['us-28-point-peace-plan']);
+      expect(await count()).toBe(balanced + 1);
+      await page.bringToFront();
+      await page.locator(`${HOST_TAG} .fm-possible-mark`).click();
+      await expect.poll(() => card().textContent()).toContain('Possible match');
+      await strictness('strict').check();
+      await expect.poll(count, { timeout: 2_500 }).toBeLessThan(balanced);
+      expect(await possible()).toEqual([]);
+      expect([...new Set(await markedClaims(page))]).not.toContain('gaza-ceasefire-trump');
+    } finally {
+      await strictness('balanced').check();
+    }
+    await expect.poll(count, { timeout: 2_500 }).toBe(balanced);
+    await popup.close();
+  });
+});
