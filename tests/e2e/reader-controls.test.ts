@@ -132,6 +132,7 @@ describe('quiet mode', () => {
     await expect
       .poll(() => popup.locator('[data-testid="page-claims"] [data-claim]').count())
       .toBe(SEED_IDS.length);
+    expect(await popup.getByTestId('quiet-note').textContent()).toContain('Quiet mode is on');
     // After a reload too: counted, not painted.
     await page.reload();
     await expect.poll(() => badgeText(e(), tabId)).toBe(String(SEED_IDS.length));
