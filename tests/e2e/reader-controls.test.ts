@@ -59,6 +59,15 @@ describe('"Not this claim"', () => {
     await expect.poll(unique).toEqual(SEED_IDS.filter((id) => id !== CLAIM));
     await expect.poll(() => toast().textContent()).toContain('Match hidden on this page');
     // Focus moved to Undo: Enter undoes.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (tag) =>
+            document.querySelector(tag)?.shadowRoot?.activeElement?.getAttribute('data-testid'),
+          HOST_TAG,
+        ),
+      )
+      .toBe('toast-undo');
     await page.keyboard.press('Enter');
     await expect.poll(unique).toEqual(SEED_IDS);
     await expect.poll(() => toast().count()).toBe(0);
@@ -84,6 +93,10 @@ describe('"Not this claim"', () => {
     expect(item).toContain('Crimea');
     await list.getByRole('button', { name: /Restore/ }).click();
     await expect.poll(() => options.getByTestId('hidden-list').count()).toBe(0);
+    // Focus is not lost with the entry: it is on what took its place.
+    await expect
+      .poll(() => options.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Nothing hidden');
     await expect.poll(unique).toEqual(SEED_IDS);
     await options.close();
   });
