@@ -6,12 +6,20 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     // From public/_locales/<lang>/messages.json (English, Ukrainian).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'alarms'],
+    // Claim feeds: a feed's origin is asked for when the reader subscribes (README).
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
+    // The e2e build only (`wxt build --mode e2e`): headless Chromium cannot click the
+    // permission prompt, so the test feed server's origin is granted at install instead
+    // (tests/e2e/feeds.test.ts; README "Claim feeds").
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // Keyboard shortcuts (changeable in the browser's shortcut settings); handled in
     // entrypoints/background.ts (utils/commands.ts).
     commands: {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { ClaimRecord, Evidence } from '../lib/types';
+import type { CardClaim, Evidence } from '../lib/types';
 import { VERDICT_GLYPHS } from '../lib/verdict-labels';
 import { highlightShared, sharedTerms, type Segment } from '../lib/highlight';
 import { localDate, localStaleness, t, verdictLabel } from '../utils/i18n';
@@ -8,7 +8,7 @@ import { NotThisClaim } from './NotThisClaim';
 import type { HideKind } from '../lib/hidden';
 
 export interface NoteCardProps {
-  claim: ClaimRecord;
+  claim: CardClaim;
   evidence: Evidence;
   /** Band 'possible' marks say so on the card. */
   possible?: boolean;
@@ -79,7 +79,15 @@ export function NoteCard(props: NoteCardProps) {
       <p class="fm-meta">
         {t('reviewed')} <time dateTime={claim.reviewed}>{localDate(claim.reviewed)}</time>
         {stale.age ? ` · ${stale.age}` : ''}
+        {claim.verdictUpdated ? (
+          <>
+            {' · '}
+            {t('verdictUpdatedOn')}{' '}
+            <time dateTime={claim.verdictUpdated}>{localDate(claim.verdictUpdated)}</time>
+          </>
+        ) : null}
       </p>
+      {claim.also && claim.also.length > 0 ? <AlsoChecked also={claim.also} /> : null}
       {stale.warning ? (
         <p class="fm-stale" role="note">
           {stale.warning}
@@ -100,6 +108,30 @@ export function NoteCard(props: NoteCardProps) {
       ) : null}
       {claim.attribution ? <p class="fm-attr">{claim.attribution}</p> : null}
       {props.onHide ? <NotThisClaim site={props.site ?? ''} onHide={props.onHide} /> : null}
+      {claim.fromSet ? (
+        <p class="fm-attr" data-testid="card-set">
+          {t('fromClaimSet', claim.fromSet)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The other sets' checks of the same claim: publisher, verdict, rating, link, set. */
+function AlsoChecked({ also }: { also: CardClaim[] }) {
+  return (
+    <div class="fm-also" data-testid="card-also">
+      <p class="fm-label">{t('alsoCheckedBy')}</p>
+      <ul>
+        {also.map((a) => (
+          <li key={a.id}>
+            <span class={`fm-verdict fm-v-${a.verdict}`}>{verdictLabel(a.verdict)}</span>
+            {a.rating ? ` (${t('ratedAs', a.rating)})` : ''}
+            {a.fromSet ? ` · ${a.fromSet}` : ''}
+            <SourceList sources={a.sources.slice(0, 1)} />
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

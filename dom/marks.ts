@@ -1,4 +1,4 @@
-import type { ClaimRecord, Match, Strictness, Verdict } from '../lib/types';
+import type { CardClaim, Match, Strictness, Verdict } from '../lib/types';
 import type { PageClaim } from '../utils/messages';
 
 /**
@@ -10,7 +10,7 @@ export interface Mark {
   key: string;
   match: Match;
   /** The claim's card data (verdict, text, sources). */
-  claim: ClaimRecord;
+  claim: CardClaim;
   range: Range;
   /** The block the mark's text is in: re-reading that block replaces the mark. */
   block: Node | null;

@@ -7,6 +7,7 @@ import { MatchingService } from '../lib/matching-service';
 import { importedSetsItem } from '../utils/imported-sets';
 import { listenToCommands } from '../utils/commands';
 import { listenToContextMenu } from '../utils/context-menu';
+import { startFeeds } from '../utils/background-feeds';
 
 /**
  * Background: holds the claim index (loaded once, shared by all tabs, so a tab pays only
@@ -25,7 +26,10 @@ export default defineBackground(() => {
   };
   // index.bin (~11 MB) is read as one ArrayBuffer and loaded as views over it (~2 ms); the
   // display files (~170 KB each) only when a matched claim needs its card.
+  // Subscribed claim feeds (utils/background-feeds.ts): their sets, schedule and messages.
+  const feeds = startFeeds();
   const service = new MatchingService({
+    feeds,
     fetchIndex: async () => (await read('index.bin')).arrayBuffer(),
     fetchShard: async (file) => (await read(file)).json() as Promise<unknown>,
     readImported: () => importedSetsItem.getValue(),

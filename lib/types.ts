@@ -41,10 +41,24 @@ export interface ClaimRecord {
   sources: Source[];
   /** When the fact check was published or last reviewed (ISO date). */
   reviewed: string;
+  /**
+   * When a feed's update changed this fact check's verdict or rating (ISO date): the card
+   * says "verdict updated on …". Set by lib/feeds/merge.ts.
+   */
+  verdictUpdated?: string;
   topics?: string[];
   lang?: string;
   /** Attribution / licence line shown on the card for claims from third-party data. */
   attribution?: string;
+}
+
+/**
+ * A claim as the note card gets it: the record, the claim set it came from, and the other
+ * sets' checks of the same claim (lib/merge-set-matches.ts).
+ */
+export interface CardClaim extends ClaimRecord {
+  fromSet?: string;
+  also?: CardClaim[];
 }
 
 /** What the matcher needs of a claim. */
@@ -126,6 +140,8 @@ export interface Match {
   score: number;
   band: Band;
   evidence: Evidence;
+  /** Found by the semantic pass (lib/semantic/page-decision.ts): `score` is its probability. */
+  semantic?: boolean;
 }
 
 /** Strictness set in the popup (which bands are marked), from strictest to broadest. */

@@ -12,6 +12,7 @@ import { mark, TIMING } from '../../dom/timing';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { readSettings, watchSettings } from '../../utils/settings';
 import { importedSetsItem } from '../../utils/imported-sets';
+import { claimSetsChanged } from '../../utils/feed-config';
 import { Msg, type MatchReply, type ToTab } from '../../utils/messages';
 import { answer, sendToBackground } from '../../utils/messaging';
 
@@ -171,17 +172,21 @@ export default defineContentScript({
       annotator?.show(filterOf(settings, hidden));
     });
     // A claim set imported, switched or removed in the popup: match the page again.
-    const unwatchSets = importedSetsItem.watch(() => {
+    const rematch = () => {
       if (!settings || !isActiveOn(settings, host)) return;
       stop();
       void start();
-    });
+    };
+    const unwatchSets = importedSetsItem.watch(rematch);
+    // A subscribed feed's new version is compiled and matchable (utils/background-feeds.ts).
+    const unwatchFeeds = claimSetsChanged.watch(rematch);
     ctx.onInvalidated(() => {
       unwatch();
       unwatchHidden();
       unwatchSets();
       lookup.close();
       announcer.destroy();
+      unwatchFeeds();
       annotator?.destroy();
     });
     // Single-page sites change route without a reload: the observer sees the new text.

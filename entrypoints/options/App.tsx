@@ -12,6 +12,7 @@ import { ClaimSetsSection } from '../../components/options/ClaimSetsSection';
 import { HiddenSection } from '../../components/options/HiddenSection';
 import { ShortcutsSection } from '../../components/options/ShortcutsSection';
 import { PrivacySection } from '../../components/options/PrivacySection';
+import { FeedsPanel } from '../../components/feeds/FeedsPanel';
 
 /**
  * The options page's sections, in order. Each is one component under components/options/
@@ -21,6 +22,7 @@ import { PrivacySection } from '../../components/options/PrivacySection';
 const SECTIONS: OptionsSection[] = [
   { id: 'display', title: t('optDisplay'), render: (c) => <DisplaySection {...c} /> },
   { id: 'sets', title: t('optClaimSets'), render: (c) => <ClaimSetsSection {...c} /> },
+  { id: 'feeds', title: t('optFeeds'), render: () => <FeedsPanel inSection /> },
   { id: 'hidden', title: t('optHidden'), render: (c) => <HiddenSection {...c} /> },
   { id: 'shortcuts', title: t('optShortcuts'), render: (c) => <ShortcutsSection {...c} /> },
   { id: 'privacy', title: t('optPrivacy'), render: () => <PrivacySection /> },

@@ -10,6 +10,7 @@ import { MatchingSettings } from '../../components/popup/MatchingSettings';
 import { PageClaims } from '../../components/popup/PageClaims';
 import { Switches } from '../../components/popup/Switches';
 import { localDate, t, tn } from '../../utils/i18n';
+import { FeedsPanel } from '../../components/feeds/FeedsPanel';
 
 /** The popup opened for a given tab (`?tab=ID`, the e2e tests and a pinned panel). */
 const forTab = (): string | null => new URLSearchParams(location.search).get('tab');
@@ -91,6 +92,7 @@ export function App() {
       ) : null}
       <MatchingSettings settings={settings} onChange={update} />
       <ClaimSetPanel sets={sets} actions={setActions} />
+      <FeedsPanel />
       <footer class="fm-foot">
         {bundled ? (
           <span data-testid="set-info">

@@ -5,6 +5,7 @@
  */
 import { readIndexHeader } from '../match/read-index-header';
 import { VERDICTS } from '../types';
+import { checkSummary } from '../feeds/summary';
 import {
   CLAIM_SET_FORMAT,
   CLAIM_SET_VERSION,
@@ -62,6 +63,11 @@ export function checkClaimSetHeader(extra: unknown): ClaimSetHeader {
     count: meta.count,
     origins: { ...(meta.origins as Record<string, number>) },
   };
+  if (meta.summary !== undefined) {
+    const summary = checkSummary(meta.summary);
+    if (!summary) fail('meta.summary is malformed');
+    m.summary = summary;
+  }
   return {
     format: CLAIM_SET_FORMAT,
     version: CLAIM_SET_VERSION,

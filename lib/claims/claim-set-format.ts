@@ -14,7 +14,7 @@
  *                        first claim, to catch a shard from another build), s: [strings], c: [rows] }
  *
  * A row is [claim, verdict, note, reviewed, sources, origin, rating, claimant, claimDate,
- * attribution, lang] with trailing nulls dropped; a source is [publisher, title, urlPrefix,
+ * attribution, lang, verdictUpdated] with trailing nulls dropped; a source is [publisher, title, urlPrefix,
  * urlRest, date]. Fields that repeat within the shard (publishers, ratings, claimants, dates,
  * attributions, URL prefixes) are "Str": a number indexes the shard's `s`, a string is the
  * value itself. `note: null` means "no note but the first source's title" (PolitiFact's headline
@@ -24,6 +24,8 @@
  *
  * Written by compile-claim-set.ts, checked by check-claim-set.ts, read by decode-claim-row.ts.
  */
+
+import type { SetSummary } from '../feeds/summary';
 
 export const CLAIM_SET_FORMAT = 'factmark-claim-set';
 export const CLAIM_SET_VERSION = 2;
@@ -45,6 +47,8 @@ export interface ClaimSetMeta {
   count: number;
   /** Claims per origin, e.g. {seed: 6, politifact: 18950, snopes: 8800}. */
   origins: Record<string, number>;
+  /** Publishers, attributions and review dates of the set (lib/feeds/summary.ts). */
+  summary?: SetSummary;
 }
 
 /** A string that is either inline or an index into the shard's interned table. */
@@ -68,6 +72,7 @@ export type CompactClaim = [
   claimDate?: Str | null,
   attribution?: Str | null,
   lang?: Str | null,
+  verdictUpdated?: Str | null,
 ];
 
 /** One display file (display-NNN.json). */

@@ -23,6 +23,7 @@ import {
   type Str,
 } from './claim-set-format';
 import { toMatchable } from './to-matchable';
+import { summarize } from '../feeds/summary';
 
 export interface CompiledClaimSet {
   meta: ClaimSetMeta;
@@ -82,6 +83,7 @@ function compileShard(
     count(r.claimDate);
     count(r.attribution);
     count(r.lang);
+    count(r.verdictUpdated);
     for (const s of r.sources) {
       count(s.publisher);
       count(urlPrefix(s.url));
@@ -125,6 +127,7 @@ function compileShard(
       opt(r.claimDate),
       opt(r.attribution),
       opt(r.lang),
+      opt(r.verdictUpdated),
     ];
     while (row.length > 6 && row[row.length - 1] === null) row.pop();
     return row;
@@ -179,6 +182,7 @@ export function compileClaimSet(
     built,
     count: all.length,
     origins,
+    summary: summarize(all.map(({ r }) => r)),
   };
 
   const shards: CompiledClaimSet['shards'] = [];

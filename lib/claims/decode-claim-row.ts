@@ -34,11 +34,13 @@ export function decodeClaimRow(sh: OpenShard, row: CompactClaim, id: string): Cl
   const claimDate = optionalValue(sh, row[8]);
   const attribution = optionalValue(sh, row[9]);
   const lang = optionalValue(sh, row[10]);
+  const verdictUpdated = optionalValue(sh, row[11]);
   if (rating !== undefined) r.rating = rating;
   if (claimant !== undefined) r.claimant = claimant;
   if (claimDate !== undefined) r.claimDate = claimDate;
   if (attribution !== undefined) r.attribution = attribution;
   if (lang !== undefined) r.lang = lang;
+  if (verdictUpdated !== undefined) r.verdictUpdated = verdictUpdated;
   return r;
 }
 

@@ -80,7 +80,12 @@ function counted(
 }
 
 /** Detects the format, converts or validates, and counts. Never throws on bad content. */
-export function parseClaimFile(text: string, fileName: string): ParsedClaimFile {
+export function parseClaimFile(
+  text: string,
+  fileName: string,
+  opts: { maxRecords?: number } = {},
+): ParsedClaimFile {
+  const max = opts.maxRecords ?? MAX_IMPORT_RECORDS;
   const clean = text.replace(/^\uFEFF/, '');
   if (clean.trim() === '')
     return counted(
@@ -112,7 +117,7 @@ export function parseClaimFile(text: string, fileName: string): ParsedClaimFile 
     // Count before validating: refusing a huge file should not first cost seconds of work.
     let lines = 0;
     for (const row of clean.split('\n')) if (row.trim() !== '') lines++;
-    if (lines > MAX_IMPORT_RECORDS) return tooMany(format, fileName, lines, []);
+    if (lines > max) return tooMany(format, fileName, lines, [], max);
     const { records, errors } = parseJsonl(clean, fileName);
     if (
       records.length === 0 &&
@@ -128,8 +133,8 @@ export function parseClaimFile(text: string, fileName: string): ParsedClaimFile 
       });
     result = counted(format, records, errors, []);
   }
-  if (result.records.length > MAX_IMPORT_RECORDS)
-    return tooMany(result.format, fileName, result.records.length, result.skipped);
+  if (result.records.length > max)
+    return tooMany(result.format, fileName, result.records.length, result.skipped, max);
   return result;
 }
 
@@ -138,7 +143,8 @@ function tooMany(
   file: string,
   n: number,
   skipped: Skipped[],
+  max: number,
 ): ParsedClaimFile {
-  const message = `expected at most ${MAX_IMPORT_RECORDS} claims, got ${n}`;
+  const message = `expected at most ${max} claims, got ${n}`;
   return counted(format, [], [{ file, record: 'file', field: '', message }], skipped);
 }

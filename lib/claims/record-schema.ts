@@ -130,6 +130,7 @@ export const recordSchema = z.strictObject({
   note,
   sources: z.array(sourceSchema).min(1).max(LIMITS.sources),
   reviewed: isoDate,
+  verdictUpdated: isoDate.optional(),
   topics: z.array(text(LIMITS.topic)).max(LIMITS.topics).optional(),
   lang: z
     .string()

@@ -141,7 +141,16 @@ describe('compileClaimSet / loadClaimSet', () => {
       built: '2020-10-12',
       count: 4,
       origins: { seed: 2, politifact: 2 },
+      // What the popup says of the set: its publishers and the range of its review dates.
+      summary: {
+        publishers: ['Snopes', 'PolitiFact'],
+        otherPublishers: 0,
+        attributions: c.meta.summary?.attributions ?? [],
+        from: '2019-10-30',
+        to: '2020-10-12',
+      },
     };
+    expect(c.meta.summary?.attributions).toHaveLength(2);
     expect(c.meta).toEqual(meta);
     // Readable from index.bin alone, without the index or any display file.
     expect(readClaimSetMeta(indexBin(c))).toEqual(meta);

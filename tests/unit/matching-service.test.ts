@@ -33,6 +33,14 @@ function imported(id: string, records: ClaimRecord[], enabled = true): ImportedS
 /** The settings an annotated match below the Strict threshold is shown at. */
 const ANNOTATED = ['balanced', 'broad'];
 const fifthOnly = [{ ...byId('ru-holds-fifth-of-ukraine'), id: 'my-fifth' }];
+/** The same claim, checked by another of the seed claim's own sources (another URL). */
+const fifthElsewhere = [
+  {
+    ...byId('ru-holds-fifth-of-ukraine'),
+    id: 'my-fifth',
+    sources: byId('ru-holds-fifth-of-ukraine').sources.slice(1, 2),
+  },
+];
 
 describe('MatchingService.match', () => {
   test.each([
@@ -61,13 +69,18 @@ describe('MatchingService.match', () => {
       want: [],
     },
     {
-      what: 'a claim of an imported set, under its own set id',
+      what: 'the same fact check (URL) in two sets under other ids is one claim, from the first set',
       sentences: [FIFTH],
       stored: [imported('import-a', fifthOnly)],
-      want: [
-        { sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED },
-        { sentence: 0, set: 'import-a', id: 'my-fifth', at: ANNOTATED },
-      ],
+      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
+    },
+    {
+      // Two publishers' checks of one sentence: one mark (the better scored) listing the other.
+      what: 'two sets checking one sentence give one mark whose card lists both checks',
+      sentences: [FIFTH],
+      stored: [imported('import-a', fifthElsewhere)],
+      want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
+      also: ['my-fifth'],
     },
     {
       what: 'a switched-off imported set is not matched',
@@ -87,25 +100,31 @@ describe('MatchingService.match', () => {
       stored: { not: 'a list' },
       want: [{ sentence: 0, set: 'bundled', id: 'ru-holds-fifth-of-ukraine', at: ANNOTATED }],
     },
-  ])('$what', async ({ sentences, stored, want }) => {
-    const service = new MatchingService(sources(stored));
-    const reply = await service.match({ sentences: sentences.map((text) => ({ text })) });
-    const got = reply.matches.map((m, i) => ({
-      sentence: m.sentence,
-      set: m.set,
-      id: reply.claims[m.set]?.[m.row]?.id,
-      at: reply.shownAt[i],
-    }));
-    expect(got).toEqual(want);
-    for (const m of reply.matches) {
-      // Spans are relative to their sentence, and every match has its card data.
-      const text = sentences[m.sentence] ?? '';
-      expect(m.start).toBeGreaterThanOrEqual(0);
-      expect(m.end).toBeLessThanOrEqual(text.length);
-      expect(m.end).toBeGreaterThan(m.start);
-      expect(reply.claims[m.set]?.[m.row]?.sources.length).toBeGreaterThan(0);
-    }
-  });
+  ] as { what: string; sentences: string[]; stored: unknown; want: unknown[]; also?: string[] }[])(
+    '$what',
+    async ({ sentences, stored, want, also }) => {
+      const service = new MatchingService(sources(stored));
+      const reply = await service.match({ sentences: sentences.map((text) => ({ text })) });
+      const got = reply.matches.map((m, i) => ({
+        sentence: m.sentence,
+        set: m.set,
+        id: reply.claims[m.set]?.[m.row]?.id,
+        at: reply.shownAt[i],
+      }));
+      expect(got).toEqual(want);
+      const first = reply.matches[0];
+      const card = first ? reply.claims[first.set]?.[first.row] : undefined;
+      expect((card?.also ?? []).map((c) => c.id)).toEqual(also ?? []);
+      for (const m of reply.matches) {
+        // Spans are relative to their sentence, and every match has its card data.
+        const text = sentences[m.sentence] ?? '';
+        expect(m.start).toBeGreaterThanOrEqual(0);
+        expect(m.end).toBeLessThanOrEqual(text.length);
+        expect(m.end).toBeGreaterThan(m.start);
+        expect(reply.claims[m.set]?.[m.row]?.sources.length).toBeGreaterThan(0);
+      }
+    },
+  );
 
   test.each([
     { asked: ['balanced'], want: [['balanced']] },
@@ -116,6 +135,22 @@ describe('MatchingService.match', () => {
     const service = new MatchingService(sources());
     const reply = await service.match({ sentences: [{ text: FIFTH }], strictnesses: [...asked] });
     expect(reply.shownAt).toEqual(want);
+  });
+
+  test('a batch asked again for its other strictnesses gets what one request would', async () => {
+    const batch = () => [FIFTH, TOPIC, CRIMEA].map((text) => ({ text, block: 0 }));
+    const once = await new MatchingService(sources()).match({ sentences: batch() });
+    const service = new MatchingService(sources());
+    const first = await service.match({ sentences: batch(), strictnesses: ['balanced'] });
+    // A new array with the same sentences, as the content script sends it: the service
+    // reuses the first request's rankings, and the marks must not change for it.
+    const rest = await service.match({ sentences: batch(), strictnesses: ['strict', 'broad'] });
+    const ids = (r: typeof once) =>
+      r.matches.flatMap((m, i) =>
+        (r.shownAt[i] ?? []).map((at) => `${m.sentence}:${r.claims[m.set]?.[m.row]?.id}:${at}`),
+      );
+    expect([...ids(first), ...ids(rest)].sort()).toEqual(ids(once).sort());
+    expect(ids(rest).length).toBeGreaterThan(0);
   });
 
   test('a display file that cannot be read costs its marks, not the reply', async () => {

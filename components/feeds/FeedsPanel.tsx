@@ -1,0 +1,246 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { formatDate } from '../../lib/format';
+import { describeSummary, isStale } from '../../lib/feeds/summary';
+import { feedUrlProblem, originPattern, type FeedState } from '../../lib/feeds/feed-state';
+import { FEED_INTERVALS } from '../../utils/feed-config';
+import { FeedMsg, sendFeedMessage, type FeedReply } from '../../utils/feed-messages';
+
+const INTERVAL_LABELS: Record<number, string> = {
+  60: 'every hour',
+  360: 'every 6 hours',
+  1440: 'daily',
+  10080: 'weekly',
+};
+
+/** "2 Dec 2026, 14:05" in the reader's time zone. */
+function when(iso: string | undefined): string {
+  if (!iso) return 'never';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const time = d.toTimeString().slice(0, 5);
+  return `${formatDate(iso.slice(0, 10))}, ${time}`;
+}
+
+/**
+ * Claim feeds: subscribe by URL (the feed's origin is asked for here, from the click), each
+ * feed's row with its claims, publishers, review dates, last success, last attempt and error,
+ * update now, switch and remove, and how often feeds are fetched. Self-contained: it talks to
+ * the background itself (utils/feed-messages.ts), so any extension page can mount it.
+ */
+export function FeedsPanel({
+  now = new Date(),
+  inSection = false,
+}: {
+  now?: Date;
+  /** Inside a page section that has its own heading (the options page): no landmark of its own. */
+  inSection?: boolean;
+}) {
+  const [state, setState] = useState<FeedReply | null>(null);
+  const [url, setUrl] = useState('');
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const apply = (r: FeedReply | undefined, ok: string) => {
+    if (!r) return setStatus('The background did not answer.');
+    setState(r);
+    setStatus(r.error ? `Error: ${r.error}` : ok);
+  };
+  useEffect(() => {
+    void sendFeedMessage({ type: FeedMsg.LIST }).then((r) => r && setState(r));
+  }, []);
+
+  const subscribe = async (e: Event) => {
+    e.preventDefault();
+    const u = url.trim();
+    const problem = feedUrlProblem(u);
+    const origin = originPattern(u);
+    if (problem || !origin) return setStatus(`Error: ${problem ?? 'not a feed URL'}`);
+    // Asked from this click (a user gesture); only this origin, only now.
+    let granted: boolean;
+    try {
+      granted = await browser.permissions.request({ origins: [origin] });
+    } catch (err) {
+      return setStatus(`Error: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (!granted) return setStatus(`Not subscribed: access to ${origin} was not granted.`);
+    setBusy(true);
+    setStatus('Downloading…');
+    const r = await sendFeedMessage({ type: FeedMsg.ADD, url: u });
+    setBusy(false);
+    if (r && !r.error) setUrl('');
+    apply(r, `Subscribed to ${u}.`);
+  };
+  const act = async (p: Promise<FeedReply | undefined>, ok: string) => {
+    setBusy(true);
+    apply(await p, ok);
+    setBusy(false);
+  };
+
+  const feeds = state?.feeds ?? [];
+  const Wrap = inSection ? 'div' : 'section';
+  return (
+    <Wrap
+      {...(inSection ? {} : { 'aria-labelledby': 'fm-feeds-h' })}
+      class={inSection ? 'fm-feeds' : 'fm-section fm-feeds'}
+      data-testid="feeds-panel"
+    >
+      {inSection ? null : <h2 id="fm-feeds-h">Claim feeds</h2>}
+      <p class="fm-muted">
+        Fact checks a publisher keeps current (ClaimReview JSON-LD, a DataFeed, a Fact Check Tools
+        response or Factmark JSONL). Factmark downloads the feed only: no page, URL or history is
+        sent.
+      </p>
+      {feeds.length > 0 ? (
+        <ul class="fm-feed-list" data-testid="feed-list">
+          {feeds.map((f) => (
+            <FeedRow
+              key={f.id}
+              feed={f}
+              now={now}
+              busy={busy}
+              onUpdate={() =>
+                void act(sendFeedMessage({ type: FeedMsg.UPDATE, id: f.id }), `Checked ${f.name}.`)
+              }
+              onEnable={(enabled) =>
+                void act(sendFeedMessage({ type: FeedMsg.ENABLE, id: f.id, enabled }), '')
+              }
+              onRemove={() =>
+                void act(sendFeedMessage({ type: FeedMsg.REMOVE, id: f.id }), `Removed ${f.name}.`)
+              }
+            />
+          ))}
+        </ul>
+      ) : null}
+      <form class="fm-feed-add" onSubmit={(e) => void subscribe(e)}>
+        <label for="fm-feed-url">Feed URL</label>
+        <input
+          id="fm-feed-url"
+          type="url"
+          required
+          placeholder="https://"
+          data-testid="feed-url"
+          value={url}
+          onInput={(e) => setUrl(e.currentTarget.value)}
+        />
+        <button type="submit" disabled={busy} data-testid="feed-subscribe">
+          Subscribe
+        </button>
+      </form>
+      {state ? (
+        <div class="fm-feed-controls">
+          <label>
+            Check feeds{' '}
+            <select
+              data-testid="feed-interval"
+              value={String(state.config.intervalMinutes)}
+              onChange={(e) =>
+                void act(
+                  sendFeedMessage({
+                    type: FeedMsg.INTERVAL,
+                    minutes: Number(e.currentTarget.value),
+                  }),
+                  'Schedule saved.',
+                )
+              }
+            >
+              {FEED_INTERVALS.map((m) => (
+                <option key={m} value={String(m)}>
+                  {INTERVAL_LABELS[m] ?? `every ${m} minutes`}
+                </option>
+              ))}
+            </select>
+          </label>
+          {feeds.length > 0 ? (
+            <button
+              type="button"
+              disabled={busy}
+              data-testid="feed-update-all"
+              onClick={() =>
+                void act(sendFeedMessage({ type: FeedMsg.UPDATE }), 'Checked every feed.')
+              }
+            >
+              Update all now
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <p role="status" class="fm-muted" data-testid="feed-status">
+        {status}
+      </p>
+    </Wrap>
+  );
+}
+
+function FeedRow(props: {
+  feed: FeedState;
+  now: Date;
+  busy: boolean;
+  onUpdate: () => void;
+  onEnable: (enabled: boolean) => void;
+  onRemove: () => void;
+}) {
+  const f = props.feed;
+  const stale = f.summary ? isStale(f.summary, props.now) : false;
+  return (
+    <li data-testid="feed-row" data-feed={f.url}>
+      <label class="fm-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={f.enabled}
+          disabled={props.busy}
+          onChange={(e) => props.onEnable(e.currentTarget.checked)}
+        />
+        <span class="fm-feed-name">{f.name}</span>
+      </label>
+      <p class="fm-feed-meta" data-testid="feed-meta">
+        {f.count.toLocaleString('en')} claims
+        {f.summary ? ` · ${describeSummary(f.summary)}` : ''}
+        {f.updated ? ` · ${f.updated} verdict${f.updated === 1 ? '' : 's'} updated` : ''}
+      </p>
+      {stale ? (
+        <p class="fm-stale" role="note">
+          Its newest fact check is over a year old.
+        </p>
+      ) : null}
+      <p class="fm-feed-times" data-testid="feed-times">
+        Last success: {when(f.lastSuccess)} · last attempt: {when(f.lastAttempt)}
+      </p>
+      {f.error ? (
+        <p class="fm-feed-error" role="alert" data-testid="feed-error">
+          {f.error}
+        </p>
+      ) : null}
+      {f.problems && f.problems.length > 0 ? (
+        <details class="fm-feed-problems">
+          <summary>{f.problems.length} item(s) left out</summary>
+          <ul>
+            {f.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <div class="fm-actions">
+        <button
+          type="button"
+          disabled={props.busy}
+          data-testid="feed-update"
+          onClick={props.onUpdate}
+        >
+          Update now
+        </button>
+        <button
+          type="button"
+          class="fm-link-btn"
+          disabled={props.busy}
+          aria-label={`Remove ${f.name}`}
+          onClick={props.onRemove}
+        >
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
