@@ -85,6 +85,11 @@ export function App() {
       </header>
       <Switches settings={settings} host={host} onChange={update} />
       <PageClaims page={page} unreachable={pageError} active={active} onReveal={reveal} />
+      {settings.quiet ? (
+        <p class="fm-muted" data-testid="quiet-note">
+          {t('quietNote')}
+        </p>
+      ) : null}
       <MatchingSettings settings={settings} onChange={update} />
       <ClaimSetPanel sets={sets} actions={setActions} />
       <FeedsPanel />

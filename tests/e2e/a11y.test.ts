@@ -2,8 +2,17 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HOST_TAG, SEED_IDS, openOptions, openPopup, useBrowser, waitForMarks } from './helpers';
+import {
+  HOST_TAG,
+  SEED_IDS,
+  openOptions,
+  openPopup,
+  tabIdOf,
+  useBrowser,
+  waitForMarks,
+} from './helpers';
 import { LIVE_TAG } from '../../dom/announcer';
+import { LOOKUP_TAG } from '../../dom/lookup-panel';
 
 const e = useBrowser();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -86,6 +95,32 @@ describe('axe-core: no violations', () => {
         .poll(() => page.locator(`${HOST_TAG} [data-testid="factmark-card"]`).count())
         .toBe(1);
       expect(await axe(page, HOST_TAG)).toEqual([]);
+      // With "Not this claim" open, then the notice after hiding (and undoing).
+      const card = page.locator(`${HOST_TAG} [data-testid="factmark-card"]`);
+      await card.getByTestId('not-this-claim').click();
+      expect(await axe(page, HOST_TAG)).toEqual([]);
+      await card.getByTestId('hide-match').click();
+      const undo = page.locator(`${HOST_TAG} [data-testid="toast-undo"]`);
+      await expect.poll(() => undo.count()).toBe(1);
+      expect(await axe(page, HOST_TAG)).toEqual([]);
+      await undo.click();
+      await waitForMarks(page, SEED_IDS.length);
+      // "Check with Factmark" (called as the menu item calls it: context-menu.test.ts).
+      const tabId = await tabIdOf(e(), page);
+      await e().ext.worker.evaluate(
+        ([id, text]) =>
+          (
+            globalThis as unknown as {
+              factmarkCheckSelection: (i: number, t: string) => Promise<void>;
+            }
+          ).factmarkCheckSelection(id, text),
+        [tabId, 'Trump vowed to end the war in Ukraine within 24 hours.'] as const,
+      );
+      await expect
+        .poll(() => page.locator(`${LOOKUP_TAG} [data-claim]`).count())
+        .toBeGreaterThan(0);
+      expect(await axe(page, LOOKUP_TAG)).toEqual([]);
+      await page.keyboard.press('Escape');
 
       const popup = await openPopup(e(), page);
       await popup.emulateMedia({ colorScheme: scheme });

@@ -126,7 +126,11 @@ describe('claim feeds', () => {
     feed.mode = mode;
     const before = feed.log.length;
     await popup.getByTestId('feed-update').click();
-    await expect.poll(() => popup.getByTestId('feed-error').textContent()).toMatch(message);
+    // Longer than the slow case's 1 s fetch timeout (expect.poll gives up after 1 s by default,
+    // and would read the error the update before left).
+    await expect
+      .poll(() => popup.getByTestId('feed-error').textContent(), { timeout: 5_000 })
+      .toMatch(message);
     expect(feed.log.length).toBe(before + 1);
     expect(await popup.getByTestId('feed-meta').textContent()).toMatch(/^3 claims/);
     expect(await popup.getByTestId('feed-times').textContent()).toMatch(/Last success: .*\d/);

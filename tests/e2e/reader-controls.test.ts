@@ -59,6 +59,15 @@ describe('"Not this claim"', () => {
     await expect.poll(unique).toEqual(SEED_IDS.filter((id) => id !== CLAIM));
     await expect.poll(() => toast().textContent()).toContain('Match hidden on this page');
     // Focus moved to Undo: Enter undoes.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (tag) =>
+            document.querySelector(tag)?.shadowRoot?.activeElement?.getAttribute('data-testid'),
+          HOST_TAG,
+        ),
+      )
+      .toBe('toast-undo');
     await page.keyboard.press('Enter');
     await expect.poll(unique).toEqual(SEED_IDS);
     await expect.poll(() => toast().count()).toBe(0);
@@ -84,6 +93,10 @@ describe('"Not this claim"', () => {
     expect(item).toContain('Crimea');
     await list.getByRole('button', { name: /Restore/ }).click();
     await expect.poll(() => options.getByTestId('hidden-list').count()).toBe(0);
+    // Focus is not lost with the entry: it is on what took its place.
+    await expect
+      .poll(() => options.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Nothing hidden');
     await expect.poll(unique).toEqual(SEED_IDS);
     await options.close();
   });
@@ -132,6 +145,7 @@ describe('quiet mode', () => {
     await expect
       .poll(() => popup.locator('[data-testid="page-claims"] [data-claim]').count())
       .toBe(SEED_IDS.length);
+    expect(await popup.getByTestId('quiet-note').textContent()).toContain('Quiet mode is on');
     // After a reload too: counted, not painted.
     await page.reload();
     await expect.poll(() => badgeText(e(), tabId)).toBe(String(SEED_IDS.length));
@@ -141,5 +155,41 @@ describe('quiet mode', () => {
     expect(await unique()).toEqual(SEED_IDS);
     await popup.close();
     await options.close();
+  });
+});
+
+describe('strictness on an open tab', () => {
+  test('Broad adds the "possible" marks at once, labelled; Strict removes the weaker ones', async () => {
+    await page.bringToFront();
+    await page.reload();
+    await waitForMarks(page, SEED_IDS.length);
+    const possible = () =>
+      page.evaluate((tag) => {
+        const root = document.querySelector(tag)?.shadowRoot;
+        return Array.from(root?.querySelectorAll('.fm-possible-mark') ?? []).map((m) =>
+          m.getAttribute('data-factmark-claim'),
+        );
+      }, HOST_TAG);
+    const count = () => markedClaims(page).then((ids) => ids.length);
+    const balanced = await count();
+    expect(await possible()).toEqual([]);
+    const popup = await openPopup(e(), page);
+    const strictness = (v: string) => popup.locator(`input[name="strictness"][value="${v}"]`);
+    try {
+      await strictness('broad').check();
+      await expect.poll(possible, { timeout: 2_500 }).toEqual(['us-28-point-peace-plan']);
+      expect(await count()).toBe(balanced + 1);
+      await page.bringToFront();
+      await page.locator(`${HOST_TAG} .fm-possible-mark`).click();
+      await expect.poll(() => card().textContent()).toContain('Possible match');
+      await strictness('strict').check();
+      await expect.poll(count, { timeout: 2_500 }).toBeLessThan(balanced);
+      expect(await possible()).toEqual([]);
+      expect([...new Set(await markedClaims(page))]).not.toContain('gaza-ceasefire-trump');
+    } finally {
+      await strictness('balanced').check();
+    }
+    await expect.poll(count, { timeout: 2_500 }).toBe(balanced);
+    await popup.close();
   });
 });
