@@ -4,6 +4,7 @@ import { formatError } from '../lib/claims/claim-error';
 import { formatDate } from '../lib/format';
 import type { ClaimRecord } from '../lib/types';
 import type { SetInfo } from '../lib/matching-service';
+import { SetSummaryLine } from './feeds/SetSummaryLine';
 
 interface Preview {
   fileName: string;
@@ -27,7 +28,9 @@ export interface ClaimSetActions {
 export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: ClaimSetActions }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [status, setStatus] = useState<string>('');
-  const imported = sets.filter((s) => !s.builtin);
+  // Feeds have their own panel (components/feeds/FeedsPanel.tsx).
+  const imported = sets.filter((s) => !s.builtin && s.kind !== 'feed');
+  const bundled = sets.find((s) => s.builtin);
 
   const onFile = async (file: File | undefined) => {
     setStatus('');
@@ -66,6 +69,14 @@ export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: Cla
   return (
     <section aria-labelledby="fm-sets-h" class="fm-section">
       <h2 id="fm-sets-h">Claim sets</h2>
+      {bundled ? (
+        <p class="fm-set-bundled" data-testid="bundled-set">
+          <span>
+            {bundled.name} (bundled) · {bundled.count.toLocaleString('en')} claims
+          </span>
+          <SetSummaryLine summary={bundled.summary} now={new Date()} />
+        </p>
+      ) : null}
       {imported.length > 0 ? (
         <ul class="fm-sets" data-testid="imported-sets">
           {imported.map((s) => (
@@ -81,6 +92,7 @@ export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: Cla
                   {s.name} · {s.count} claims · {formatDate(s.date)}
                 </span>
               </label>
+              <SetSummaryLine summary={s.summary} now={new Date()} />
               <button
                 type="button"
                 class="fm-link-btn"

@@ -4,6 +4,7 @@ import { formatDate } from '../../lib/format';
 import { describeSummary, isStale } from '../../lib/feeds/summary';
 import { feedUrlProblem, originPattern, type FeedState } from '../../lib/feeds/feed-state';
 import { FEED_INTERVALS } from '../../utils/feed-config';
+import './feeds.css';
 import { FeedMsg, sendFeedMessage, type FeedReply } from '../../utils/feed-messages';
 
 const INTERVAL_LABELS: Record<number, string> = {
