@@ -66,7 +66,7 @@ async function setConfig(config: object): Promise<void> {
   await env.ext.worker.evaluate((c) => chrome.storage.local.set({ feedConfig: c }), {
     intervalMinutes: 1440,
     timeoutMs: 30_000,
-    maxBytes: 25_000_000,
+    maxBytes: 64_000_000,
     ...config,
   });
 }
