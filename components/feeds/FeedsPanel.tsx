@@ -35,10 +35,10 @@ export function FeedsPanel({ now = new Date() }: { now?: Date }) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const apply = (r: FeedReply | undefined, ok: string) => {
+  const apply = (r: FeedReply | undefined, ok: string | ((r: FeedReply) => string)) => {
     if (!r) return setStatus('The background did not answer.');
     setState(r);
-    setStatus(r.error ? `Error: ${r.error}` : ok);
+    setStatus(r.error ? `Error: ${r.error}` : typeof ok === 'string' ? ok : ok(r));
   };
   useEffect(() => {
     void sendFeedMessage({ type: FeedMsg.LIST }).then((r) => r && setState(r));
@@ -65,7 +65,10 @@ export function FeedsPanel({ now = new Date() }: { now?: Date }) {
     if (r && !r.error) setUrl('');
     apply(r, `Subscribed to ${u}.`);
   };
-  const act = async (p: Promise<FeedReply | undefined>, ok: string) => {
+  const act = async (
+    p: Promise<FeedReply | undefined>,
+    ok: string | ((r: FeedReply) => string),
+  ) => {
     setBusy(true);
     apply(await p, ok);
     setBusy(false);
@@ -89,7 +92,12 @@ export function FeedsPanel({ now = new Date() }: { now?: Date }) {
               now={now}
               busy={busy}
               onUpdate={() =>
-                void act(sendFeedMessage({ type: FeedMsg.UPDATE, id: f.id }), `Checked ${f.name}.`)
+                void act(sendFeedMessage({ type: FeedMsg.UPDATE, id: f.id }), (r) => {
+                  const row = r.feeds.find((x) => x.id === f.id);
+                  return row?.error
+                    ? `Update failed, kept the last good version: ${row.error}`
+                    : `Checked ${f.name}.`;
+                })
               }
               onEnable={(enabled) =>
                 void act(sendFeedMessage({ type: FeedMsg.ENABLE, id: f.id, enabled }), '')

@@ -127,6 +127,9 @@ describe('claim feeds', () => {
     const before = feed.log.length;
     await popup.getByTestId('feed-update').click();
     await expect.poll(() => popup.getByTestId('feed-error').textContent()).toMatch(message);
+    expect(await popup.getByTestId('feed-status').textContent()).toMatch(
+      /^Update failed, kept the last good version/,
+    );
     expect(feed.log.length).toBe(before + 1);
     expect(await popup.getByTestId('feed-meta').textContent()).toMatch(/^3 claims/);
     expect(await popup.getByTestId('feed-times').textContent()).toMatch(/Last success: .*\d/);
