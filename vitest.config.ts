@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'dom',
           include: ['tests/dom/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          setupFiles: ['tests/dom/setup-i18n.ts'],
         },
       },
       {

@@ -7,10 +7,11 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, mode }) => ({
-    name: 'Factmark',
-    description:
-      'Fact checks where you read: marks sentences that state a checked claim and shows the sourced verdict. Runs entirely in your browser.',
-    permissions: ['storage', 'alarms'],
+    // From public/_locales/<lang>/messages.json (English, Ukrainian).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus', 'alarms'],
     // Claim feeds: a feed's origin is asked for when the reader subscribes (README).
     ...(browser === 'firefox'
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }
@@ -19,7 +20,20 @@ export default defineConfig({
     // permission prompt, so the test feed server's origin is granted at install instead
     // (tests/e2e/feeds.test.ts; README "Claim feeds").
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
-    action: { default_title: 'Factmark' },
+    // Keyboard shortcuts (changeable in the browser's shortcut settings); handled in
+    // entrypoints/background.ts (utils/commands.ts).
+    commands: {
+      'toggle-marks': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_cmdToggle__',
+      },
+      'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNext__' },
+      'previous-claim': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_cmdPrevious__',
+      },
+    },
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

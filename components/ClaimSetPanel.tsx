@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { parseClaimFile } from '../lib/claims/import';
 import { formatError } from '../lib/claims/claim-error';
-import { formatDate } from '../lib/format';
+import { localDate, localNumber, t, tn, verdictLabel } from '../utils/i18n';
+import { VERDICTS } from '../lib/types';
 import type { ClaimRecord } from '../lib/types';
 import type { SetInfo } from '../lib/matching-service';
 import { SetSummaryLine } from './feeds/SetSummaryLine';
@@ -25,9 +26,20 @@ export interface ClaimSetActions {
  * Claim sets: imported ones (switch, remove) and importing a file, previewed before anything
  * is stored. Presentational: what it does with a set is the caller's (`actions`).
  */
-export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: ClaimSetActions }) {
+export function ClaimSetPanel({
+  sets,
+  actions,
+  headless = false,
+}: {
+  sets: SetInfo[];
+  actions: ClaimSetActions;
+  /** Without its own section and heading (the options page gives it one). */
+  headless?: boolean;
+}) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [status, setStatus] = useState<string>('');
+  /** The set whose removal is being confirmed. */
+  const [confirming, setConfirming] = useState<string | null>(null);
   // Feeds have their own panel (components/feeds/FeedsPanel.tsx).
   const imported = sets.filter((s) => !s.builtin && s.kind !== 'feed');
   const bundled = sets.find((s) => s.builtin);
@@ -40,7 +52,7 @@ export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: Cla
         fileName: file.name,
         format: '?',
         records: [],
-        problems: [`${file.name}: larger than 20 MB`],
+        problems: [t('importTooLarge', file.name)],
         skipped: 0,
       });
       return;
@@ -66,9 +78,8 @@ export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: Cla
     }
   };
 
-  return (
-    <section aria-labelledby="fm-sets-h" class="fm-section">
-      <h2 id="fm-sets-h">Claim sets</h2>
+  const body = (
+    <>
       {bundled ? (
         <p class="fm-set-bundled" data-testid="bundled-set">
           <span>
@@ -89,24 +100,44 @@ export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: Cla
                   onChange={(e) => void actions.onEnable(s.id, e.currentTarget.checked)}
                 />
                 <span>
-                  {s.name} · {s.count} claims · {formatDate(s.date)}
+                  {s.name} · {tn('setSummary', s.count, localDate(s.date))}
                 </span>
               </label>
               <SetSummaryLine summary={s.summary} now={new Date()} />
-              <button
-                type="button"
-                class="fm-link-btn"
-                aria-label={`Remove ${s.name}`}
-                onClick={() => void actions.onRemove(s.id)}
-              >
-                Remove
-              </button>
+              {confirming === s.id ? (
+                <span class="fm-confirm" role="group" aria-label={t('removeSetLabel', s.name)}>
+                  <span>{t('removeConfirm')}</span>
+                  <button
+                    type="button"
+                    class="fm-link-btn fm-danger"
+                    data-testid="remove-confirm"
+                    onClick={() => {
+                      setConfirming(null);
+                      void actions.onRemove(s.id);
+                    }}
+                  >
+                    {t('remove')}
+                  </button>
+                  <button type="button" class="fm-link-btn" onClick={() => setConfirming(null)}>
+                    {t('keep')}
+                  </button>
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  class="fm-link-btn"
+                  aria-label={t('removeSetLabel', s.name)}
+                  onClick={() => setConfirming(s.id)}
+                >
+                  {t('remove')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       ) : null}
       <label class="fm-file">
-        <span>Import fact checks (ClaimReview JSON-LD or Factmark JSONL)</span>
+        <span>{t('importLabel')}</span>
         <input
           type="file"
           data-testid="import-file"
@@ -118,22 +149,22 @@ export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: Cla
         <div
           class="fm-preview"
           role="region"
-          aria-label="Import preview"
+          aria-label={t('importPreview')}
           data-testid="import-preview"
         >
           <p>
-            <strong>{preview.fileName}</strong>: {preview.records.length} claim
-            {preview.records.length === 1 ? '' : 's'} found
+            <strong>{preview.fileName}</strong>: {tn('importFound', preview.records.length)}
             {preview.format !== '?' ? ` (${preview.format})` : ''}
-            {preview.skipped > 0 ? `, ${preview.skipped} with errors` : ''}.
+            {preview.skipped > 0 ? `, ${tn('importWithErrors', preview.skipped)}` : ''}.
           </p>
+          {preview.records.length > 0 ? <VerdictBreakdown records={preview.records} /> : null}
           {preview.problems.length > 0 ? (
             <ul class="fm-errors" data-testid="import-errors">
               {preview.problems.slice(0, 20).map((p, i) => (
                 <li key={i}>{p}</li>
               ))}
               {preview.problems.length > 20 ? (
-                <li>…and {preview.problems.length - 20} more</li>
+                <li>{tn('importMore', preview.problems.length - 20)}</li>
               ) : null}
             </ul>
           ) : null}
@@ -145,13 +176,13 @@ export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: Cla
               onClick={async () => {
                 await actions.onImport(preview.fileName, preview.records);
                 setPreview(null);
-                setStatus(`Imported ${preview.records.length} claims from ${preview.fileName}.`);
+                setStatus(tn('importDone', preview.records.length, preview.fileName));
               }}
             >
-              Import {preview.records.length} claims
+              {tn('importAccept', preview.records.length)}
             </button>
             <button type="button" class="fm-link-btn" onClick={() => setPreview(null)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>
@@ -159,7 +190,31 @@ export function ClaimSetPanel({ sets, actions }: { sets: SetInfo[]; actions: Cla
       <p role="status" class="fm-muted" data-testid="import-status">
         {status}
       </p>
+    </>
+  );
+  if (headless) return body;
+  return (
+    <section aria-labelledby="fm-sets-h" class="fm-section">
+      <h2 id="fm-sets-h">{t('optClaimSets')}</h2>
+      {body}
     </section>
+  );
+}
+
+/** How many of the claims to import have each verdict. */
+function VerdictBreakdown({ records }: { records: ClaimRecord[] }) {
+  const counts = VERDICTS.map((v) => [v, records.filter((r) => r.verdict === v).length] as const);
+  return (
+    <ul class="fm-breakdown" data-testid="import-breakdown" aria-label={t('importBreakdown')}>
+      {counts
+        .filter(([, n]) => n > 0)
+        .map(([v, n]) => (
+          <li key={v} class={`fm-v-${v}`}>
+            <span class="fm-dot" aria-hidden="true" />
+            {verdictLabel(v)}: {localNumber(n)}
+          </li>
+        ))}
+    </ul>
   );
 }
 

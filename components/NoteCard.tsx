@@ -1,20 +1,29 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CardClaim, Evidence } from '../lib/types';
-import { formatDate, staleness } from '../lib/format';
-import { VERDICT_GLYPHS, VERDICT_LABELS } from '../lib/verdict-labels';
+import { VERDICT_GLYPHS } from '../lib/verdict-labels';
+import { highlightShared, sharedTerms, type Segment } from '../lib/highlight';
+import { localDate, localStaleness, t, verdictLabel } from '../utils/i18n';
 import { SourceList } from './SourceList';
+import { NotThisClaim } from './NotThisClaim';
+import type { HideKind } from '../lib/hidden';
 
 export interface NoteCardProps {
   claim: CardClaim;
   evidence: Evidence;
   /** Band 'possible' marks say so on the card. */
   possible?: boolean;
+  /** The marked text of the page, quoted with the shared words marked. */
+  quote?: string;
   /** The page's own publication date, if known. */
   pageDate?: string;
   now: Date;
   /** Moves focus into the card when it opens (keyboard or click), not on hover. */
   autoFocus: boolean;
   onClose: () => void;
+  /** "Not this claim": hides the mark (this match on this page, or the claim on `site`). */
+  onHide?: (kind: HideKind) => void;
+  /** The page's site, named on the card's "hide on this site". */
+  site?: string;
   style?: Record<string, string>;
 }
 
@@ -26,15 +35,16 @@ export function NoteCard(props: NoteCardProps) {
   useEffect(() => {
     if (props.autoFocus) ref.current?.focus();
   }, [props.autoFocus, claim.id]);
-  const stale = staleness(claim.reviewed, props.pageDate, props.now);
+  const stale = localStaleness(claim.reviewed, props.pageDate, props.now);
   const why = [...evidence.numbers, ...evidence.terms];
+  const shared = why.length > 0 ? sharedTerms(evidence) : null;
   return (
     <div
       ref={ref}
       class={`fm-card fm-v-${claim.verdict}`}
       role="dialog"
       aria-modal="false"
-      aria-labelledby={titleId}
+      aria-labelledby={`${titleId} ${titleId}-claim`}
       tabIndex={-1}
       style={props.style}
       data-testid="factmark-card"
@@ -45,41 +55,35 @@ export function NoteCard(props: NoteCardProps) {
         }
       }}
     >
-      <header class="fm-card-head">
+      <div class="fm-card-head">
         <span class={`fm-verdict fm-v-${claim.verdict}`} id={titleId}>
           <span aria-hidden="true" class="fm-glyph">
             {VERDICT_GLYPHS[claim.verdict]}
           </span>
-          {VERDICT_LABELS[claim.verdict]}
-          {claim.rating ? <span class="fm-rating"> · rated “{claim.rating}”</span> : null}
+          {verdictLabel(claim.verdict)}
+          {claim.rating ? <span class="fm-rating"> · {t('ratedAs', claim.rating)}</span> : null}
         </span>
-        <button
-          type="button"
-          class="fm-close"
-          aria-label="Close fact check"
-          onClick={props.onClose}
-        >
+        <button type="button" class="fm-close" aria-label={t('closeCard')} onClick={props.onClose}>
           ×
         </button>
-      </header>
-      {props.possible ? (
-        <p class="fm-possible">Possible match: this sentence may not state the claim.</p>
-      ) : null}
-      <p class="fm-claim">
-        <span class="fm-label">Claim checked: </span>
-        {claim.claim}
+      </div>
+      {props.possible ? <p class="fm-possible">{t('possibleMatch')}</p> : null}
+      <p class="fm-claim" id={`${titleId}-claim`}>
+        <span class="fm-label">{t('claimChecked')} </span>
+        {shared ? <Marked segments={highlightShared(claim.claim, shared)} /> : claim.claim}
         {claim.claimant ? <span class="fm-claimant"> ({claim.claimant})</span> : null}
       </p>
       {/* No note of its own ('') when it was the headline, shown as the first source's title. */}
       {claim.note ? <p class="fm-note">{claim.note}</p> : null}
       <SourceList sources={claim.sources} />
       <p class="fm-meta">
-        Reviewed <time dateTime={claim.reviewed}>{formatDate(claim.reviewed)}</time>
+        {t('reviewed')} <time dateTime={claim.reviewed}>{localDate(claim.reviewed)}</time>
         {stale.age ? ` · ${stale.age}` : ''}
         {claim.verdictUpdated ? (
           <>
-            {' · '}verdict updated on{' '}
-            <time dateTime={claim.verdictUpdated}>{formatDate(claim.verdictUpdated)}</time>
+            {' · '}
+            {t('verdictUpdatedOn')}{' '}
+            <time dateTime={claim.verdictUpdated}>{localDate(claim.verdictUpdated)}</time>
           </>
         ) : null}
       </p>
@@ -89,23 +93,24 @@ export function NoteCard(props: NoteCardProps) {
           {stale.warning}
         </p>
       ) : null}
-      {why.length > 0 ? (
-        <p class="fm-why">
-          <span class="fm-label">Why this sentence matched: </span>
-          it shares{' '}
-          {why.map((w, i) => (
-            <span key={i}>
-              {i > 0 ? ', ' : ''}
-              <mark>{w}</mark>
-            </span>
-          ))}{' '}
-          with the claim.
-        </p>
+      {shared ? (
+        <div class="fm-why">
+          <p>
+            <span class="fm-label">{t('whyMatched')} </span>
+            {t('whyShares', why.join(', '))}
+          </p>
+          {props.quote ? (
+            <blockquote class="fm-quote" aria-label={t('onThisPage')}>
+              <Marked segments={highlightShared(props.quote, shared)} />
+            </blockquote>
+          ) : null}
+        </div>
       ) : null}
       {claim.attribution ? <p class="fm-attr">{claim.attribution}</p> : null}
+      {props.onHide ? <NotThisClaim site={props.site ?? ''} onHide={props.onHide} /> : null}
       {claim.fromSet ? (
         <p class="fm-attr" data-testid="card-set">
-          From the claim set “{claim.fromSet}”.
+          {t('fromClaimSet', claim.fromSet)}
         </p>
       ) : null}
     </div>
@@ -116,12 +121,12 @@ export function NoteCard(props: NoteCardProps) {
 function AlsoChecked({ also }: { also: CardClaim[] }) {
   return (
     <div class="fm-also" data-testid="card-also">
-      <p class="fm-label">Also checked by:</p>
+      <p class="fm-label">{t('alsoCheckedBy')}</p>
       <ul>
         {also.map((a) => (
           <li key={a.id}>
-            <span class={`fm-verdict fm-v-${a.verdict}`}>{VERDICT_LABELS[a.verdict]}</span>
-            {a.rating ? ` (“${a.rating}”)` : ''}
+            <span class={`fm-verdict fm-v-${a.verdict}`}>{verdictLabel(a.verdict)}</span>
+            {a.rating ? ` (${t('ratedAs', a.rating)})` : ''}
             {a.fromSet ? ` · ${a.fromSet}` : ''}
             <SourceList sources={a.sources.slice(0, 1)} />
           </li>
@@ -129,4 +134,9 @@ function AlsoChecked({ also }: { also: CardClaim[] }) {
       </ul>
     </div>
   );
+}
+
+/** Text with its shared words in <mark> (why it matched). */
+function Marked({ segments }: { segments: Segment[] }) {
+  return <>{segments.map((g, i) => (g.shared ? <mark key={i}>{g.text}</mark> : g.text))}</>;
 }

@@ -1,11 +1,11 @@
 import type { Source } from '../lib/types';
-import { formatDate } from '../lib/format';
+import { localDate, t } from '../utils/i18n';
 import { safeHttpsUrl } from '../lib/safe-https-url';
 
 /** The fact check's sources: publisher, title (a link only when it is https), date. */
 export function SourceList({ sources }: { sources: Source[] }) {
   return (
-    <ul class="fm-sources" aria-label="Sources">
+    <ul class="fm-sources" aria-label={t('sources')}>
       {sources.map((s, i) => {
         const href = safeHttpsUrl(s.url);
         return (
@@ -18,7 +18,7 @@ export function SourceList({ sources }: { sources: Source[] }) {
             ) : (
               <span>{s.title}</span>
             )}
-            {s.date ? <time dateTime={s.date}>{formatDate(s.date)}</time> : null}
+            {s.date ? <time dateTime={s.date}>{localDate(s.date)}</time> : null}
           </li>
         );
       })}

@@ -3,11 +3,11 @@ import type { MatchReply, MatchRequest, PageClaim } from '../utils/messages';
 import { blockOf, type TextChunk } from './extract-text';
 import { claimsOf, isShown, isStale, mergeMarks, type Mark, type MarkFilter } from './marks';
 import { ChangeObserver } from './observe';
-import { Overlay } from './overlay';
-import { listenToPage } from './overlay-events';
+import type { ToastNote } from './overlay';
+import { MarkView } from './mark-view';
+import type { HideKind } from '../lib/hidden';
 import { isHost } from './overlay-host';
 import { markable, pageSentences, sentenceRange, type PageSentence } from './page-sentences';
-import { Painter } from './paint';
 import { readInSlices } from './read-page';
 import { mark, TaskClock, TIMING } from './timing';
 
@@ -33,6 +33,10 @@ export interface AnnotatorOptions {
   filter: MarkFilter;
   /** Told whenever the set of marks changes. */
   onChange?: (claims: PageClaim[]) => void;
+  /** "Not this claim" on a card: the reader hides this mark (absent: cards offer no hiding). */
+  onHide?: (mark: Mark, kind: HideKind) => void;
+  /** Quiet mode: marks are found and counted, none is painted; `setQuiet` changes it. */
+  quiet?: boolean;
   signal?: AbortSignal;
 }
 
@@ -45,20 +49,14 @@ const SENTENCES_PER_REQUEST = 120;
  */
 const FIRST_REQUEST_SENTENCES = 30;
 
-interface Ui {
-  painter: Painter;
-  overlay: Overlay;
-  unlisten: () => void;
-}
-
 export class Annotator {
-  /** Created with the first mark: a page with nothing to mark gets no UI and no listeners. */
-  private ui: Ui | null = null;
   /** Every mark found, at any strictness and verdict, in document order. */
   private marks: Mark[] = [];
   /** The marks the filter shows (painted, with markers), in document order. */
   private shown: Mark[] = [];
   private filter: MarkFilter;
+  /** The painter and the overlay (none until a mark is shown, none in quiet mode). */
+  private readonly view: MarkView;
   private nextKey = 0;
   private readonly changes: ChangeObserver;
   private destroyed = false;
@@ -74,6 +72,15 @@ export class Annotator {
     private readonly opts: AnnotatorOptions,
   ) {
     this.filter = opts.filter;
+    this.view = new MarkView(doc, {
+      css: opts.css,
+      now: opts.now ?? (() => new Date()),
+      pageDate: opts.pageDate,
+      onHide: opts.onHide,
+      quiet: opts.quiet,
+      signal: opts.signal,
+      clock: this.clock,
+    });
     this.changes = new ChangeObserver(doc, {
       clock: this.clock,
       onBatch: (blocks) => this.reread(blocks),
@@ -104,53 +111,43 @@ export class Annotator {
   show(filter: MarkFilter): void {
     this.filter = filter;
     const next = this.marks.filter((m) => isShown(m, filter));
-    if (next.length === 0 && !this.ui) return;
-    const { painter, overlay } = this.ensureUi();
-    const keep = new Set(next);
-    for (const m of this.shown) if (!keep.has(m)) painter.remove(m.range, m.claim.verdict);
-    const had = new Set(this.shown);
-    for (const m of next) if (!had.has(m)) painter.add(m.range, m.claim.verdict);
+    const prev = this.shown;
+    const changed = next.length !== prev.length || next.some((m, i) => m !== prev[i]);
     this.shown = next;
-    overlay.setMarks(next);
-    this.opts.onChange?.(this.claims);
+    this.view.show(prev, next);
+    if (changed) this.opts.onChange?.(this.claims);
   }
 
   /** Scrolls to the claim's first mark and opens its card with focus in it. */
   reveal(claimId: string): boolean {
     const found = this.shown.find((m) => m.claim.id === claimId);
-    if (!found) return false;
-    const { overlay } = this.ensureUi();
-    overlay.scrollToMark(found.key);
-    overlay.openMark(found.key, 'click');
-    return true;
+    if (found) this.view.reveal(found);
+    return !!found;
+  }
+
+  /** Goes to the next (or previous) mark (mark-view.ts `step`); returns its claim id. */
+  step(dir: 1 | -1): string | null {
+    return this.view.step(this.shown, dir)?.claim.id ?? null;
+  }
+
+  /** Quiet mode on: every mark and marker leaves the page (still counted); off: they return. */
+  setQuiet(quiet: boolean): void {
+    if (!this.destroyed) this.view.setQuiet(quiet, this.shown);
+  }
+
+  /** Shows a notice on the page (with an undo), if the overlay is there. */
+  notify(note: ToastNote): void {
+    this.view.notify(note);
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     this.changes.stop();
-    this.ui?.unlisten();
-    this.ui?.overlay.destroy();
-    this.ui?.painter.destroy();
-    this.ui = null;
+    this.view.destroy();
     this.marks = [];
     this.shown = [];
     this.others.length = 0;
-  }
-
-  private ensureUi(): Ui {
-    if (this.ui) return this.ui;
-    const painter = new Painter(this.doc);
-    const overlay = new Overlay(this.doc, {
-      css: this.opts.css,
-      now: this.opts.now ?? (() => new Date()),
-      pageDate: this.opts.pageDate,
-      onActiveChange: (m) => painter.setActive(m ? m.range : null),
-      onDraw: (ms) => this.clock.noteDraw(ms),
-    });
-    const unlisten = listenToPage(this.doc, overlay, this.opts.signal);
-    this.ui = { painter, overlay, unlisten };
-    return this.ui;
   }
 
   /**
@@ -252,13 +249,11 @@ export class Annotator {
     const regrown = grown.filter((m) => !this.shown.includes(m) && this.marks.includes(m));
     const visible = [...added, ...regrown].filter((m) => isShown(m, this.filter));
     if (visible.length === 0) return this.clock.note(t1, 'reply');
-    const { painter, overlay } = this.ensureUi();
-    for (const m of visible) painter.add(m.range, m.claim.verdict);
-    // Timed at the next frame, when the first highlights are actually painted.
-    if (this.shown.length === 0)
-      this.doc.defaultView?.requestAnimationFrame(() => mark(TIMING.firstMark));
+    const first = this.shown.length === 0;
     this.shown = mergeMarks(this.shown, visible);
-    overlay.setMarks(this.shown);
+    // Timed at the next frame, when the first highlights are actually painted.
+    if (this.view.add(visible, this.shown) && first)
+      this.doc.defaultView?.requestAnimationFrame(() => mark(TIMING.firstMark));
     this.opts.onChange?.(this.claims);
     this.clock.note(t1, 'paint');
   }
@@ -271,14 +266,12 @@ export class Annotator {
       this.marks = this.marks.filter((m) => !stale.has(m));
       const gone = this.shown.filter((m) => stale.has(m));
       if (gone.length > 0) {
-        const { painter, overlay } = this.ensureUi();
-        for (const m of gone) painter.remove(m.range, m.claim.verdict);
         this.shown = this.shown.filter((m) => !stale.has(m));
-        overlay.setMarks(this.shown);
+        this.view.remove(gone, this.shown);
         this.opts.onChange?.(this.claims);
       }
     }
     if (blocks.length > 0) await this.scanRoots(blocks);
-    if (!this.destroyed) this.ui?.overlay.requestReposition();
+    if (!this.destroyed) this.view.requestReposition();
   }
 }

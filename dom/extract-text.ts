@@ -91,7 +91,23 @@ export function shouldSkipElement(el: Element, exclude?: (el: Element) => boolea
   // The attribute, not isContentEditable: that would make the browser compute style.
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
-  return exclude?.(el) ?? false;
+  if (exclude?.(el)) return true;
+  return hiddenByCss(el);
+}
+
+/**
+ * Text the reader cannot see is never read: `display: none`, `visibility: hidden` (and
+ * `content-visibility: hidden`), asked of the browser once per element, cached with the
+ * element's other reading facts. An element with `display: contents` has no box of its own
+ * but shows its children, so it is not hidden. Where the DOM computes no style (happy-dom in
+ * the tools and tests) nothing is hidden by CSS.
+ */
+function hiddenByCss(el: Element): boolean {
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof check !== 'function') return false;
+  if (check.call(el, { visibilityProperty: true, contentVisibilityAuto: false })) return false;
+  const view = el.ownerDocument.defaultView;
+  return view?.getComputedStyle(el).display !== 'contents';
 }
 
 /** The node itself when it is a block element, else the block around it. */

@@ -22,11 +22,17 @@ export interface Mark {
 export interface MarkFilter {
   strictness: Strictness;
   verdicts: readonly Verdict[];
+  /** Marks the reader hid ("Not this claim"). */
+  hidden?: (m: Mark) => boolean;
 }
 
 /** Whether the filter shows the mark. */
 export function isShown(m: Mark, f: MarkFilter): boolean {
-  return m.shownAt.includes(f.strictness) && f.verdicts.includes(m.claim.verdict);
+  return (
+    m.shownAt.includes(f.strictness) &&
+    f.verdicts.includes(m.claim.verdict) &&
+    !(f.hidden?.(m) ?? false)
+  );
 }
 
 /** Document order, then claim id. */

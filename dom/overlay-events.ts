@@ -1,4 +1,5 @@
 import type { Overlay } from './overlay';
+import { handleTab } from './tab-order';
 
 /**
  * The overlay's events from the page: hover and click on marked text open its card, Escape
@@ -70,6 +71,20 @@ export function listenToPage(doc: Document, overlay: Overlay, signal?: AbortSign
   on(doc, 'keydown', (e) => {
     if (e.key === 'Escape' && overlay.openKey) overlay.close(true);
   });
+  // Tab reaches the markers in reading order (dom/tab-order.ts).
+  on(
+    doc,
+    'keydown',
+    (e) => {
+      if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+      try {
+        if (handleTab(doc, overlay, e.shiftKey)) e.preventDefault();
+      } catch (err) {
+        console.warn('Factmark: Tab order:', err);
+      }
+    },
+    { capture: true },
+  );
   return () => {
     for (const c of cleanups.splice(0)) c();
   };

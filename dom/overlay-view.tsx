@@ -1,6 +1,8 @@
-import { VERDICT_GLYPHS, VERDICT_LABELS } from '../lib/verdict-labels';
+import { VERDICT_GLYPHS } from '../lib/verdict-labels';
+import { t, verdictLabel } from '../utils/i18n';
 import { NoteCard } from '../components/NoteCard';
 import type { Mark } from './marks';
+import type { HideKind } from '../lib/hidden';
 
 /**
  * The overlay's markup: one focusable marker at the end of each mark and, for the open mark,
@@ -19,20 +21,33 @@ export interface Viewport {
   vh: number;
 }
 
-/** Where the card goes: below the mark, or above it when there is no room below. */
+/** The card's tallest (it scrolls inside beyond that), and the least room it is given. */
+const CARD_MAX_HEIGHT = 520;
+const CARD_MIN_ROOM = 300;
+
+/**
+ * Where the card goes: below the mark, or above it when there is more room there and not
+ * enough below; never wider than the viewport (a 360 px window, 200% zoom), never taller
+ * than the room on its side (so its end, "Not this claim", stays reachable).
+ */
 export function cardStyle(rects: readonly DOMRect[], v: Viewport): Record<string, string> | null {
   const first = rects[0];
   const last = rects[rects.length - 1];
   if (!first || !last) return null;
-  const left = Math.max(v.sx + 8, Math.min(first.left, v.sx + v.vw - CARD_WIDTH - 8));
+  const width = Math.max(200, Math.min(CARD_WIDTH, v.vw - 16));
+  const left = Math.max(v.sx + 8, Math.min(first.left, v.sx + v.vw - width - 8));
   const below = last.bottom + 6;
-  const roomBelow = v.sy + v.vh - below;
-  const top = roomBelow < 260 && first.top - v.sy > 300 ? first.top - 6 : below;
+  const tallest = Math.min(CARD_MAX_HEIGHT, Math.round(v.vh * 0.7));
+  const roomBelow = v.sy + v.vh - below - 8;
+  const roomAbove = first.top - 6 - v.sy - 8;
+  const up = roomBelow < Math.min(tallest, CARD_MIN_ROOM) && roomAbove > roomBelow;
+  const room = up ? roomAbove : roomBelow;
   return {
     left: `${left}px`,
-    top: `${top}px`,
-    width: `${CARD_WIDTH}px`,
-    transform: top < below ? 'translateY(-100%)' : 'none',
+    top: `${up ? first.top - 6 : below}px`,
+    width: `${width}px`,
+    maxHeight: `${Math.max(160, Math.min(tallest, room))}px`,
+    transform: up ? 'translateY(-100%)' : 'none',
   };
 }
 
@@ -43,6 +58,8 @@ export interface ItemHandlers {
   hoverBack(): void;
   /** False while focus is moved back to a marker, so that focus does not reopen its card. */
   focusOpens(): boolean;
+  /** "Not this claim" on the card (absent: the card offers no hiding). */
+  hide?(key: string, kind: HideKind): void;
 }
 
 export interface OverlayItemProps {
@@ -55,6 +72,8 @@ export interface OverlayItemProps {
   pageDate?: string;
   now: Date;
   on: ItemHandlers;
+  /** The page's site (named on the card's "hide this claim on …"). */
+  site: string;
 }
 
 /**
@@ -69,6 +88,7 @@ export function overlayItem({
   pageDate,
   now,
   on,
+  site,
 }: OverlayItemProps) {
   const { claim, match, key } = mark;
   const last = rects[rects.length - 1];
@@ -80,8 +100,9 @@ export function overlayItem({
       <span
         class={`fm-marker fm-v-${claim.verdict}${possible ? ' fm-possible-mark' : ''}${last ? '' : ' fm-hidden'}`}
         role="button"
-        tabIndex={last ? 0 : -1}
-        aria-label={`Fact check: ${VERDICT_LABELS[claim.verdict]}. ${claim.claim}`}
+        // Reached by Tab in reading order through dom/tab-order.ts, not the browser's order.
+        tabIndex={-1}
+        aria-label={t('markerLabel', verdictLabel(claim.verdict), claim.claim)}
         aria-haspopup="dialog"
         aria-expanded={isOpen ? 'true' : 'false'}
         data-factmark-claim={claim.id}
@@ -118,10 +139,13 @@ export function overlayItem({
             claim={claim}
             evidence={match.evidence}
             possible={possible}
+            quote={mark.range.toString()}
             pageDate={pageDate}
             now={now}
             autoFocus={openHow === 'click'}
             onClose={() => on.close(true)}
+            onHide={on.hide ? (kind) => on.hide?.(key, kind) : undefined}
+            site={site}
             style={card}
           />
         </div>

@@ -1,4 +1,7 @@
 import { render } from 'preact';
+import { ToastLayer, type ToastNote } from './overlay-toast';
+import type { HideKind } from '../lib/hidden';
+import { normalizeHost } from '../lib/settings';
 import type { Mark } from './marks';
 import { OverlayHost } from './overlay-host';
 import { overlayItem, type ItemHandlers, type OpenHow, type Viewport } from './overlay-view';
@@ -9,6 +12,8 @@ import { overlayItem, type ItemHandlers, type OpenHow, type Viewport } from './o
  * (hover, focus, click) and when rects are read: in the frame after marks are added, at most
  * RECTS_PER_DRAW new marks per draw. Events from the page reach it through dom/overlay-events.ts.
  */
+export type { ToastNote };
+
 export interface OverlayOptions {
   css: string;
   now: () => Date;
@@ -17,6 +22,8 @@ export interface OverlayOptions {
   onActiveChange?: (mark: Mark | null) => void;
   /** Told how long each draw took (ms). */
   onDraw?: (ms: number) => void;
+  /** "Not this claim" on a card (absent: cards offer no hiding). */
+  onHide?: (mark: Mark, kind: HideKind) => void;
 }
 
 const HOVER_CLOSE_MS = 350;
@@ -43,6 +50,8 @@ export class Overlay {
     hoverBack: () => clearTimeout(this.closeTimer),
     focusOpens: () => !this.returningFocus,
   };
+  private readonly toast: ToastLayer;
+  private readonly site: string;
 
   constructor(
     private readonly doc: Document,
@@ -50,6 +59,20 @@ export class Overlay {
   ) {
     this.win = doc.defaultView as Window;
     this.host = new OverlayHost(doc, opts.css);
+    if (opts.onHide) {
+      const onHide = opts.onHide;
+      this.handlers.hide = (key, kind) => {
+        const m = this.shown.find((q) => q.key === key);
+        if (m) onHide(m, kind);
+      };
+    }
+    this.toast = new ToastLayer(doc, this.host.root);
+    this.site = normalizeHost(doc.location?.hostname ?? '');
+  }
+
+  /** Shows a notice at the bottom of the viewport for a few seconds (dom/overlay-toast.tsx). */
+  showToast(note: ToastNote): void {
+    this.toast.show(note);
   }
 
   /**
@@ -136,6 +159,21 @@ export class Overlay {
     return this.host.root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
   }
 
+  /** Scrolls to a mark and moves focus to its marker (which opens its card). */
+  focusMark(key: string): void {
+    this.scrollToMark(key);
+    this.markerEl(key)?.focus();
+  }
+
+  /** The mark whose marker or card has focus, if any. */
+  get focusedKey(): string | null {
+    const inner = this.host.root.activeElement as HTMLElement | null;
+    return (
+      inner?.closest<HTMLElement>('.fm-item')?.querySelector<HTMLElement>('[data-key]')?.dataset
+        .key ?? null
+    );
+  }
+
   scrollToMark(key: string): void {
     const m = this.shown.find((q) => q.key === key);
     const el = m?.range.startContainer.parentElement;
@@ -146,6 +184,7 @@ export class Overlay {
   /** The named inverse of the constructor: no host, no timer. */
   destroy(): void {
     clearTimeout(this.closeTimer);
+    this.toast.destroy();
     render(null, this.host.layer);
     this.host.remove();
     this.shown = [];
@@ -221,6 +260,7 @@ export class Overlay {
         pageDate: this.opts.pageDate,
         now,
         on: this.handlers,
+        site: this.site,
       }),
     );
     render(<>{items}</>, this.host.layer);

@@ -12,14 +12,8 @@ export interface PageSentence extends Sentence {
   chunk: TextChunk;
 }
 
-/** Sentences shorter than this, or of fewer than four words, are never marked. */
-const MIN_SENTENCE_CHARS = 20;
-const WORDS = /\S+\s+\S+\s+\S+\s+\S/;
-
-/** Whether a sentence is long enough to be marked (menus, buttons and captions are not). */
-export function markable(text: string): boolean {
-  return text.length >= MIN_SENTENCE_CHARS && WORDS.test(text);
-}
+/** Whether a sentence is long enough to be marked (lib/text/markable.ts: the one rule). */
+export { markable } from '../lib/text/markable';
 
 /**
  * The sentences of each chunk, in reading order; none crosses a chunk (a block), and each

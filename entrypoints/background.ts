@@ -5,6 +5,8 @@ import { Msg, type ToBackground } from '../utils/messages';
 import { answer } from '../utils/messaging';
 import { MatchingService } from '../lib/matching-service';
 import { importedSetsItem } from '../utils/imported-sets';
+import { listenToCommands } from '../utils/commands';
+import { listenToContextMenu } from '../utils/context-menu';
 import { startFeeds } from '../utils/background-feeds';
 
 /**
@@ -36,6 +38,11 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   // Imports, switches and removals in the popup take effect at once.
   importedSetsItem.watch(() => service.reloadImported());
+
+  // Keyboard shortcuts (manifest `commands`).
+  listenToCommands();
+  // "Check with Factmark" on selected text.
+  listenToContextMenu((text) => service.lookup(text));
 
   answer<ToBackground>({
     [Msg.CS_BG_MATCH]: (msg) => service.match(msg),

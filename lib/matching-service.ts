@@ -1,6 +1,5 @@
 import { matchSentences } from './match/matcher';
-import { warmIndex } from './match/lazy-fields';
-import { segmentSentences } from './text/segment';
+import { warmSoon } from './warm-claim-set';
 import {
   loadClaimSet,
   openCompiledClaimSet,
@@ -8,6 +7,7 @@ import {
   type ShardFetcher,
 } from './claims/claim-set';
 import { compileClaimSet } from './claims/compile-claim-set';
+import { lookupSelection, type LookupHit } from './selection-lookup';
 import type { SetSummary } from './feeds/summary';
 import { mergeSetMatches } from './merge-set-matches';
 import {
@@ -83,50 +83,8 @@ export interface SetSources {
   feeds?: { current: () => Promise<Loaded[]> };
 }
 
-/**
- * A few sentences that run every stage of the matcher (names, numbers, quotes, a speaker, an
- * alias), so V8 has compiled it before the first page asks: in a fresh worker the first
- * real match otherwise takes several times as long as the next ones.
- */
-const WARM_TEXT = [
-  'Russia annexed Crimea in 2014, the minister said on Tuesday.',
-  '"We will end the war within 24 hours," Donald Trump told supporters in Kiev.',
-  'About 20 percent of the territory, roughly a fifth, is now held by Moscow.',
-  'The unemployment rate fell to 3.5 percent last year, the lowest since 1969, Obama said.',
-  'Senator Smith voted against the $1.8bn veterans bill twice, according to the record.',
-].join(' ');
-
-/**
- * Builds what loading left for first use (string tables, the term map, the matcher's own
- * lazy tables) and lets V8 compile the matcher, in a task of its own after the load, so the
- * first page does not pay for it (~20 ms for the bundled set in Node; more in a cold worker). A page that asks sooner simply
- * waits in the queue behind it or does the work itself.
- */
-function warmSoon(set: ClaimSet): void {
-  const sentences = segmentSentences(WARM_TEXT);
-  const round = (left: number) => {
-    try {
-      if (left === WARM_ROUNDS) {
-        warmIndex(set.index);
-        void set.claims.has(''); // the id -> claim map card lookups use
-      }
-      matchSentences(set.index, sentences, {}, { strictness: 'balanced' });
-    } catch (err) {
-      console.warn('Factmark: warming the claim index failed:', err);
-      return;
-    }
-    // One round per task: a page that asks meanwhile is answered between rounds.
-    if (left > 1) setTimeout(() => round(left - 1), 0);
-  };
-  setTimeout(() => round(WARM_ROUNDS), 0);
-}
-
-/**
- * Rounds of the warm-up match. One round leaves most of the matcher to V8's baseline tiers:
- * in an ad hoc probe the first pages' matches in the worker then took several times as long
- * as later ones.
- */
-const WARM_ROUNDS = 12;
+/** Batches remembered for their follow-up request (a page asks for a few at a time). */
+const RECENT = 16;
 
 /**
  * The bundled set plus the user's imported sets, loaded lazily and kept while the background
@@ -137,6 +95,7 @@ const WARM_ROUNDS = 12;
 export class MatchingService {
   private bundled: Promise<Loaded | null> | null = null;
   private imported: Promise<Loaded[]> | null = null;
+  private readonly recent = new Map<string, MatchQuery['sentences']>();
 
   constructor(private readonly source: SetSources) {}
 
@@ -165,7 +124,10 @@ export class MatchingService {
    * annotated one's place. Cost: one matcher run per set and strictness.
    */
   async match(req: MatchQuery): Promise<MatchResult> {
-    const sentences = Array.isArray(req.sentences) ? req.sentences : [];
+    const sentences = this.sameAsBefore(
+      Array.isArray(req.sentences) ? req.sentences : [],
+      req.date,
+    );
     const asked = Array.isArray(req.strictnesses) ? req.strictnesses : [];
     const levels = STRICTNESSES.filter((s) => asked.length === 0 || asked.includes(s));
     const sets = await this.all(false);
@@ -218,6 +180,29 @@ export class MatchingService {
       }
     });
     return { matches: out, shownAt, claims };
+  }
+
+  /**
+   * The page asks for a batch's other strictnesses in a second message, with the same
+   * sentences: the array of the first message is returned for it, so the matcher finds
+   * the rankings it computed then (lib/match/rankings.ts keeps them per array) and the
+   * second message costs only the filtering. The last RECENT batches are remembered.
+   */
+  private sameAsBefore(
+    sentences: MatchQuery['sentences'],
+    date: string | undefined,
+  ): MatchQuery['sentences'] {
+    const key = `${date ?? ''}\u0001${sentences.map((s) => `${s.block ?? ''}\u0000${s.text}`).join('\u0001')}`;
+    const had = this.recent.get(key);
+    this.recent.delete(key);
+    this.recent.set(key, had ?? sentences);
+    while (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as string);
+    return had ?? sentences;
+  }
+
+  /** "Check with Factmark": the best fact checks for a selection, below the threshold too. */
+  async lookup(text: string, top?: number): Promise<LookupHit[]> {
+    return lookupSelection(await this.all(false), text, top);
   }
 
   /** Enabled sets only, unless `withDisabled` (for the popup's list). */

@@ -9,7 +9,7 @@ import { VERDICTS, type Verdict } from './types';
  */
 export const VERDICT_COLORS: Record<Verdict, { light: string; dark: string }> = {
   accurate: { light: '#1a7f37', dark: '#4ac26b' },
-  'mostly-accurate': { light: '#2f8f6b', dark: '#5cc9a0' },
+  'mostly-accurate': { light: '#267d5e', dark: '#5cc9a0' },
   'needs-context': { light: '#9a6700', dark: '#e3b341' },
   misleading: { light: '#bc4c00', dark: '#f0883e' },
   false: { light: '#cf222e', dark: '#ff7b72' },

@@ -9,6 +9,8 @@ export interface Settings {
   strictness: Strictness;
   /** Which verdicts get marks. */
   verdicts: Verdict[];
+  /** Quiet mode: the badge and the popup's list only, no marks painted on the page. */
+  quiet: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -16,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   disabledSites: [],
   strictness: 'balanced',
   verdicts: [...VERDICTS],
+  quiet: false,
 }) as Settings;
 
 const MAX_SITES = 10_000;
@@ -45,6 +48,10 @@ export function sanitizeSettings(raw: unknown): SanitizedSettings {
   if ('enabled' in r) {
     if (typeof r.enabled === 'boolean') out.enabled = r.enabled;
     else problems.push(`settings.enabled: expected true or false, got ${describe(r.enabled)}`);
+  }
+  if ('quiet' in r) {
+    if (typeof r.quiet === 'boolean') out.quiet = r.quiet;
+    else problems.push(`settings.quiet: expected true or false, got ${describe(r.quiet)}`);
   }
   if ('disabledSites' in r) {
     if (Array.isArray(r.disabledSites)) {

@@ -140,6 +140,8 @@ export interface Match {
   score: number;
   band: Band;
   evidence: Evidence;
+  /** Found by the semantic pass (lib/semantic/page-decision.ts): `score` is its probability. */
+  semantic?: boolean;
 }
 
 /** Strictness set in the popup (which bands are marked), from strictest to broadest. */

@@ -48,6 +48,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { semanticQueryFigures, type QueryRun } from '../tools/semantic-eval';
 import { buildIndex, matchSentences, rankQuery, type ClaimIndex } from '../lib/match/matcher';
 import { claimantTokens, dayNumber } from '../lib/match/index-core';
 import type { Strictness } from '../lib/types';
@@ -160,7 +161,14 @@ function runQueries(task: Task, split: Split, index: ClaimIndex, bm25: Bm25Score
       ranked: ranked.map((r, k) => ({ claim: r.claim, annotate: k === 0 && r.score >= theta })),
     };
   });
-  return { matcher: rankMetrics(mine, qrels), bm25: rankMetrics(base, qrels) };
+  const runs: QueryRun[] = queries.map((q, i) => ({
+    query: { id: q.id, text: q.text },
+    group: q.transcript ?? q.id,
+    dev: split === 'dev',
+    ranked: mine[i]?.ranked ?? [],
+    rel: qrels.get(q.id) ?? new Set<string>(),
+  }));
+  return { matcher: rankMetrics(mine, qrels), bm25: rankMetrics(base, qrels), runs };
 }
 
 // ---------------------------------------------------------------- whole transcripts
@@ -521,7 +529,7 @@ function pageMode(): Record<string, unknown> {
   return out;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const figures: Record<string, unknown> = {};
   if (process.argv.includes('--pages')) {
     // Page mode alone (a quicker run while working on the page decision).
@@ -550,10 +558,12 @@ function main(): void {
     const index = indexes.get(task) as ClaimIndex;
     const bm25 = baselines.get(task) as Bm25Scores;
     const perTask: Record<string, unknown> = {};
+    const semanticRuns: QueryRun[] = [];
     for (const split of ['train', 'dev', 'test'] as Split[]) {
       if (!splitExists(task, split)) continue;
-      const r = runQueries(task, split, index, bm25, theta);
+      const { runs, ...r } = runQueries(task, split, index, bm25, theta);
       perTask[split] = r;
+      if (split !== 'test') semanticRuns.push(...runs);
       log(`\n[${task} ${split}] ${r.matcher.queries} queries`);
       log('                  matcher    bm25');
       for (const k of [
@@ -566,6 +576,12 @@ function main(): void {
       ] as const)
         log(`  ${k.padEnd(18)} ${String(r.matcher[k]).padEnd(10)} ${r.bm25[k]}`);
     }
+    // The semantic channel (USE lite re-ranking the lexical top 20): dev and grouped CV.
+    const sem = await semanticQueryFigures(loadClaims(task), semanticRuns, () => {});
+    perTask.semantic = sem;
+    log(
+      `  semantic re-ranker (${sem.queries} train+dev queries): grouped CV MAP@5 lexical ${sem.cvLexical} -> semantic ${sem.cvSemantic}; dev lexical ${sem.devLexical} -> semantic ${sem.devSemanticShipped} (shipped weights, fitted on train) / ${sem.devSemanticCv} (refitted in folds)`,
+    );
     figures[task] = perTask;
   }
 
@@ -636,4 +652,4 @@ function main(): void {
   console.log(JSON.stringify(figures));
 }
 
-main();
+await main();

@@ -87,6 +87,8 @@ export async function launchWithExtension(
     args?: string[];
     /** Wait for the extension's service worker (default true). */
     waitForWorker?: boolean;
+    /** The browser's UI language (`--lang` and, on Linux, LANGUAGE), e.g. 'uk'. */
+    lang?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const ext = opts.extensionDir ?? EXTENSION_DIR;
@@ -112,8 +114,15 @@ export async function launchWithExtension(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       ...(opts.args ?? []),
     ],
+    ...(opts.lang
+      ? {
+          locale: opts.lang,
+          env: { ...process.env, LANGUAGE: opts.lang, LANG: `${opts.lang}_UA.UTF-8` },
+        }
+      : {}),
   });
   const worker =
     opts.waitForWorker === false

@@ -8,7 +8,7 @@ import { extractChunks } from '../dom/extract-text';
 import { markable, pageSentences } from '../dom/page-sentences';
 import { pageDate } from '../dom/page-meta';
 import { matchSentences, type ClaimIndex } from '../lib/match/matcher';
-import type { Strictness } from '../lib/types';
+import type { Sentence, Strictness } from '../lib/types';
 
 export interface PageMark {
   claim: string;
@@ -16,25 +16,35 @@ export interface PageMark {
   score: number;
 }
 
+/** The sentences the content script would send for a saved page, and the page's date. */
+export function readPageSentences(html: string): {
+  sentences: Pick<Sentence, 'text' | 'block'>[];
+  date?: string;
+} {
+  const window = new Window({ url: 'https://example.com/' });
+  try {
+    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    // The sentences the content script sends: menus and captions of a few words are not.
+    const sentences = pageSentences(extractChunks(doc.body ?? doc.documentElement))
+      .filter((s) => markable(s.text))
+      .map(({ text, block }) => (block === undefined ? { text } : { text, block }));
+    // The page's own date, as the extension passes it (claims of the same days rank higher).
+    const date = pageDate(doc);
+    return date === undefined ? { sentences } : { sentences, date };
+  } finally {
+    void window.happyDOM.close();
+  }
+}
+
 export function scanPage(
   html: string,
   index: ClaimIndex,
   strictness: Strictness = 'balanced',
 ): PageMark[] {
-  const window = new Window({ url: 'https://example.com/' });
-  try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    // The sentences the content script sends: menus and captions of a few words are not.
-    const sentences = pageSentences(extractChunks(doc.body ?? doc.documentElement)).filter((s) =>
-      markable(s.text),
-    );
-    // The page's own date, as the extension passes it (claims of the same days rank higher).
-    return matchSentences(index, sentences, { date: pageDate(doc) }, { strictness }).map((m) => ({
-      claim: index.src.ids[m.row] ?? '',
-      text: sentences[m.sentence]?.text.slice(m.start, m.end) ?? '',
-      score: m.score,
-    }));
-  } finally {
-    void window.happyDOM.close();
-  }
+  const { sentences, date } = readPageSentences(html);
+  return matchSentences(index, sentences, { date }, { strictness }).map((m) => ({
+    claim: index.src.ids[m.row] ?? '',
+    text: sentences[m.sentence]?.text.slice(m.start, m.end) ?? '',
+    score: m.score,
+  }));
 }

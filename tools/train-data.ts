@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MatchableClaim, Sentence } from '../lib/types';
 import { claimTitle, readJsonObjects } from './read-claims';
+import { parseTranscript, transcriptDate, type TranscriptLine } from './transcripts';
 
 export const DATA_DIR =
   process.env.FACTMARK_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -22,11 +23,7 @@ export interface BenchQuery {
   date?: string;
 }
 
-export interface TranscriptLine {
-  line: number;
-  speaker: string;
-  text: string;
-}
+export { transcriptDate, type TranscriptLine } from './transcripts';
 
 /** The objects of a JSON Lines file (the datasets' claims and queries). */
 export function readJsonl(file: string): Record<string, unknown>[] {
@@ -79,12 +76,6 @@ export function linesAsSentences(lines: readonly string[]): Sentence[] {
   });
 }
 
-/** Transcript date from its file name: "20170822_Trump_phoenix" -> 2017-08-22. */
-export function transcriptDate(name: string): string | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})/.exec(name);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
-}
-
 let transcriptFiles: Map<string, string> | undefined;
 /** Transcript file for a name, case-insensitively (the queries' case differs at times). */
 export function transcriptFile(name: string): string | undefined {
@@ -105,13 +96,7 @@ export function loadTranscript(name: string): TranscriptLine[] {
   if (hit) return hit;
   const file = transcriptFile(name);
   if (!file) return [];
-  const lines = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => {
-      const [line, speaker, ...rest] = l.split('\t');
-      return { line: Number(line), speaker: speaker ?? '', text: rest.join('\t') };
-    });
+  const lines = parseTranscript(readFileSync(file, 'utf8'));
   transcriptCache.set(name, lines);
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { MatchQuery, MatchResult, SetInfo } from '../lib/matching-service';
 import type { ClaimRecord } from '../lib/types';
+import type { LookupHit } from '../lib/selection-lookup';
 
 export type { SetInfo };
 
@@ -20,6 +21,10 @@ export const Msg = {
   POPUP_CS_REVEAL: 'popup-cs-reveal',
   /** popup -> bg: the claim sets' names, sizes and dates; reply SetInfo[]. */
   POPUP_BG_SETS: 'popup-bg-sets',
+  /** bg -> cs (a keyboard command): go to the next (1) or previous (-1) claim; reply its id. */
+  BG_CS_STEP: 'bg-cs-step',
+  /** bg -> cs ("Check with Factmark" on a selection): show these fact checks by it. */
+  BG_CS_LOOKUP: 'bg-cs-lookup',
 } as const;
 
 export type MatchRequest = MatchQuery & { type: typeof Msg.CS_BG_MATCH };
@@ -51,6 +56,11 @@ export type ToTab = {
   [Msg.POPUP_CS_REVEAL]: {
     msg: { type: typeof Msg.POPUP_CS_REVEAL; claim: string };
     reply: boolean;
+  };
+  [Msg.BG_CS_STEP]: { msg: { type: typeof Msg.BG_CS_STEP; dir: 1 | -1 }; reply: string | null };
+  [Msg.BG_CS_LOOKUP]: {
+    msg: { type: typeof Msg.BG_CS_LOOKUP; text: string; hits: LookupHit[] };
+    reply: void;
   };
 };
 

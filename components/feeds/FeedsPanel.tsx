@@ -29,7 +29,14 @@ function when(iso: string | undefined): string {
  * update now, switch and remove, and how often feeds are fetched. Self-contained: it talks to
  * the background itself (utils/feed-messages.ts), so any extension page can mount it.
  */
-export function FeedsPanel({ now = new Date() }: { now?: Date }) {
+export function FeedsPanel({
+  now = new Date(),
+  inSection = false,
+}: {
+  now?: Date;
+  /** Inside a page section that has its own heading (the options page): no landmark of its own. */
+  inSection?: boolean;
+}) {
   const [state, setState] = useState<FeedReply | null>(null);
   const [url, setUrl] = useState('');
   const [status, setStatus] = useState('');
@@ -75,9 +82,14 @@ export function FeedsPanel({ now = new Date() }: { now?: Date }) {
   };
 
   const feeds = state?.feeds ?? [];
+  const Wrap = inSection ? 'div' : 'section';
   return (
-    <section aria-labelledby="fm-feeds-h" class="fm-section fm-feeds" data-testid="feeds-panel">
-      <h2 id="fm-feeds-h">Claim feeds</h2>
+    <Wrap
+      {...(inSection ? {} : { 'aria-labelledby': 'fm-feeds-h' })}
+      class={inSection ? 'fm-feeds' : 'fm-section fm-feeds'}
+      data-testid="feeds-panel"
+    >
+      {inSection ? null : <h2 id="fm-feeds-h">Claim feeds</h2>}
       <p class="fm-muted">
         Fact checks a publisher keeps current (ClaimReview JSON-LD, a DataFeed, a Fact Check Tools
         response or Factmark JSONL). Factmark downloads the feed only: no page, URL or history is
@@ -165,7 +177,7 @@ export function FeedsPanel({ now = new Date() }: { now?: Date }) {
       <p role="status" class="fm-muted" data-testid="feed-status">
         {status}
       </p>
-    </section>
+    </Wrap>
   );
 }
 

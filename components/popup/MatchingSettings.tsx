@@ -1,11 +1,11 @@
-import { VERDICT_LABELS } from '../../lib/verdict-labels';
+import { t, verdictLabel, type MessageKey } from '../../utils/i18n';
 import type { Settings } from '../../lib/settings';
 import { VERDICTS, type Strictness, type Verdict } from '../../lib/types';
 
-const STRICTNESS: { value: Strictness; label: string; hint: string }[] = [
-  { value: 'strict', label: 'Strict', hint: 'Only the surest matches' },
-  { value: 'balanced', label: 'Balanced', hint: 'Recommended' },
-  { value: 'broad', label: 'Broad', hint: 'Also possible matches' },
+const STRICTNESS: { value: Strictness; label: MessageKey; hint: MessageKey }[] = [
+  { value: 'strict', label: 'strict', hint: 'strictHint' },
+  { value: 'balanced', label: 'balanced', hint: 'balancedHint' },
+  { value: 'broad', label: 'broad', hint: 'broadHint' },
 ];
 
 /** "Matching": how strict, and which verdicts to show. */
@@ -18,10 +18,10 @@ export function MatchingSettings({
 }) {
   return (
     <section aria-labelledby="fm-strict-h" class="fm-section">
-      <h2 id="fm-strict-h">Matching</h2>
+      <h2 id="fm-strict-h">{t('matching')}</h2>
       <div role="radiogroup" aria-labelledby="fm-strict-h" class="fm-seg">
         {STRICTNESS.map((s) => (
-          <label key={s.value} title={s.hint}>
+          <label key={s.value} title={t(s.hint)}>
             <input
               type="radio"
               name="strictness"
@@ -29,12 +29,12 @@ export function MatchingSettings({
               checked={settings.strictness === s.value}
               onChange={() => onChange({ ...settings, strictness: s.value })}
             />
-            <span>{s.label}</span>
+            <span>{t(s.label)}</span>
           </label>
         ))}
       </div>
       <fieldset class="fm-verdicts">
-        <legend>Show verdicts</legend>
+        <legend>{t('showVerdicts')}</legend>
         {VERDICTS.map((v: Verdict) => (
           <label key={v} class={`fm-v-${v}`}>
             <input
@@ -50,7 +50,7 @@ export function MatchingSettings({
               }
             />
             <span class="fm-dot" aria-hidden="true" />
-            {VERDICT_LABELS[v]}
+            {verdictLabel(v)}
           </label>
         ))}
       </fieldset>

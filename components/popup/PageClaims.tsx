@@ -1,4 +1,5 @@
-import { VERDICT_GLYPHS, VERDICT_LABELS } from '../../lib/verdict-labels';
+import { VERDICT_GLYPHS } from '../../lib/verdict-labels';
+import { t, verdictLabel } from '../../utils/i18n';
 import type { PageState } from '../../utils/messages';
 
 /** "On this page": the tab's claims (click: scroll to one with its card open), or why none. */
@@ -16,15 +17,15 @@ export function PageClaims({
 }) {
   return (
     <section aria-labelledby="fm-claims-h" class="fm-section">
-      <h2 id="fm-claims-h">On this page</h2>
+      <h2 id="fm-claims-h">{t('onThisPage')}</h2>
       {unreachable ? (
-        <p class="fm-muted">Factmark does not run on this page.</p>
+        <p class="fm-muted">{t('pageUnreachable')}</p>
       ) : !page ? (
-        <p class="fm-muted">Reading the page…</p>
+        <p class="fm-muted">{t('pageReading')}</p>
       ) : !active ? (
-        <p class="fm-muted">Factmark is off here.</p>
+        <p class="fm-muted">{t('pageOff')}</p>
       ) : page.claims.length === 0 ? (
-        <p class="fm-muted">No checked claims found on this page.</p>
+        <p class="fm-muted">{t('pageNone')}</p>
       ) : (
         <ul class="fm-claims" data-testid="page-claims">
           {page.claims.map((c) => (
@@ -39,7 +40,7 @@ export function PageClaims({
                   {VERDICT_GLYPHS[c.verdict]}
                 </span>
                 <span class="fm-claim-text">
-                  <span class="fm-verdict">{VERDICT_LABELS[c.verdict]}</span>
+                  <span class="fm-verdict">{verdictLabel(c.verdict)}</span>
                   {c.claim}
                 </span>
                 {c.count > 1 ? <span class="fm-count">×{c.count}</span> : null}

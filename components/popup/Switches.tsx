@@ -1,4 +1,5 @@
 import { setSiteEnabled, type Settings } from '../../lib/settings';
+import { t } from '../../utils/i18n';
 
 /** On/off everywhere, and on/off for this site (disabled when the tab has no site). */
 export function Switches({
@@ -14,7 +15,7 @@ export function Switches({
   return (
     <section aria-labelledby="fm-sw-h" class="fm-section">
       <h2 id="fm-sw-h" class="fm-visually-hidden">
-        Switches
+        {t('switches')}
       </h2>
       <label class="fm-switch">
         <input
@@ -24,7 +25,7 @@ export function Switches({
           checked={settings.enabled}
           onChange={(e) => onChange({ ...settings, enabled: e.currentTarget.checked })}
         />
-        <span>Fact checks on every site</span>
+        <span>{t('everySite')}</span>
       </label>
       <label class={`fm-switch${host ? '' : ' fm-disabled'}`}>
         <input
@@ -37,7 +38,7 @@ export function Switches({
             host && onChange(setSiteEnabled(settings, host, e.currentTarget.checked))
           }
         />
-        <span>{host ? `On for ${host}` : 'On for this site'}</span>
+        <span>{host ? t('onForSite', host) : t('onForThisSite')}</span>
       </label>
     </section>
   );

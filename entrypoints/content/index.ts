@@ -1,8 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import css from '../../components/overlay.css?inline';
 import { Annotator, type MatchFn } from '../../dom/annotator';
-import type { MarkFilter } from '../../dom/marks';
+import type { Mark, MarkFilter } from '../../dom/marks';
+import { entryFor, isHidden, type HiddenEntry, type HideKind } from '../../lib/hidden';
+import { hide, readHidden, unhide, watchHidden } from '../../utils/hidden';
+import { t } from '../../utils/i18n';
 import { pageDate } from '../../dom/page-meta';
+import { LookupView } from '../../dom/lookup-panel';
+import { Announcer } from '../../dom/announcer';
 import { mark, TIMING } from '../../dom/timing';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { readSettings, watchSettings } from '../../utils/settings';
@@ -19,9 +24,23 @@ import { answer, sendToBackground } from '../../utils/messaging';
  * Test URLs: the bundled demo article (npm run demo);
  * https://www.aljazeera.com/news/2025/11/21/white-house-defends-us-backed-peace-plan-for-russia-ukraine
  */
-/** Which marks the settings show (none before they are read). */
-function filterOf(settings: Settings | null): MarkFilter {
-  return { strictness: settings?.strictness ?? 'balanced', verdicts: settings?.verdicts ?? [] };
+/** Where a mark is, for the hidden list. */
+function placeOf(m: Mark) {
+  return {
+    claim: m.claim.id,
+    site: location.hostname,
+    page: location.href,
+    text: m.range.toString(),
+  };
+}
+
+/** Which marks the settings show (none before they are read), less those the reader hid. */
+function filterOf(settings: Settings | null, hidden: readonly HiddenEntry[]): MarkFilter {
+  return {
+    strictness: settings?.strictness ?? 'balanced',
+    verdicts: settings?.verdicts ?? [],
+    hidden: hidden.length > 0 ? (m) => isHidden(hidden, placeOf(m)) : undefined,
+  };
 }
 
 export default defineContentScript({
@@ -31,6 +50,11 @@ export default defineContentScript({
     mark(TIMING.start);
     let annotator: Annotator | null = null;
     let settings: Settings | null = null;
+    let hidden: HiddenEntry[] = [];
+    // Screen readers hear the count once per page, then only the effect of a setting change.
+    const announcer = new Announcer(document);
+    let announce: 'count' | 'setting' | null = 'count';
+    const count = () => annotator?.claims.length ?? 0;
     const host = location.hostname;
 
     const report = () => {
@@ -50,6 +74,24 @@ export default defineContentScript({
       return reply ?? { matches: [], shownAt: [], claims: {} };
     };
 
+    /** "Not this claim": store the entry (the watch below re-filters), offer an undo. */
+    const onHide = (m: Mark, kind: HideKind) => {
+      const entry = entryFor(
+        kind,
+        placeOf(m),
+        m.claim.claim,
+        new Date().toISOString().slice(0, 10),
+      );
+      const a = annotator;
+      void hide(entry).then(() =>
+        a?.notify({
+          text: kind === 'match' ? t('hiddenToastMatch') : t('hiddenToastClaim', entry.site),
+          undo: () => void unhide(entry),
+          focus: true,
+        }),
+      );
+    };
+
     const stop = () => {
       annotator?.destroy();
       annotator = null;
@@ -62,14 +104,19 @@ export default defineContentScript({
         match,
         css,
         pageDate: date,
-        filter: filterOf(settings),
+        filter: filterOf(settings, hidden),
+        quiet: settings?.quiet ?? false,
         onChange: report,
+        onHide,
         signal: ctx.signal,
       });
       annotator = a;
       try {
         await a.scanAll();
         if (annotator === a) a.observe();
+        if (annotator === a && announce && (announce === 'setting' || count() > 0))
+          announcer.say(t('liveCount', count()));
+        announce = null;
       } catch (err) {
         // Never break the page: log and leave it as it was.
         console.warn('Factmark: could not annotate this page:', err);
@@ -83,13 +130,21 @@ export default defineContentScript({
       const active = isActiveOn(next, host);
       if (!prev || isActiveOn(prev, host) !== active) {
         stop();
+        if (prev) {
+          announce = active ? 'setting' : null;
+          if (!active) announcer.say(t('liveOff'));
+        }
         if (active) await start();
-      } else if (
-        prev.strictness !== next.strictness ||
-        prev.verdicts.join() !== next.verdicts.join()
-      ) {
-        // The marks of every strictness and verdict are already found: show the others.
-        annotator?.show(filterOf(next));
+      } else {
+        if (prev.strictness !== next.strictness || prev.verdicts.join() !== next.verdicts.join()) {
+          // The marks of every strictness and verdict are already found: show the others.
+          annotator?.show(filterOf(next, hidden));
+          if (annotator) announcer.say(t('liveCount', count()));
+        }
+        if (prev.quiet !== next.quiet && annotator) {
+          annotator.setQuiet(next.quiet);
+          announcer.say(t(next.quiet ? 'liveQuietOn' : 'liveQuietOff', count()));
+        }
       }
     };
 
@@ -101,9 +156,21 @@ export default defineContentScript({
       }),
       [Msg.POPUP_CS_REVEAL]: (msg) =>
         typeof msg.claim === 'string' && (annotator?.reveal(msg.claim) ?? false),
+      [Msg.BG_CS_STEP]: (msg) => annotator?.step(msg.dir === -1 ? -1 : 1) ?? null,
+      [Msg.BG_CS_LOOKUP]: (msg) => {
+        if (typeof msg.text === 'string' && Array.isArray(msg.hits))
+          lookup.show(msg.text, msg.hits);
+      },
     });
 
+    // "Check with Factmark" on a selection: shown even where Factmark is off (asked for).
+    const lookup = new LookupView(document, css);
     const unwatch = watchSettings((s) => void apply(s));
+    // A mark hidden or restored (here, in another tab or in the options page): re-filter.
+    const unwatchHidden = watchHidden((list) => {
+      hidden = list;
+      annotator?.show(filterOf(settings, hidden));
+    });
     // A claim set imported, switched or removed in the popup: match the page again.
     const rematch = () => {
       if (!settings || !isActiveOn(settings, host)) return;
@@ -115,13 +182,17 @@ export default defineContentScript({
     const unwatchFeeds = claimSetsChanged.watch(rematch);
     ctx.onInvalidated(() => {
       unwatch();
+      unwatchHidden();
       unwatchSets();
+      lookup.close();
+      announcer.destroy();
       unwatchFeeds();
       annotator?.destroy();
     });
     // Single-page sites change route without a reload: the observer sees the new text.
-    void readSettings().then((s) => {
+    void Promise.all([readSettings(), readHidden()]).then(([s, h]) => {
       mark(TIMING.settings);
+      hidden = h;
       return apply(s);
     });
   },

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatDate } from '../../lib/format';
 import { isActiveOn, normalizeHost, type Settings } from '../../lib/settings';
 import { getSettings, saveSettings, watchSettings } from '../../utils/settings';
-import { addImportedSet, removeImportedSet, setImportedEnabled } from '../../utils/imported-sets';
+import { claimSetActions, fetchSets } from '../../utils/claim-set-actions';
 import { Msg, type PageState, type SetInfo } from '../../utils/messages';
-import { sendToBackground, sendToTab } from '../../utils/messaging';
-import { ClaimSetPanel, type ClaimSetActions } from '../../components/ClaimSetPanel';
+import { sendToTab } from '../../utils/messaging';
+import { ClaimSetPanel } from '../../components/ClaimSetPanel';
 import { MatchingSettings } from '../../components/popup/MatchingSettings';
 import { PageClaims } from '../../components/popup/PageClaims';
 import { Switches } from '../../components/popup/Switches';
+import { localDate, t, tn } from '../../utils/i18n';
 import { FeedsPanel } from '../../components/feeds/FeedsPanel';
 
 /** The popup opened for a given tab (`?tab=ID`, the e2e tests and a pinned panel). */
@@ -41,13 +41,7 @@ export function App() {
     }
   };
 
-  const refreshSets = async () => {
-    try {
-      setSets((await sendToBackground({ type: Msg.POPUP_BG_SETS })) ?? []);
-    } catch {
-      setSets([]);
-    }
-  };
+  const refreshSets = async () => setSets(await fetchSets());
 
   useEffect(() => {
     void getSettings().then(setSettings);
@@ -77,20 +71,7 @@ export function App() {
     await sendToTab(tabId, { type: Msg.POPUP_CS_REVEAL, claim }).catch(() => {});
     if (forTab() === null) window.close();
   };
-  const setActions: ClaimSetActions = {
-    onImport: async (fileName, records) => {
-      await addImportedSet(fileName, records);
-      await refreshSets();
-    },
-    onEnable: async (id, enabled) => {
-      await setImportedEnabled(id, enabled);
-      await refreshSets();
-    },
-    onRemove: async (id) => {
-      await removeImportedSet(id);
-      await refreshSets();
-    },
-  };
+  const setActions = claimSetActions(refreshSets);
   const host = page?.host ? normalizeHost(page.host) : null;
   const active = host ? isActiveOn(settings, host) : settings.enabled;
   const bundled = sets.find((s) => s.builtin);
@@ -100,7 +81,7 @@ export function App() {
       <header class="fm-head">
         <img src="/icon/48.png" alt="" width={24} height={24} />
         <h1>Factmark</h1>
-        <span class={`fm-state ${active ? 'on' : 'off'}`}>{active ? 'On' : 'Off'}</span>
+        <span class={`fm-state ${active ? 'on' : 'off'}`}>{active ? t('on') : t('off')}</span>
       </header>
       <Switches settings={settings} host={host} onChange={update} />
       <PageClaims page={page} unreachable={pageError} active={active} onReveal={reveal} />
@@ -110,10 +91,18 @@ export function App() {
       <footer class="fm-foot">
         {bundled ? (
           <span data-testid="set-info">
-            {bundled.name}: {bundled.count.toLocaleString('en')} claims, {formatDate(bundled.date)}
+            {bundled.name}: {tn('setSummary', bundled.count, localDate(bundled.date))}
           </span>
         ) : null}
-        <span>Runs in your browser. No page text leaves it.</span>
+        <span>{t('runsLocally')}</span>
+        <button
+          type="button"
+          class="fm-link-btn fm-options-link"
+          data-testid="open-options"
+          onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+        >
+          {t('openOptions')}
+        </button>
       </footer>
     </main>
   );

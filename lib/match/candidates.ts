@@ -1,5 +1,6 @@
 import { claimantOf, FIELD_TITLE, type ClaimIndexCore } from './index-core';
 import type { PreparedQuery } from './prepare-query';
+import { lowerBound } from '../sorted';
 
 /** BM25 parameters (Robertson's defaults, as in the baseline). */
 export const K1 = 1.2;
@@ -187,15 +188,8 @@ export function claimsNear(index: ClaimIndexCore, day: number, days: number): Ui
     order = Uint32Array.from(withDay);
     dayOrders.set(index, order);
   }
-  const lower = (v: number): number => {
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((index.days[order[mid] ?? 0] ?? 0) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const sorted = order;
+  const lower = (v: number): number =>
+    lowerBound(sorted.length, (i) => index.days[sorted[i] ?? 0] ?? 0, v);
   return order.subarray(lower(day - days), lower(day + days + 0.5));
 }

@@ -20,6 +20,8 @@ export interface BlockHit {
   /** Token indexes (into q) of this sentence's share of the evidence. */
   matched: number[];
   r: ScoredClaim;
+  /** The claim's place in the block's ranking (0: the best). */
+  rank: number;
 }
 
 /**
@@ -55,8 +57,8 @@ export function blocksOf(
 }
 
 /**
- * Rank one block (sentences [a, b)) as a query; return its best claim placed on one
- * sentence (none when the block is too short or too long). The caller applies the
+ * Rank one block (sentences [a, b)) as a query; return its best `top` claims, each placed on
+ * one sentence (none when the block is too short or too long). The caller applies the
  * strictness: the ranking is the same at every setting.
  */
 export function matchBlock(
@@ -65,6 +67,7 @@ export function matchBlock(
   a: number,
   b: number,
   doc: ReadonlyMap<number, number>,
+  top = 1,
 ): BlockHit[] {
   const offsets: number[] = [];
   let text = '';
@@ -77,9 +80,9 @@ export function matchBlock(
   const q = prepareQuery(index, cleaned.text, undefined, cleaned.date);
   if (q.length < MIN_CONTENT_TERMS || q.length > BLOCK_MAX_TERMS) return [];
   const ctx = cleaned.author ? prepareQuery(index, cleaned.author) : null;
-  const ranked = rankPrepared(index, q, ctx, 1, MODEL, doc, BLOCK_POOL);
+  const ranked = rankPrepared(index, q, ctx, top, MODEL, doc, BLOCK_POOL);
   const out: BlockHit[] = [];
-  for (const r of ranked) {
+  for (const [rank, r] of ranked.entries()) {
     // Each token of the evidence belongs to the sentence its offset falls in.
     const per: number[][] = offsets.map(() => []);
     for (const k of r.matched) {
@@ -94,7 +97,8 @@ export function matchBlock(
       if (m.length > (per[best] as number[]).length) best = s;
     });
     const matched = per[best] as number[];
-    if (matched.length > 0) out.push({ sentence: a + best, q, text: cleaned.text, matched, r });
+    if (matched.length > 0)
+      out.push({ sentence: a + best, q, text: cleaned.text, matched, r, rank });
   }
   return out;
 }

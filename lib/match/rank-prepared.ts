@@ -1,10 +1,11 @@
 import type { Band, Evidence } from '../types';
 import { candidates, SPEAKER_POOL } from './candidates';
-import { F, matchedTokens, pairFeatures } from './features';
+import { F, matchedTokens, numbersDisagree, pairFeatures } from './features';
 import { ACTOR_EQUIVALENTS, NAME_TERMS } from '../text/aliases';
 import type { ClaimIndexCore } from './index-core';
 import { MODEL, scorePair, type Model } from './model';
 import type { PreparedQuery } from './prepare-query';
+import { MIN_TERMS } from '../text/markable';
 
 /** Extra candidates per query from the sentence with its neighbours (and as many of the speaker's). */
 export const CONTEXT_POOL = 10;
@@ -21,7 +22,7 @@ export const CANDIDATES = 40;
  */
 export const PAGE_DF_SHARE = 0.003;
 /** Sentences with fewer content terms are never marked ("Thank you very much."). */
-export const MIN_CONTENT_TERMS = 4;
+export const MIN_CONTENT_TERMS = MIN_TERMS;
 /** A claim's own priority (hand-curated = higher) breaks near ties. */
 const PRIORITY_BONUS = 0.01;
 
@@ -156,6 +157,25 @@ export function rankPrepared(
   if (out.length > top) out.length = top;
   for (const r of out) r.matched = matchedTokens(index, q, r.unit);
   return out;
+}
+
+/**
+ * The hard rules for a candidate whatever its score (the semantic pass asks this of
+ * candidates under the annotate threshold, where rankPrepared does not check them): a
+ * different number is a different claim, and the names rules (curated claims: all their
+ * actors; dataset claims: no other actor in the subject's stead) must hold.
+ */
+export function hardGatesHold(
+  index: ClaimIndexCore,
+  q: PreparedQuery,
+  r: Pick<ScoredClaim, 'claim' | 'unit'>,
+  doc: ReadonlyMap<number, number> | null,
+): boolean {
+  if (q.length < MIN_CONTENT_TERMS || numbersDisagree(index, q, r.claim)) return false;
+  const names = checkNames(index, q, null, doc, r.unit);
+  return (index.priority[r.claim] ?? 0) > 0
+    ? namesAgree(names)
+    : !subjectReplaced(index, q, names, r.claim);
 }
 
 const nameTermCache = new WeakMap<ClaimIndexCore, Uint8Array>();

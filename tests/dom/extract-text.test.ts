@@ -141,3 +141,17 @@ describe('line breaks', () => {
     ]);
   });
 });
+
+describe('text hidden by CSS', () => {
+  test('is not read (display: none, visibility: hidden), but display: contents is', () => {
+    const style = document.createElement('style');
+    style.textContent = '.gone{display:none}.inv{visibility:hidden}.c{display:contents}';
+    document.head.appendChild(style);
+    const d = doc(
+      '<p>Seen one.</p><div class="gone"><p>Gone one.</p></div><p class="inv">Invisible one.</p>' +
+        '<p style="display:none">Inline gone.</p><div class="c"><p>Contents one.</p></div>',
+    );
+    expect(extractChunks(d.body).map((c) => c.text)).toEqual(['Seen one.', 'Contents one.']);
+    style.remove();
+  });
+});

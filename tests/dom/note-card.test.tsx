@@ -40,7 +40,7 @@ describe('NoteCard', () => {
     expect(dialog.textContent).toContain('Mostly accurate');
     expect(dialog.textContent).toContain('Russia annexed Crimea in 2014.');
     expect(dialog.textContent).toContain('UN General Assembly');
-    expect(dialog.textContent).toContain('Reviewed 25 Nov 2025');
+    expect(dialog.textContent).toContain('Reviewed Nov 25, 2025');
     expect(dialog.textContent).toContain('Checked 1 year ago');
     expect(getByText('2014').tagName).toBe('MARK');
   });

@@ -38,10 +38,10 @@ export interface Env {
  * Starts one browser for the calling test file (beforeAll) and closes it after (afterAll);
  * returns a getter for it.
  */
-export function useBrowser(): () => Env {
+export function useBrowser(opts: { lang?: string } = {}): () => Env {
   let env: Env | undefined;
   beforeAll(async () => {
-    env = await setup();
+    env = await setup(opts);
   });
   afterAll(async () => teardown(env));
   return () => {
@@ -50,9 +50,9 @@ export function useBrowser(): () => Env {
   };
 }
 
-export async function setup(): Promise<Env> {
+export async function setup(opts: { lang?: string } = {}): Promise<Env> {
   const server = await serveStatic('tests/fixtures/pages');
-  const ext = await launchWithExtension();
+  const ext = await launchWithExtension(opts);
   return { ext, server, context: ext.context };
 }
 
@@ -116,6 +116,14 @@ export async function openPopup(env: Env, page: Page): Promise<Page> {
   await popup.goto(`chrome-extension://${env.ext.extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('.fm-popup:not([aria-busy])');
   return popup;
+}
+
+/** Opens the options page as a tab. */
+export async function openOptions(env: Env): Promise<Page> {
+  const options = await env.context.newPage();
+  await options.goto(`chrome-extension://${env.ext.extensionId}/options.html`);
+  await options.waitForSelector('.fm-options:not([aria-busy])');
+  return options;
 }
 
 /** Whether the document's body text now equals the body text of the HTML as served. */

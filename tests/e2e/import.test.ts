@@ -26,10 +26,12 @@ describe('importing a claim set in the popup', () => {
       .setInputFiles('tests/fixtures/claims/import-claimreview.json');
     const preview = popup.getByTestId('import-preview');
     await expect.poll(() => preview.textContent()).toMatch(/1 claim found \(claimreview\)/);
+    // The preview breaks the claims down by verdict.
+    expect(await popup.getByTestId('import-breakdown').textContent()).toBe('False: 1');
     await popup.getByTestId('import-accept').click();
     await expect
       .poll(() => popup.getByTestId('imported-sets').textContent())
-      .toMatch(/import-claimreview · 1 claims/);
+      .toMatch(/import-claimreview · 1 claim,/);
 
     const ids = await waitForMarks(page, 1);
     expect(ids).toHaveLength(1);
@@ -59,8 +61,14 @@ describe('importing a claim set in the popup', () => {
     await expect.poll(() => markedClaims(page)).toEqual([]);
     await popup.getByTestId('imported-sets').getByRole('switch').check();
     await waitForMarks(page, 1);
+    // Removing asks first: "Keep" keeps it, "Remove" removes it.
     await popup.getByRole('button', { name: /Remove import-claimreview/ }).click();
+    await popup.getByRole('button', { name: 'Keep' }).click();
+    expect(await popup.getByTestId('imported-sets').locator('li').count()).toBe(1);
+    await popup.getByRole('button', { name: /Remove import-claimreview/ }).click();
+    await popup.getByTestId('remove-confirm').click();
     await expect.poll(() => markedClaims(page)).toEqual([]);
+    await expect.poll(() => popup.getByTestId('imported-sets').count()).toBe(0);
     await popup.close();
     await page.close();
   });

@@ -137,6 +137,22 @@ describe('MatchingService.match', () => {
     expect(reply.shownAt).toEqual(want);
   });
 
+  test('a batch asked again for its other strictnesses gets what one request would', async () => {
+    const batch = () => [FIFTH, TOPIC, CRIMEA].map((text) => ({ text, block: 0 }));
+    const once = await new MatchingService(sources()).match({ sentences: batch() });
+    const service = new MatchingService(sources());
+    const first = await service.match({ sentences: batch(), strictnesses: ['balanced'] });
+    // A new array with the same sentences, as the content script sends it: the service
+    // reuses the first request's rankings, and the marks must not change for it.
+    const rest = await service.match({ sentences: batch(), strictnesses: ['strict', 'broad'] });
+    const ids = (r: typeof once) =>
+      r.matches.flatMap((m, i) =>
+        (r.shownAt[i] ?? []).map((at) => `${m.sentence}:${r.claims[m.set]?.[m.row]?.id}:${at}`),
+      );
+    expect([...ids(first), ...ids(rest)].sort()).toEqual(ids(once).sort());
+    expect(ids(rest).length).toBeGreaterThan(0);
+  });
+
   test('a display file that cannot be read costs its marks, not the reply', async () => {
     const service = new MatchingService(sources([imported('import-a', fifthOnly)], true));
     const reply = await service.match({ sentences: [{ text: FIFTH }] });

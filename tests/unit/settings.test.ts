@@ -39,6 +39,13 @@ describe('sanitizeSettings', () => {
     expect(sanitizeSettings({ verdicts: [] }).settings.verdicts).toEqual([]);
   });
 
+  test('quiet mode is kept when valid, and a corrupt value is named and off', () => {
+    expect(sanitizeSettings({ quiet: true }).settings.quiet).toBe(true);
+    const r = sanitizeSettings({ quiet: 'loud' });
+    expect(r.settings.quiet).toBe(false);
+    expect(r.problems).toEqual(['settings.quiet: expected true or false, got "loud"']);
+  });
+
   test('an unknown strictness is reported with the allowed values', () => {
     const r = sanitizeSettings({ strictness: 'extreme' });
     expect(r.settings.strictness).toBe('balanced');

@@ -1,0 +1,152 @@
+import type { Mark } from './marks';
+import type { Overlay } from './overlay';
+
+/**
+ * Tab in reading order: the markers live in the overlay host at the end of the document, so
+ * left alone the browser would reach them after every link of the page. Tab (and Shift+Tab)
+ * from a page element goes to the next marker if it comes before the page's next focusable
+ * element (a marker's place is its mark's end, where it is drawn); from a marker, to the
+ * next mark or page element, whichever comes first. Markers are not in the browser's own
+ * tab order (tabindex -1): this is the one way in, so none is visited twice.
+ */
+const TABBABLE = [
+  'a[href]',
+  'area[href]',
+  'button:not([disabled])',
+  'input:not([disabled]):not([type="hidden"])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  'iframe',
+  'summary',
+  '[contenteditable=""]',
+  '[contenteditable="true"]',
+  '[tabindex]',
+].join(',');
+
+type Stop = { mark: Mark } | { el: HTMLElement };
+
+/** Where Tab goes from `from` (a page element, or null: the start or end of the page). */
+export function tabStop(
+  doc: Document,
+  marks: readonly Mark[],
+  from: { el: Element } | { mark: Mark } | null,
+  back: boolean,
+): Stop | null {
+  const probe = doc.createRange();
+  // The point Tab moves from: before a page element (after it, for its own children's sake,
+  // is its first child), or a marker's place.
+  if (!from) probe.selectNodeContents(doc.body);
+  else if ('el' in from) probe.setStartBefore(from.el);
+  else probe.setStart(from.mark.range.endContainer, from.mark.range.endOffset);
+  if (!from) probe.collapse(!back);
+  else probe.collapse(true);
+  const after = (node: Node, offset: number) => probe.comparePoint(node, offset) > 0;
+  const fromEl = from && 'el' in from ? from.el : null;
+  const fromMark = from && 'mark' in from ? from.mark : null;
+
+  const markAt = (m: Mark) => [m.range.endContainer, m.range.endOffset] as const;
+  let mark: Mark | null = null;
+  if (back) {
+    for (let i = marks.length - 1; i >= 0 && !mark; i--) {
+      const m = marks[i] as Mark;
+      if (m !== fromMark && probe.comparePoint(...markAt(m)) < 0) mark = m;
+    }
+  } else {
+    for (const m of marks) {
+      if (m === fromMark) continue;
+      const [n, o] = markAt(m);
+      // A mark ending inside the element Tab leaves (a link in the sentence) comes after it.
+      if (after(n, o) || (fromEl?.contains(n) ?? false)) {
+        mark = m;
+        break;
+      }
+    }
+  }
+  const el = nearestElement(doc, fromEl, probe, back);
+  if (!mark) return el ? { el } : null;
+  if (!el) return { mark };
+  const elFirst = back
+    ? comparePoints(doc, markAt(mark), [el, 0]) < 0
+    : comparePoints(doc, [el, 0], markAt(mark)) < 0;
+  return elFirst ? { el } : { mark };
+}
+
+function nearestElement(
+  doc: Document,
+  fromEl: Element | null,
+  probe: Range,
+  back: boolean,
+): HTMLElement | null {
+  const all = Array.from(doc.querySelectorAll<HTMLElement>(TABBABLE)).filter(
+    (e) => e !== fromEl && e.tabIndex >= 0 && visible(e),
+  );
+  const isAfter = (e: HTMLElement) =>
+    fromEl
+      ? !!(fromEl.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING)
+      : probe.comparePoint(e, 0) > 0;
+  if (back) {
+    for (let i = all.length - 1; i >= 0; i--) {
+      const e = all[i] as HTMLElement;
+      if (!isAfter(e) && !(fromEl?.contains(e) ?? false)) return e;
+    }
+    return null;
+  }
+  return all.find(isAfter) ?? null;
+}
+
+function visible(e: HTMLElement): boolean {
+  const check = (e as { checkVisibility?: () => boolean }).checkVisibility;
+  return check ? check.call(e) : e.getClientRects().length > 0;
+}
+
+function comparePoints(
+  doc: Document,
+  a: readonly [Node, number],
+  b: readonly [Node, number],
+): number {
+  const r = doc.createRange();
+  r.setStart(a[0], a[1]);
+  return -r.comparePoint(b[0], b[1]);
+}
+
+/**
+ * Handles Tab on the page for the overlay's markers (see above). Returns whether it moved
+ * focus (the caller then prevents the browser's own move).
+ */
+export function handleTab(doc: Document, overlay: Overlay, back: boolean): boolean {
+  const marks = overlay.marks.filter((m) => overlay.markerEl(m.key));
+  if (marks.length === 0) return false;
+  const active = doc.activeElement;
+  let from: { el: Element } | { mark: Mark } | null;
+  if (active && overlay.host.isOurs(active)) {
+    const inner = overlay.host.root.activeElement as HTMLElement | null;
+    const key = inner?.closest<HTMLElement>('.fm-item')?.querySelector<HTMLElement>('[data-key]')
+      ?.dataset.key;
+    const mark = marks.find((m) => m.key === key);
+    if (!inner || !mark) return false;
+    if (!inner.hasAttribute('data-key')) {
+      // In the card: the browser moves between its own controls; off its ends, we go on.
+      const inCard = Array.from(
+        inner.closest('.fm-card')?.querySelectorAll<HTMLElement>('a[href], button') ?? [],
+      );
+      const edge = back ? inCard[0] : inCard[inCard.length - 1];
+      if (inner !== edge) return false;
+      if (back) {
+        overlay.markerEl(mark.key)?.focus();
+        return true;
+      }
+    }
+    from = { mark };
+  } else {
+    from = active && active !== doc.body && active !== doc.documentElement ? { el: active } : null;
+  }
+  const stop = tabStop(doc, marks, from, back);
+  if (!stop) return false;
+  if ('el' in stop) {
+    if (from && 'el' in from) return false; // page to page: the browser's own order
+    stop.el.focus();
+    return true;
+  }
+  overlay.markerEl(stop.mark.key)?.focus();
+  return true;
+}

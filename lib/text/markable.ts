@@ -1,0 +1,17 @@
+/**
+ * The one "long enough to state a claim" rule. A sentence states a checked claim only with
+ * at least MIN_TERMS content terms (the matcher's rule, lib/match/rank-prepared.ts), so one
+ * of fewer words, or shorter than MIN_SENTENCE_CHARS, is never sent to be matched: the
+ * content script's cheap pre-filter of menus, buttons and captions, implied by that rule.
+ */
+export const MIN_TERMS = 4;
+
+/** Sentences shorter than this are never marked (a menu item, a button). */
+export const MIN_SENTENCE_CHARS = 20;
+
+const WORDS = new RegExp(`^\\s*(\\S+\\s+){${MIN_TERMS - 1}}\\S`);
+
+/** Whether a sentence is long enough to be marked. */
+export function markable(text: string): boolean {
+  return text.length >= MIN_SENTENCE_CHARS && WORDS.test(text);
+}

@@ -1,0 +1,55 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readQueries } from '../../tools/read-queries';
+import { loadTranscript, taskDir } from '../../tools/train-data';
+
+/** Two real 2b dev lines in the benchmark's own form: transcript and line, no speaker or date. */
+const NAME = '20170822_Trump_phoenix';
+const lines = loadTranscript(NAME);
+const at = (n: number) => lines.find((l) => l.line === n);
+const rows = [259, 204].map((line) => ({
+  id: `${NAME}_${String(line).padStart(4, '0')}`,
+  text: at(line)?.text,
+  transcript: NAME,
+  line,
+}));
+
+function dir(withTranscript: boolean): string {
+  const d = mkdtempSync(join(tmpdir(), 'factmark-queries-'));
+  writeFileSync(join(d, 'q.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
+  if (withTranscript) {
+    mkdirSync(join(d, 'transcripts'));
+    copyFileSync(
+      join(taskDir('2b'), 'transcripts', `${NAME}.tsv`),
+      join(d, 'transcripts', `${NAME}.tsv`),
+    );
+  }
+  return d;
+}
+
+describe('the match CLI reads a query with the context its line carries', () => {
+  it('in its transcript when the transcript is beside the queries: speaker, neighbours, date', () => {
+    const [q] = readQueries(join(dir(true), 'q.jsonl'));
+    expect(q?.query).toMatchObject({ doc: NAME, date: '2017-08-22', speaker: at(259)?.speaker });
+    expect(q?.query.speaker).toBeTruthy();
+    expect(q?.neighbours).toEqual([at(258)?.text, at(260)?.text]);
+  });
+
+  it('without its transcript: the date from the doc name, the doc’s other queries in line order', () => {
+    const [late, early] = readQueries(join(dir(false), 'q.jsonl'));
+    expect(late?.query.speaker).toBeUndefined();
+    expect(late?.query.date).toBe('2017-08-22');
+    expect(early?.neighbours).toEqual([at(259)?.text]);
+    expect(late?.neighbours).toEqual([at(204)?.text]);
+  });
+
+  it('names the line of a query without text', () => {
+    const d = mkdtempSync(join(tmpdir(), 'factmark-queries-'));
+    writeFileSync(join(d, 'q.jsonl'), '{"id": "a", "text": "fine"}\n{"id": "b"}\n');
+    expect(() => readQueries(join(d, 'q.jsonl'))).toThrow(
+      /q\.jsonl: line 2: query b needs a string "text"/,
+    );
+  });
+});

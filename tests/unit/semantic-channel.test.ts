@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  fillCache,
+  readKeyedVectors,
+  tableFor,
+  vectorKey,
+  writeKeyedVectors,
+  type KeyedVectors,
+} from '../../tools/claim-vectors';
+import { taskDir } from '../../tools/train-data';
+
+const dir = mkdtempSync(join(tmpdir(), 'factmark-vectors-'));
+
+/** A stand-in encoder: a text's vector from its characters (deterministic), counting calls. */
+function fakeEmbed(dim: number) {
+  const seen: string[] = [];
+  const embed = async (texts: readonly string[]) => {
+    seen.push(...texts);
+    const out = new Float32Array(texts.length * dim);
+    texts.forEach((t, i) => {
+      for (let d = 0; d < dim; d++)
+        out[i * dim + d] = Math.sin((t.charCodeAt(d % t.length) || 1) * (d + 1));
+    });
+    return out;
+  };
+  return { embed, seen };
+}
+
+describe('the claim vector cache', () => {
+  it('embeds only texts it has not seen, and survives a round trip through its file', async () => {
+    const path = join(dir, 'a.fmk');
+    const cache: KeyedVectors = { dim: 8, rows: new Map() };
+    const { embed, seen } = fakeEmbed(8);
+    expect(await fillCache(['one claim', 'two claim'], cache, embed, { path })).toBe(2);
+    expect(await fillCache(['one claim', 'three claim'], cache, embed, { path })).toBe(1);
+    expect(seen).toEqual(['one claim', 'two claim', 'three claim']);
+    const back = readKeyedVectors(path);
+    expect(back.rows.size).toBe(3);
+    expect([...back.rows.get(vectorKey('two claim'))!.q]).toEqual([
+      ...cache.rows.get(vectorKey('two claim'))!.q,
+    ]);
+    const table = tableFor(['three claim', 'one claim'], back);
+    expect(table?.n).toBe(2);
+    // A set with a claim never embedded has no table (its semantic channel stays off).
+    expect(tableFor(['one claim', 'never seen'], back)).toBeUndefined();
+  });
+
+  it('refuses a corrupt cache file, naming it', () => {
+    const path = join(dir, 'bad.fmk');
+    writeFileSync(path, Buffer.from('FMK1 not really a cache'));
+    expect(() => readKeyedVectors(path)).toThrow(/bad\.fmk/);
+    writeKeyedVectors({ dim: 4, rows: new Map() }, join(dir, 'empty.fmk'));
+    expect(readKeyedVectors(join(dir, 'empty.fmk')).rows.size).toBe(0);
+  });
+});
+
+describe('npm run match with the semantic channel', () => {
+  // A real 2a dev tweet: the lexical ranker puts a claim about chartered buses first (they
+  // share "chartered", "take"); the USE cosine finds the checked claim it restates.
+  const queries = join(dir, 'q.jsonl');
+  writeFileSync(
+    queries,
+    `${JSON.stringify({
+      id: 'tweet-sno-1133',
+      text: '.@BernieSanders is about to take off for NY. We’ve been served a menu for the 9 hour chartered flight he’s taking pic.twitter.com/1nR15R3aQQ — Yamiche Alcindor (@Yamiche) April 16, 2016',
+    })}\n`,
+  );
+  const run = (...extra: string[]) => {
+    const r = spawnSync(
+      'npx',
+      [
+        'tsx',
+        'scripts/match.ts',
+        '--claims',
+        join(taskDir('2a'), 'claims.jsonl'),
+        '--queries',
+        queries,
+        ...extra,
+      ],
+      { encoding: 'utf8', env: { ...process.env, FACTMARK_VECTOR_CACHE: join(dir, 'cli.fmk') } },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as { results: { claim: string; semantic?: number }[] };
+  };
+  it('ranks the restated claim first where the lexical ranker does not', () => {
+    const lexical = run('--no-semantic');
+    expect(lexical.results[0]?.claim).toBe('vclaim-sno-mexico-charter-buses-migrants');
+    expect(lexical.results[0]?.semantic).toBeUndefined();
+    const semantic = run();
+    expect(semantic.results[0]?.claim).toBe('vclaim-sno-sanders-private-jet-menu');
+    expect(semantic.results).toHaveLength(5);
+  }, 120_000);
+});

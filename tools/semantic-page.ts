@@ -1,0 +1,165 @@
+/**
+ * The semantic pass measured on the pages of page mode (tools/page-mode.ts), in Node: the
+ * 2a tweets read as one page (each candidate judged by the qrels of its tweet) and the saved
+ * news pages with the bundled set (every candidate taken as false). Shared by
+ * scripts/fit-semantic-page.ts (which fits lib/semantic/page-weights.json) and
+ * `npm run eval` (its grouped CV).
+ */
+import { join } from 'node:path';
+import { matchSentences, type ClaimIndex } from '../lib/match/matcher';
+import { semanticCandidates, type SemanticCandidate } from '../lib/match/semantic-candidates';
+import { PAGE_FEATURES, pageFeatures, type PageModel } from '../lib/semantic/page-decision';
+import type { UseEncoder } from '../lib/semantic/use-encoder';
+import { fillCache, readKeyedVectors, vectorKey, type KeyedVectors } from './claim-vectors';
+import { CLAIM_VECTOR_CACHE } from './claim-vectors';
+import { fitLogistic } from './semantic-fit';
+import { lowestThreshold, PAGE_PRECISION, silentAbove, tweetPageHtml } from './page-mode';
+import { readPageSentences } from './scan-page';
+import type { BenchQuery } from './train-data';
+
+/** Page paragraphs' vectors (gitignored cache; claims use the committed claim cache). */
+const BLOCK_CACHE = join(import.meta.dirname, '..', 'cache', 'semantic', 'page-blocks.fmk');
+
+/** One candidate paragraph with what the fit needs. */
+export interface SemRow {
+  /** The tweet id (or news page name) the paragraph belongs to; '' when none. */
+  group: string;
+  news: boolean;
+  cand: SemanticCandidate;
+  /** Per hit: its claim id, whether it is right, its cosine with the paragraph. */
+  claims: string[];
+  right: boolean[];
+  cos: number[];
+}
+
+/** Candidates of one page, as the extension finds them (lexical marks at Balanced first). */
+export function pageCandidates(
+  html: string,
+  index: ClaimIndex,
+): { cands: SemanticCandidate[]; texts: string[] } {
+  const { sentences, date } = readPageSentences(html);
+  const marked = new Set(
+    matchSentences(index, sentences, { date }, { strictness: 'balanced' }).map((m) => m.sentence),
+  );
+  return {
+    cands: semanticCandidates(index, sentences, { date }, marked, Infinity),
+    texts: sentences.map((s) => s.text),
+  };
+}
+
+function dot(a: { q: Int8Array; scale: number }, b: { q: Int8Array; scale: number }): number {
+  let s = 0;
+  for (let d = 0; d < a.q.length; d++) s += (a.q[d] as number) * (b.q[d] as number);
+  return s * a.scale * b.scale;
+}
+
+export class Vectors {
+  readonly blocks: KeyedVectors = readKeyedVectors(BLOCK_CACHE);
+  readonly claims: KeyedVectors = readKeyedVectors(CLAIM_VECTOR_CACHE);
+  constructor(private readonly enc: () => Promise<UseEncoder>) {}
+
+  /** Fills both caches for these rows (embedding what is new), then sets each row's cosines. */
+  async cosines(rows: SemRow[], claimText: (id: string) => string): Promise<void> {
+    const enc = await this.enc();
+    const embed = (t: readonly string[]) => enc.embed(t);
+    const log = (s: string) => console.error(s);
+    await fillCache(
+      rows.map((r) => r.cand.text),
+      this.blocks,
+      embed,
+      { path: BLOCK_CACHE, log },
+    );
+    await fillCache(
+      rows.flatMap((r) => r.claims.map(claimText)),
+      this.claims,
+      embed,
+      { path: CLAIM_VECTOR_CACHE, log },
+    );
+    for (const r of rows) {
+      const b = this.blocks.rows.get(vectorKey(r.cand.text));
+      r.cos = r.claims.map((id) => {
+        const c = this.claims.rows.get(vectorKey(claimText(id)));
+        return b && c ? dot(b, c) : 0;
+      });
+    }
+  }
+}
+
+/** The tweets as one page: every candidate paragraph, judged by its tweet's qrels. */
+export function tweetRows(
+  tweets: readonly BenchQuery[],
+  qrels: ReadonlyMap<string, ReadonlySet<string>>,
+  index: ClaimIndex,
+): SemRow[] {
+  const { cands, texts } = pageCandidates(tweetPageHtml(tweets), index);
+  return cands.map((cand) => {
+    const at = texts[cand.hits[0]?.sentence ?? 0] ?? '';
+    const owner = tweets.find((q) => q.text.includes(at));
+    const claims = cand.hits.map((h) => index.src.ids[h.r.claim] ?? '');
+    const rel = qrels.get(owner?.id ?? '');
+    return {
+      group: owner?.id ?? '',
+      news: false,
+      cand,
+      claims,
+      right: claims.map((c) => !!rel?.has(c)),
+      cos: [],
+    };
+  });
+}
+
+export function newsRows(
+  pages: readonly { name: string; html: string }[],
+  index: ClaimIndex,
+): SemRow[] {
+  return pages.flatMap((p) =>
+    pageCandidates(p.html, index).cands.map((cand) => {
+      const claims = cand.hits.map((h) => index.src.ids[h.r.claim] ?? '');
+      return { group: p.name, news: true, cand, claims, right: claims.map(() => false), cos: [] };
+    }),
+  );
+}
+
+/** Each row's best candidate under `m`: its probability and whether it is right. */
+export function decide(
+  rows: readonly SemRow[],
+  m: PageModel,
+): { row: SemRow; p: number; right: boolean }[] {
+  return rows.map((row) => {
+    const x = pageFeatures(row.cand.hits, row.cos);
+    let best = 0;
+    let bp = -1;
+    x.forEach((f, k) => {
+      let z = m.b;
+      f.forEach((v, j) => (z += (m.w[j] ?? 0) * ((v - (m.mean[j] ?? 0)) / (m.std[j] || 1))));
+      const p = 1 / (1 + Math.exp(-z));
+      if (p > bp) {
+        bp = p;
+        best = k;
+      }
+    });
+    return { row, p: bp, right: row.right[best] ?? false };
+  });
+}
+
+/**
+ * Fits the model on these rows: a logistic over every (paragraph, candidate) pair, then the
+ * threshold as the page threshold is fitted: the higher of the lowest probability at which
+ * the tweets' semantic marks reach PAGE_PRECISION and the lowest above every news page's.
+ */
+export function fitPageModel(rows: readonly SemRow[]): PageModel {
+  const X: number[][] = [];
+  const y: number[] = [];
+  for (const r of rows)
+    pageFeatures(r.cand.hits, r.cos).forEach((f, k) => {
+      X.push(f);
+      y.push(r.right[k] ? 1 : 0);
+    });
+  const lr = fitLogistic(X, y);
+  const m: PageModel = { features: [...PAGE_FEATURES], ...lr, threshold: 1 };
+  const judged = decide(rows, m);
+  const tweets = judged.filter((d) => !d.row.news).map((d) => ({ score: d.p, right: d.right }));
+  const byTweets = lowestThreshold(tweets, PAGE_PRECISION, 10);
+  const bySilence = silentAbove(judged.filter((d) => d.row.news).map((d) => d.p));
+  return { ...m, threshold: Math.max(byTweets, bySilence) };
+}
