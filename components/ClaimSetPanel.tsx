@@ -5,6 +5,7 @@ import { localDate, localNumber, t, tn, verdictLabel } from '../utils/i18n';
 import { VERDICTS } from '../lib/types';
 import type { ClaimRecord } from '../lib/types';
 import type { SetInfo } from '../lib/matching-service';
+import { SetSummaryLine } from './feeds/SetSummaryLine';
 
 interface Preview {
   fileName: string;
@@ -39,7 +40,9 @@ export function ClaimSetPanel({
   const [status, setStatus] = useState<string>('');
   /** The set whose removal is being confirmed. */
   const [confirming, setConfirming] = useState<string | null>(null);
-  const imported = sets.filter((s) => !s.builtin);
+  // Feeds have their own panel (components/feeds/FeedsPanel.tsx).
+  const imported = sets.filter((s) => !s.builtin && s.kind !== 'feed');
+  const bundled = sets.find((s) => s.builtin);
 
   const onFile = async (file: File | undefined) => {
     setStatus('');
@@ -77,6 +80,14 @@ export function ClaimSetPanel({
 
   const body = (
     <>
+      {bundled ? (
+        <p class="fm-set-bundled" data-testid="bundled-set">
+          <span>
+            {bundled.name} (bundled) · {bundled.count.toLocaleString('en')} claims
+          </span>
+          <SetSummaryLine summary={bundled.summary} now={new Date()} />
+        </p>
+      ) : null}
       {imported.length > 0 ? (
         <ul class="fm-sets" data-testid="imported-sets">
           {imported.map((s) => (
@@ -92,6 +103,7 @@ export function ClaimSetPanel({
                   {s.name} · {tn('setSummary', s.count, localDate(s.date))}
                 </span>
               </label>
+              <SetSummaryLine summary={s.summary} now={new Date()} />
               {confirming === s.id ? (
                 <span class="fm-confirm" role="group" aria-label={t('removeSetLabel', s.name)}>
                   <span>{t('removeConfirm')}</span>

@@ -15,7 +15,7 @@ export interface FeedConfig {
 export const DEFAULT_FEED_CONFIG: FeedConfig = {
   intervalMinutes: 24 * 60,
   timeoutMs: 30_000,
-  maxBytes: 25_000_000,
+  maxBytes: 64_000_000,
 };
 
 /** The intervals the UI offers, in minutes. */

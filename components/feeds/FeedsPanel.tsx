@@ -4,6 +4,7 @@ import { formatDate } from '../../lib/format';
 import { describeSummary, isStale } from '../../lib/feeds/summary';
 import { feedUrlProblem, originPattern, type FeedState } from '../../lib/feeds/feed-state';
 import { FEED_INTERVALS } from '../../utils/feed-config';
+import './feeds.css';
 import { FeedMsg, sendFeedMessage, type FeedReply } from '../../utils/feed-messages';
 
 const INTERVAL_LABELS: Record<number, string> = {
@@ -41,10 +42,10 @@ export function FeedsPanel({
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const apply = (r: FeedReply | undefined, ok: string) => {
+  const apply = (r: FeedReply | undefined, ok: string | ((r: FeedReply) => string)) => {
     if (!r) return setStatus('The background did not answer.');
     setState(r);
-    setStatus(r.error ? `Error: ${r.error}` : ok);
+    setStatus(r.error ? `Error: ${r.error}` : typeof ok === 'string' ? ok : ok(r));
   };
   useEffect(() => {
     void sendFeedMessage({ type: FeedMsg.LIST }).then((r) => r && setState(r));
@@ -71,7 +72,10 @@ export function FeedsPanel({
     if (r && !r.error) setUrl('');
     apply(r, `Subscribed to ${u}.`);
   };
-  const act = async (p: Promise<FeedReply | undefined>, ok: string) => {
+  const act = async (
+    p: Promise<FeedReply | undefined>,
+    ok: string | ((r: FeedReply) => string),
+  ) => {
     setBusy(true);
     apply(await p, ok);
     setBusy(false);
@@ -100,7 +104,12 @@ export function FeedsPanel({
               now={now}
               busy={busy}
               onUpdate={() =>
-                void act(sendFeedMessage({ type: FeedMsg.UPDATE, id: f.id }), `Checked ${f.name}.`)
+                void act(sendFeedMessage({ type: FeedMsg.UPDATE, id: f.id }), (r) => {
+                  const row = r.feeds.find((x) => x.id === f.id);
+                  return row?.error
+                    ? `Update failed, kept the last good version: ${row.error}`
+                    : `Checked ${f.name}.`;
+                })
               }
               onEnable={(enabled) =>
                 void act(sendFeedMessage({ type: FeedMsg.ENABLE, id: f.id, enabled }), '')

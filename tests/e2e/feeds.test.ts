@@ -66,7 +66,7 @@ async function setConfig(config: object): Promise<void> {
   await env.ext.worker.evaluate((c) => chrome.storage.local.set({ feedConfig: c }), {
     intervalMinutes: 1440,
     timeoutMs: 30_000,
-    maxBytes: 25_000_000,
+    maxBytes: 64_000_000,
     ...config,
   });
 }
@@ -131,6 +131,9 @@ describe('claim feeds', () => {
     await expect
       .poll(() => popup.getByTestId('feed-error').textContent(), { timeout: 5_000 })
       .toMatch(message);
+    expect(await popup.getByTestId('feed-status').textContent()).toMatch(
+      /^Update failed, kept the last good version/,
+    );
     expect(feed.log.length).toBe(before + 1);
     expect(await popup.getByTestId('feed-meta').textContent()).toMatch(/^3 claims/);
     expect(await popup.getByTestId('feed-times').textContent()).toMatch(/Last success: .*\d/);
