@@ -1,26 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatDate } from '../../lib/format';
-import { describeSummary, isStale } from '../../lib/feeds/summary';
+import { isStale } from '../../lib/feeds/summary';
+import { localDate, localSummary, t, tn } from '../../utils/i18n';
 import { feedUrlProblem, originPattern, type FeedState } from '../../lib/feeds/feed-state';
 import { FEED_INTERVALS } from '../../utils/feed-config';
 import './feeds.css';
 import { FeedMsg, sendFeedMessage, type FeedReply } from '../../utils/feed-messages';
 
-const INTERVAL_LABELS: Record<number, string> = {
-  60: 'every hour',
-  360: 'every 6 hours',
-  1440: 'daily',
-  10080: 'weekly',
-};
+const intervalLabel = (m: number): string =>
+  m === 60
+    ? t('feedEveryHour')
+    : m === 360
+      ? t('feedEvery6Hours')
+      : m === 1440
+        ? t('feedDaily')
+        : m === 10080
+          ? t('feedWeekly')
+          : t('feedEveryMinutes', m);
 
 /** "2 Dec 2026, 14:05" in the reader's time zone. */
 function when(iso: string | undefined): string {
-  if (!iso) return 'never';
+  if (!iso) return t('feedNever');
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const time = d.toTimeString().slice(0, 5);
-  return `${formatDate(iso.slice(0, 10))}, ${time}`;
+  return `${localDate(iso.slice(0, 10))}, ${time}`;
 }
 
 /**
@@ -43,9 +47,9 @@ export function FeedsPanel({
   const [busy, setBusy] = useState(false);
 
   const apply = (r: FeedReply | undefined, ok: string | ((r: FeedReply) => string)) => {
-    if (!r) return setStatus('The background did not answer.');
+    if (!r) return setStatus(t('feedNoAnswer'));
     setState(r);
-    setStatus(r.error ? `Error: ${r.error}` : typeof ok === 'string' ? ok : ok(r));
+    setStatus(r.error ? t('feedError', r.error) : typeof ok === 'string' ? ok : ok(r));
   };
   useEffect(() => {
     void sendFeedMessage({ type: FeedMsg.LIST }).then((r) => r && setState(r));
@@ -56,21 +60,21 @@ export function FeedsPanel({
     const u = url.trim();
     const problem = feedUrlProblem(u);
     const origin = originPattern(u);
-    if (problem || !origin) return setStatus(`Error: ${problem ?? 'not a feed URL'}`);
+    if (problem || !origin) return setStatus(t('feedError', problem ?? t('feedNotUrl')));
     // Asked from this click (a user gesture); only this origin, only now.
     let granted: boolean;
     try {
       granted = await browser.permissions.request({ origins: [origin] });
     } catch (err) {
-      return setStatus(`Error: ${err instanceof Error ? err.message : String(err)}`);
+      return setStatus(t('feedError', err instanceof Error ? err.message : String(err)));
     }
-    if (!granted) return setStatus(`Not subscribed: access to ${origin} was not granted.`);
+    if (!granted) return setStatus(t('feedNotGranted', origin));
     setBusy(true);
-    setStatus('Downloading…');
+    setStatus(t('feedDownloading'));
     const r = await sendFeedMessage({ type: FeedMsg.ADD, url: u });
     setBusy(false);
     if (r && !r.error) setUrl('');
-    apply(r, `Subscribed to ${u}.`);
+    apply(r, t('feedSubscribed', u));
   };
   const act = async (
     p: Promise<FeedReply | undefined>,
@@ -89,12 +93,8 @@ export function FeedsPanel({
       class={inSection ? 'fm-feeds' : 'fm-section fm-feeds'}
       data-testid="feeds-panel"
     >
-      {inSection ? null : <h2 id="fm-feeds-h">Claim feeds</h2>}
-      <p class="fm-muted">
-        Fact checks a publisher keeps current (ClaimReview JSON-LD, a DataFeed, a Fact Check Tools
-        response or Factmark JSONL). Factmark downloads the feed only: no page, URL or history is
-        sent.
-      </p>
+      {inSection ? null : <h2 id="fm-feeds-h">{t('optFeeds')}</h2>}
+      <p class="fm-muted">{t('feedsIntro')}</p>
       {feeds.length > 0 ? (
         <ul class="fm-feed-list" data-testid="feed-list">
           {feeds.map((f) => (
@@ -106,23 +106,24 @@ export function FeedsPanel({
               onUpdate={() =>
                 void act(sendFeedMessage({ type: FeedMsg.UPDATE, id: f.id }), (r) => {
                   const row = r.feeds.find((x) => x.id === f.id);
-                  return row?.error
-                    ? `Update failed, kept the last good version: ${row.error}`
-                    : `Checked ${f.name}.`;
+                  return row?.error ? t('feedUpdateFailed', row.error) : t('feedChecked', f.name);
                 })
               }
               onEnable={(enabled) =>
                 void act(sendFeedMessage({ type: FeedMsg.ENABLE, id: f.id, enabled }), '')
               }
               onRemove={() =>
-                void act(sendFeedMessage({ type: FeedMsg.REMOVE, id: f.id }), `Removed ${f.name}.`)
+                void act(
+                  sendFeedMessage({ type: FeedMsg.REMOVE, id: f.id }),
+                  t('feedRemoved', f.name),
+                )
               }
             />
           ))}
         </ul>
       ) : null}
       <form class="fm-feed-add" onSubmit={(e) => void subscribe(e)}>
-        <label for="fm-feed-url">Feed URL</label>
+        <label for="fm-feed-url">{t('feedUrlLabel')}</label>
         <input
           id="fm-feed-url"
           type="url"
@@ -133,13 +134,13 @@ export function FeedsPanel({
           onInput={(e) => setUrl(e.currentTarget.value)}
         />
         <button type="submit" disabled={busy} data-testid="feed-subscribe">
-          Subscribe
+          {t('feedSubscribe')}
         </button>
       </form>
       {state ? (
         <div class="fm-feed-controls">
           <label>
-            Check feeds{' '}
+            {t('feedCheckEvery')}{' '}
             <select
               data-testid="feed-interval"
               value={String(state.config.intervalMinutes)}
@@ -149,13 +150,13 @@ export function FeedsPanel({
                     type: FeedMsg.INTERVAL,
                     minutes: Number(e.currentTarget.value),
                   }),
-                  'Schedule saved.',
+                  t('feedScheduleSaved'),
                 )
               }
             >
               {FEED_INTERVALS.map((m) => (
                 <option key={m} value={String(m)}>
-                  {INTERVAL_LABELS[m] ?? `every ${m} minutes`}
+                  {intervalLabel(m)}
                 </option>
               ))}
             </select>
@@ -166,10 +167,10 @@ export function FeedsPanel({
               disabled={busy}
               data-testid="feed-update-all"
               onClick={() =>
-                void act(sendFeedMessage({ type: FeedMsg.UPDATE }), 'Checked every feed.')
+                void act(sendFeedMessage({ type: FeedMsg.UPDATE }), t('feedCheckedAll'))
               }
             >
-              Update all now
+              {t('feedUpdateAll')}
             </button>
           ) : null}
         </div>
@@ -204,17 +205,17 @@ function FeedRow(props: {
         <span class="fm-feed-name">{f.name}</span>
       </label>
       <p class="fm-feed-meta" data-testid="feed-meta">
-        {f.count.toLocaleString('en')} claims
-        {f.summary ? ` · ${describeSummary(f.summary)}` : ''}
-        {f.updated ? ` · ${f.updated} verdict${f.updated === 1 ? '' : 's'} updated` : ''}
+        {tn('feedClaims', f.count)}
+        {f.summary ? ` · ${localSummary(f.summary)}` : ''}
+        {f.updated ? ` · ${tn('feedVerdictsUpdated', f.updated)}` : ''}
       </p>
       {stale ? (
         <p class="fm-stale" role="note">
-          Its newest fact check is over a year old.
+          {t('feedStale')}
         </p>
       ) : null}
       <p class="fm-feed-times" data-testid="feed-times">
-        Last success: {when(f.lastSuccess)} · last attempt: {when(f.lastAttempt)}
+        {t('feedTimes', when(f.lastSuccess), when(f.lastAttempt))}
       </p>
       {f.error ? (
         <p class="fm-feed-error" role="alert" data-testid="feed-error">
@@ -223,7 +224,7 @@ function FeedRow(props: {
       ) : null}
       {f.problems && f.problems.length > 0 ? (
         <details class="fm-feed-problems">
-          <summary>{f.problems.length} item(s) left out</summary>
+          <summary>{tn('feedLeftOut', f.problems.length)}</summary>
           <ul>
             {f.problems.map((p, i) => (
               <li key={i}>{p}</li>
@@ -238,16 +239,16 @@ function FeedRow(props: {
           data-testid="feed-update"
           onClick={props.onUpdate}
         >
-          Update now
+          {t('feedUpdateNow')}
         </button>
         <button
           type="button"
           class="fm-link-btn"
           disabled={props.busy}
-          aria-label={`Remove ${f.name}`}
+          aria-label={t('removeSetLabel', f.name)}
           onClick={props.onRemove}
         >
-          Remove
+          {t('remove')}
         </button>
       </div>
     </li>

@@ -1,5 +1,6 @@
 import './feeds.css';
-import { describeSummary, isStale, type SetSummary } from '../../lib/feeds/summary';
+import { isStale, type SetSummary } from '../../lib/feeds/summary';
+import { localSummary, t } from '../../utils/i18n';
 
 /**
  * What a claim set says about itself: its publishers and review dates ("PolitiFact and
@@ -11,16 +12,16 @@ export function SetSummaryLine({ summary, now }: { summary?: SetSummary; now: Da
   return (
     <>
       <span class="fm-set-summary" data-testid="set-summary">
-        {describeSummary(summary)}
+        {localSummary(summary)}
       </span>
       {summary.attributions.length > 0 ? (
         <span class="fm-set-licence">{summary.attributions.join(' ')}</span>
       ) : (
-        <span class="fm-set-licence">No licence or attribution given with the data.</span>
+        <span class="fm-set-licence">{t('setNoLicence')}</span>
       )}
       {isStale(summary, now) ? (
         <span class="fm-stale" role="note" data-testid="set-stale">
-          Its newest fact check is more than a year old.
+          {t('setStaleNote')}
         </span>
       ) : null}
     </>
