@@ -143,14 +143,10 @@ export function rankPrepared(
     // name them too (namesAgree); a fact-checker's summary adds names for context that a
     // restatement often leaves out (2a dev: 4 in 10 right top-1 matches miss one), so
     // there only another actor in the subject's stead vetoes (subjectReplaced).
-    if (
-      band === 'annotate' &&
-      (prio > 0 ? !namesAgree(namesOf()) : subjectReplaced(index, q, namesOf(), cand.claim))
-    )
-      band = 'possible';
     // Hard rules: a different number is a different claim; short or generic
     // sentences stay unmarked whatever their score.
-    if (band === 'annotate' && (d.numConflict || q.length < MIN_CONTENT_TERMS)) band = 'possible';
+    if (band === 'annotate' && vetoed(index, q, cand.claim, namesOf, d.numConflict))
+      band = 'possible';
     out.push({ claim: cand.claim, score, band, matched: [], features: d.features, unit: d.unit });
   }
   out.sort((a, b) => b.score - a.score);
@@ -160,10 +156,27 @@ export function rankPrepared(
 }
 
 /**
- * The hard rules for a candidate whatever its score (the semantic pass asks this of
- * candidates under the annotate threshold, where rankPrepared does not check them): a
- * different number is a different claim, and the names rules (curated claims: all their
- * actors; dataset claims: no other actor in the subject's stead) must hold.
+ * The hard rules, whatever the score: a different number is a different claim, a sentence
+ * too short or generic states none, and the names rules hold (curated claims: all their
+ * actors; dataset claims: no other actor in the subject's stead). `names` is asked only
+ * when the other rules pass.
+ */
+function vetoed(
+  index: ClaimIndexCore,
+  q: PreparedQuery,
+  claim: number,
+  names: () => NameCheck,
+  numConflict: boolean,
+): boolean {
+  if (numConflict || q.length < MIN_CONTENT_TERMS) return true;
+  return (index.priority[claim] ?? 0) > 0
+    ? !namesAgree(names())
+    : subjectReplaced(index, q, names(), claim);
+}
+
+/**
+ * The same rules for a candidate under the annotate threshold, where rankPrepared does not
+ * check them (the semantic pass asks, lib/match/semantic-candidates.ts).
  */
 export function hardGatesHold(
   index: ClaimIndexCore,
@@ -171,11 +184,9 @@ export function hardGatesHold(
   r: Pick<ScoredClaim, 'claim' | 'unit'>,
   doc: ReadonlyMap<number, number> | null,
 ): boolean {
-  if (q.length < MIN_CONTENT_TERMS || numbersDisagree(index, q, r.claim)) return false;
-  const names = checkNames(index, q, null, doc, r.unit);
-  return (index.priority[r.claim] ?? 0) > 0
-    ? namesAgree(names)
-    : !subjectReplaced(index, q, names, r.claim);
+  let names: NameCheck | undefined;
+  const namesOf = (): NameCheck => (names ??= checkNames(index, q, null, doc, r.unit));
+  return !vetoed(index, q, r.claim, namesOf, numbersDisagree(index, q, r.claim));
 }
 
 const nameTermCache = new WeakMap<ClaimIndexCore, Uint8Array>();

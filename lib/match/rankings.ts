@@ -15,13 +15,6 @@ import { MIN_CONTENT_TERMS, rankPrepared, type ScoredClaim } from './rank-prepar
  */
 export const PAGE_POOL = 4;
 
-/**
- * How many of a block's best claims the semantic pass may choose among (the lexical pass
- * marks the first only). Ranking three instead of one costs nothing extra: the pool of
- * BLOCK_POOL candidates is scored either way.
- */
-export const SEMANTIC_TOP = 3;
-
 /** A sentence read without its neighbours or the page date (standsAlone). */
 export interface Alone {
   q: PreparedQuery;
@@ -33,8 +26,6 @@ export interface Rankings {
   prepared: PreparedQuery[];
   /** Each block's best claim, placed on its sentence (page mode), unfiltered. */
   blockHits: BlockHit[];
-  /** Each block's best SEMANTIC_TOP claims, best first (what the semantic pass re-reads). */
-  blockTops: BlockHit[][];
   /** Every term of the document with its count (the names rules read it). */
   doc: ReadonlyMap<number, number>;
   /** Each sentence's candidates with its neighbours as context (empty when too short). */
@@ -68,13 +59,10 @@ export function rankingsOf(
   const doc = new Map<number, number>();
   for (const p of prepared) for (const [t, f] of p.qtf) doc.set(t, (doc.get(t) ?? 0) + f);
   // Page mode: each paragraph is also read as one statement (match-blocks.ts).
-  const blockTops: BlockHit[][] = [];
+  const blockHits: BlockHit[] = [];
   if (!ctx.speaker)
-    for (const [a, b] of blocksOf(sentences)) {
-      const hits = matchBlock(index, sentences, a, b, doc, SEMANTIC_TOP);
-      if (hits.length > 0) blockTops.push(hits);
-    }
-  const blockHits = blockTops.flatMap((h) => h.filter((x) => x.rank === 0));
+    for (const [a, b] of blocksOf(sentences))
+      blockHits.push(...matchBlock(index, sentences, a, b, doc));
   const ranked = prepared.map((q, i) => {
     // Too short to be marked on its own: not ranked (a block hit may still land here).
     if (q.length < MIN_CONTENT_TERMS) return [];
@@ -95,7 +83,7 @@ export function rankingsOf(
     }
     return a;
   };
-  const r: Rankings = { prepared, blockHits, blockTops, doc, ranked, aloneOf };
+  const r: Rankings = { prepared, blockHits, doc, ranked, aloneOf };
   byCtx.set(key, r);
   return r;
 }

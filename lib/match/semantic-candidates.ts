@@ -1,6 +1,6 @@
 import type { QueryContext, Sentence } from '../types';
 import type { ClaimIndexCore } from './index-core';
-import type { BlockHit } from './match-blocks';
+import { blocksOf, matchBlock, type BlockHit } from './match-blocks';
 import { MODEL } from './model';
 import { hardGatesHold } from './rank-prepared';
 import { rankingsOf } from './rankings';
@@ -18,6 +18,12 @@ export interface SemanticCandidate {
   /** Its best claims, best first, each placed on the sentence holding its evidence. */
   hits: BlockHit[];
 }
+
+/**
+ * How many of a paragraph's best claims the semantic pass may choose among (the lexical pass
+ * marks the first only).
+ */
+export const SEMANTIC_TOP = 3;
 
 /**
  * At most this many paragraphs a request, the closest first: the budget of a median page
@@ -39,7 +45,13 @@ export function semanticCandidates(
   max = SEMANTIC_MAX_BLOCKS,
 ): SemanticCandidate[] {
   if (ctx.speaker) return [];
-  const { blockTops, doc } = rankingsOf(index, sentences, ctx);
+  // The paragraphs ranked again for their best SEMANTIC_TOP (the lexical pass keeps only the
+  // best: this measurement's cost stays out of the extension's path); the document's terms
+  // are the lexical pass's own.
+  const { doc } = rankingsOf(index, sentences, ctx);
+  const blockTops = blocksOf(sentences)
+    .map(([a, b]) => matchBlock(index, sentences, a, b, doc, SEMANTIC_TOP))
+    .filter((hits) => hits.length > 0);
   const { possible, page } = MODEL.thresholds;
   const out: (SemanticCandidate & { best: number })[] = [];
   for (const tops of blockTops) {
