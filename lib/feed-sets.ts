@@ -8,24 +8,16 @@
 import { compileClaimSet } from './claims/compile-claim-set';
 import { openCompiledClaimSet, type ClaimSet } from './claims/claim-set';
 import type { FeedState } from './feeds/feed-state';
-import type { SetSummary } from './feeds/summary';
 import type { ClaimRecord } from './types';
+import type { SetInfo } from './matching-service';
 
 export interface FeedSource {
   list: () => Promise<FeedState[]>;
   records: (id: string) => Promise<ClaimRecord[] | null>;
 }
 
-export interface FeedSetInfo {
-  id: string;
-  name: string;
-  count: number;
-  date: string;
-  enabled: boolean;
-  builtin: boolean;
-  kind: 'feed';
-  summary?: SetSummary;
-}
+/** A feed's entry in the popup's list of sets. */
+export type FeedSetInfo = SetInfo & { kind: 'feed' };
 
 export interface LoadedFeed {
   info: FeedSetInfo;

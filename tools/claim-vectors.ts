@@ -38,6 +38,20 @@ export function vectorKey(text: string): string {
     .slice(0, 16);
 }
 
+/** A cached text's vector (undefined when it was never embedded). */
+export const cachedRow = (cache: KeyedVectors, text: string) => cache.rows.get(vectorKey(text));
+
+/** The cosine of two cached vectors (their int8 dot times both scales); 0 when one is missing. */
+export function rowCosine(
+  x: { q: Int8Array; scale: number } | undefined,
+  y: { q: Int8Array; scale: number } | undefined,
+): number {
+  if (!x || !y) return 0;
+  let s = 0;
+  for (let d = 0; d < x.q.length; d++) s += (x.q[d] as number) * (y.q[d] as number);
+  return s * x.scale * y.scale;
+}
+
 export function readKeyedVectors(path = CLAIM_VECTOR_CACHE): KeyedVectors {
   if (!existsSync(path)) return { dim: 512, rows: new Map() };
   const b = readFileSync(path);

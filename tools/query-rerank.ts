@@ -13,7 +13,14 @@ import { embeddingText } from '../lib/semantic/claim-text';
 import { rerank } from '../lib/semantic/rerank';
 import type { UseEncoder } from '../lib/semantic/use-encoder';
 import type { MatchableClaim, Query, RankedClaim } from '../lib/types';
-import { CLAIM_VECTOR_CACHE, fillCache, readKeyedVectors, vectorKey } from './claim-vectors';
+import {
+  cachedRow,
+  CLAIM_VECTOR_CACHE,
+  fillCache,
+  readKeyedVectors,
+  rowCosine,
+  vectorKey,
+} from './claim-vectors';
 import { loadNodeEncoder } from './semantic-node';
 
 /** Candidates re-ranked per query (as `fm-rerank` was fitted and measured: eval-semantic). */
@@ -68,15 +75,11 @@ export async function listCosines(
     const enc = await (opts.encoder ?? loadNodeEncoder)();
     await fillCache(texts, cache, (t) => enc.embed(t), { path: cachePath, log: opts.log });
   }
-  const dot = (a: string, b: string): number => {
-    const x = cache.rows.get(vectorKey(a));
-    const y = cache.rows.get(vectorKey(b));
-    if (!x || !y) return 0;
-    let s = 0;
-    for (let d = 0; d < x.q.length; d++) s += (x.q[d] as number) * (y.q[d] as number);
-    return s * x.scale * y.scale;
-  };
   return lists.map((list, i) =>
-    list.slice(0, RERANK_POOL).map((r) => dot(queryText[i] ?? '', claimText(r.claim))),
+    list
+      .slice(0, RERANK_POOL)
+      .map((r) =>
+        rowCosine(cachedRow(cache, queryText[i] ?? ''), cachedRow(cache, claimText(r.claim))),
+      ),
   );
 }

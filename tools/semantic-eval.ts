@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { rerankFeatures, RERANK_FEATURES } from '../lib/semantic/rerank';
 import type { MatchableClaim, Query, RankedClaim } from '../lib/types';
 import { listCosines, rerankLists, RERANK_POOL } from './query-rerank';
-import { fitLogistic, logit } from './semantic-fit';
+import { fitLogistic, logit, rankFigures } from './semantic-fit';
 
 export interface QueryRun {
   query: Query;
@@ -21,21 +21,21 @@ export interface QueryRun {
   rel: ReadonlySet<string>;
 }
 
-function ap5(ranked: readonly { claim: string }[], rel: ReadonlySet<string>): number {
-  let hits = 0;
-  let ap = 0;
-  ranked.slice(0, 5).forEach((r, k) => {
-    if (rel.has(r.claim)) ap += ++hits / (k + 1);
-  });
-  return rel.size ? ap / Math.min(rel.size, 5) : 0;
-}
-
 const FOLDS = 5;
 const foldOf = (group: string): number =>
   parseInt(createHash('sha1').update(group).digest('hex').slice(0, 8), 16) % FOLDS;
 
-const mean = (xs: readonly number[]): number =>
-  Math.round((xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)) * 10000) / 10000;
+/** MAP@5 (rankFigures) of these queries' lists, `lists[i]` ranking `runs[i]`'s claims. */
+function map5(
+  runs: readonly QueryRun[],
+  lists: readonly (readonly string[])[],
+  only?: boolean,
+): number {
+  const picked = runs
+    .map((r, i) => ({ ranked: lists[i] ?? [], rel: r.rel, dev: r.dev }))
+    .filter((x) => only === undefined || x.dev === only);
+  return Math.round(rankFigures(picked).map5 * 10000) / 10000;
+}
 
 export async function semanticQueryFigures(
   claims: readonly MatchableClaim[],
@@ -53,7 +53,7 @@ export async function semanticQueryFigures(
       cos[i] ?? [],
     ),
   );
-  const cvAp: number[] = new Array<number>(runs.length).fill(0);
+  const cvLists: string[][] = runs.map(() => []);
   for (let f = 0; f <= FOLDS; f++) {
     const X: number[][] = [];
     const y: number[] = [];
@@ -69,23 +69,18 @@ export async function semanticQueryFigures(
       if (fold[i] !== f) return;
       const z = (feats[i] ?? []).map((x) => logit(m, x));
       const order = z.map((_, k) => k).sort((a, b) => (z[b] ?? 0) - (z[a] ?? 0));
-      cvAp[i] = ap5(
-        order.map((k) => r.ranked[k] as RankedClaim),
-        r.rel,
-      );
+      cvLists[i] = order.map((k) => r.ranked[k]?.claim ?? '');
     });
   }
-  const lexAp = runs.map((r) => ap5(r.ranked, r.rel));
-  const shipAp = runs.map((r, i) => ap5(shipped[i] ?? [], r.rel));
-  const dev = runs.map((r, i) => (r.dev ? i : -1)).filter((i) => i >= 0);
-  const pick = (xs: number[], idx: number[]) => idx.map((i) => xs[i] ?? 0);
+  const lexLists = runs.map((r) => r.ranked.map((c) => c.claim));
+  const shipLists = shipped.map((l) => l.map((c) => c.claim));
   return {
     queries: runs.length,
     features: RERANK_FEATURES.length,
-    cvLexical: mean(lexAp),
-    cvSemantic: mean(cvAp),
-    devLexical: mean(pick(lexAp, dev)),
-    devSemanticShipped: mean(pick(shipAp, dev)),
-    devSemanticCv: mean(pick(cvAp, dev)),
+    cvLexical: map5(runs, lexLists),
+    cvSemantic: map5(runs, cvLists),
+    devLexical: map5(runs, lexLists, true),
+    devSemanticShipped: map5(runs, shipLists, true),
+    devSemanticCv: map5(runs, cvLists, true),
   };
 }

@@ -8,10 +8,16 @@
 import { join } from 'node:path';
 import { matchSentences, type ClaimIndex } from '../lib/match/matcher';
 import { semanticCandidates, type SemanticCandidate } from '../lib/match/semantic-candidates';
-import { PAGE_FEATURES, pageFeatures, type PageModel } from '../lib/semantic/page-decision';
+import { bestOf, PAGE_FEATURES, pageFeatures, type PageModel } from '../lib/semantic/page-decision';
 import type { UseEncoder } from '../lib/semantic/use-encoder';
-import { fillCache, readKeyedVectors, vectorKey, type KeyedVectors } from './claim-vectors';
-import { CLAIM_VECTOR_CACHE } from './claim-vectors';
+import {
+  cachedRow,
+  CLAIM_VECTOR_CACHE,
+  fillCache,
+  readKeyedVectors,
+  rowCosine,
+  type KeyedVectors,
+} from './claim-vectors';
 import { fitLogistic } from './semantic-fit';
 import { lowestThreshold, PAGE_PRECISION, silentAbove, tweetPageHtml } from './page-mode';
 import { readPageSentences } from './scan-page';
@@ -47,12 +53,6 @@ export function pageCandidates(
   };
 }
 
-function dot(a: { q: Int8Array; scale: number }, b: { q: Int8Array; scale: number }): number {
-  let s = 0;
-  for (let d = 0; d < a.q.length; d++) s += (a.q[d] as number) * (b.q[d] as number);
-  return s * a.scale * b.scale;
-}
-
 export class Vectors {
   readonly blocks: KeyedVectors = readKeyedVectors(BLOCK_CACHE);
   readonly claims: KeyedVectors = readKeyedVectors(CLAIM_VECTOR_CACHE);
@@ -76,11 +76,8 @@ export class Vectors {
       { path: CLAIM_VECTOR_CACHE, log },
     );
     for (const r of rows) {
-      const b = this.blocks.rows.get(vectorKey(r.cand.text));
-      r.cos = r.claims.map((id) => {
-        const c = this.claims.rows.get(vectorKey(claimText(id)));
-        return b && c ? dot(b, c) : 0;
-      });
+      const b = cachedRow(this.blocks, r.cand.text);
+      r.cos = r.claims.map((id) => rowCosine(b, cachedRow(this.claims, claimText(id))));
     }
   }
 }
@@ -120,25 +117,15 @@ export function newsRows(
   );
 }
 
-/** Each row's best candidate under `m`: its probability and whether it is right. */
+/** Each row's best candidate under `m` (the extension's own choice, bestOf): its probability and whether it is right. */
 export function decide(
   rows: readonly SemRow[],
   m: PageModel,
 ): { row: SemRow; p: number; right: boolean }[] {
   return rows.map((row) => {
-    const x = pageFeatures(row.cand.hits, row.cos);
-    let best = 0;
-    let bp = -1;
-    x.forEach((f, k) => {
-      let z = m.b;
-      f.forEach((v, j) => (z += (m.w[j] ?? 0) * ((v - (m.mean[j] ?? 0)) / (m.std[j] || 1))));
-      const p = 1 / (1 + Math.exp(-z));
-      if (p > bp) {
-        bp = p;
-        best = k;
-      }
-    });
-    return { row, p: bp, right: row.right[best] ?? false };
+    const best = bestOf(row.cand, row.cos, m);
+    const k = best ? row.cand.hits.indexOf(best.hit) : -1;
+    return { row, p: best?.p ?? 0, right: row.right[k] ?? false };
   });
 }
 

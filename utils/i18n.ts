@@ -1,7 +1,7 @@
 import type en from '../public/_locales/en/messages.json';
 import { formatDate, formatNumber, staleParts, type Age } from '../lib/format';
 import type { Verdict } from '../lib/types';
-import type { SetSummary } from '../lib/feeds/summary';
+import { describeSummary, type SetSummary } from '../lib/feeds/summary';
 
 /**
  * The user-visible strings, from the browser's `_locales` (public/_locales/<lang>/
@@ -117,19 +117,19 @@ export function tn(base: PluralBase, n: number, ...subs: (string | number)[]): s
   return t(key, localNumber(n), ...subs);
 }
 
-/** A set's publishers and review years in the reader's language ("PolitiFact and Snopes, reviewed 2007–2021"). */
+/** A set's publishers and review years in the reader's language (lib/feeds/summary.ts). */
 export function localSummary(s: SetSummary): string {
-  const names = [...s.publishers];
-  if (s.otherPublishers > 0) names.push(tn('otherPublishers', s.otherPublishers));
-  let who = names[0] ?? t('noPublisher');
-  if (names.length > 1)
-    try {
-      who = new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(names);
-    } catch {
-      who = names.join(', ');
-    }
-  const a = s.from.slice(0, 4);
-  const b = s.to.slice(0, 4);
-  if (a === '') return who;
-  return `${who}, ${a === b ? t('reviewedYear', a) : t('reviewedYears', a, b)}`;
+  return describeSummary(s, {
+    list: (names) => {
+      try {
+        return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(names);
+      } catch {
+        return names.join(', ');
+      }
+    },
+    others: (n) => tn('otherPublishers', n),
+    noPublisher: t('noPublisher'),
+    year: (a) => t('reviewedYear', a),
+    years: (a, b) => t('reviewedYears', a, b),
+  });
 }

@@ -1,22 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isStale } from '../../lib/feeds/summary';
-import { localDate, localSummary, t, tn } from '../../utils/i18n';
+import { localDate, localSummary, t, tn, type MessageKey } from '../../utils/i18n';
 import { feedUrlProblem, originPattern, type FeedState } from '../../lib/feeds/feed-state';
 import { FEED_INTERVALS } from '../../utils/feed-config';
 import './feeds.css';
 import { FeedMsg, sendFeedMessage, type FeedReply } from '../../utils/feed-messages';
 
-const intervalLabel = (m: number): string =>
-  m === 60
-    ? t('feedEveryHour')
-    : m === 360
-      ? t('feedEvery6Hours')
-      : m === 1440
-        ? t('feedDaily')
-        : m === 10080
-          ? t('feedWeekly')
-          : t('feedEveryMinutes', m);
+const INTERVAL_KEYS: Partial<Record<number, MessageKey>> = {
+  60: 'feedEveryHour',
+  360: 'feedEvery6Hours',
+  1440: 'feedDaily',
+  10080: 'feedWeekly',
+};
+const intervalLabel = (m: number): string => {
+  const key = INTERVAL_KEYS[m];
+  return key ? t(key) : t('feedEveryMinutes', m);
+};
 
 /** "2 Dec 2026, 14:05" in the reader's time zone. */
 function when(iso: string | undefined): string {

@@ -44,27 +44,36 @@ export function summarize(records: Iterable<ClaimRecord>): SetSummary {
   };
 }
 
-/** "PolitiFact", "PolitiFact and Snopes", "A, B and C", "A, B, C and 4 others". */
-export function listPublishers(s: SetSummary): string {
-  const names = [...s.publishers];
-  if (s.otherPublishers > 0)
-    names.push(`${s.otherPublishers} other${s.otherPublishers === 1 ? '' : 's'}`);
-  if (names.length <= 1) return names[0] ?? 'no publisher';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+/** The words a summary is written in: English by default, the reader's language in the UI. */
+export interface SummaryWords {
+  /** "A, B and C" */
+  list(names: string[]): string;
+  /** "4 others" */
+  others(n: number): string;
+  noPublisher: string;
+  /** "reviewed 2021" */
+  year(a: string): string;
+  /** "reviewed 2007–2021" */
+  years(a: string, b: string): string;
 }
 
-/** "reviewed 2007–2021", "reviewed 2021", or '' for an empty set. */
-export function reviewRange(s: SetSummary): string {
+export const ENGLISH: SummaryWords = {
+  list: (names) => `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`,
+  others: (n) => `${n} other${n === 1 ? '' : 's'}`,
+  noPublisher: 'no publisher',
+  year: (a) => `reviewed ${a}`,
+  years: (a, b) => `reviewed ${a}–${b}`,
+};
+
+/** "PolitiFact and Snopes, reviewed 2007–2021"; "A, B, C and 4 others"; just the names for an empty set. */
+export function describeSummary(s: SetSummary, words: SummaryWords = ENGLISH): string {
+  const names = [...s.publishers];
+  if (s.otherPublishers > 0) names.push(words.others(s.otherPublishers));
+  const who = names.length <= 1 ? (names[0] ?? words.noPublisher) : words.list(names);
   const a = s.from.slice(0, 4);
   const b = s.to.slice(0, 4);
-  if (a === '') return '';
-  return a === b ? `reviewed ${a}` : `reviewed ${a}–${b}`;
-}
-
-/** "PolitiFact and Snopes, reviewed 2007–2021". */
-export function describeSummary(s: SetSummary): string {
-  const range = reviewRange(s);
-  return range === '' ? listPublishers(s) : `${listPublishers(s)}, ${range}`;
+  if (a === '') return who;
+  return `${who}, ${a === b ? words.year(a) : words.years(a, b)}`;
 }
 
 /** Whether the set's newest review is more than a year before `now`. */
