@@ -78,6 +78,17 @@ export interface ExtensionBrowser {
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Flags for Debian's Chromium on a machine with a closed network (../shared/TOOLCHAIN.md). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Launches Chromium with the built extension (run `npm run build` first). */
 export async function launchWithExtension(
   opts: {
@@ -107,13 +118,7 @@ export async function launchWithExtension(
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       ...(opts.args ?? []),
     ],
