@@ -125,7 +125,9 @@ function main(): void {
   records.forEach((r, i) => {
     // validateRecords keeps order and drops nothing when there are no errors.
     const file = all[i]?.ref.file ?? '';
-    byFile.set(file, [...(byFile.get(file) ?? []), r]);
+    const list = byFile.get(file);
+    if (list) list.push(r);
+    else byFile.set(file, [r]);
   });
   const groups: ClaimGroup[] = sources.map((s) => ({
     origin: s.origin,
