@@ -13,10 +13,10 @@
  */
 import { execSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, serveStatic } from '../tools/browser-harness';
+import { extensionRssMB, launchWithExtension, serveStatic } from '../tools/browser-harness';
 import { TIMING } from '../dom/timing';
 import type { ClaimRecord } from '../lib/types';
 
@@ -36,23 +36,6 @@ function feedBody(): string {
     out.push(JSON.stringify(copy === 0 ? r : { ...r, id: `${r.id}-copy${copy}` }));
   }
   return out.join('\n') + '\n';
-}
-
-/** Resident memory (MB) of this profile's extension processes (the service worker's). */
-function extensionRssMB(profile: string): number {
-  let kb = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--extension-process') || !cmd.includes(profile)) continue;
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      kb += Number(m?.[1] ?? 0);
-    } catch {
-      // The process ended while we read it.
-    }
-  }
-  return Math.round(kb / 102.4) / 10;
 }
 
 async function firstMarkMs(page: Page, url: string, timeout = 120_000): Promise<number> {

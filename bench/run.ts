@@ -13,18 +13,11 @@
  * the page's own subtracted), the longest task (PerformanceObserver 'longtask'), the CPU of
  * every Chromium process (/proc, service worker included), the JS heap added to the tab.
  * Then scaling: the same with 1,000 and 10,000 claims and the full bundled set.
- * Node figures come from bench/match.ts (matching speed) and bench/claims.ts (set size, load).
+ * Node figures come from bench/match.ts (matching speed) and bench/claims.ts (set size, load);
+ * bench/feeds.ts and bench/limits.ts (pages and a claim set past the limits) run on their own.
  */
 import { execFileSync, execSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -36,10 +29,10 @@ import {
   serveStatic,
   type StaticServer,
 } from '../tools/browser-harness';
-import { compileClaimSet } from '../lib/claims/compile-claim-set';
-import { readClaimSetDir, readIndexFile, writeClaimSetDir } from '../tools/claim-set-files';
-import type { ClaimRecord } from '../lib/types';
+import { readIndexFile } from '../tools/claim-set-files';
+import { bundledDatasetClaims, extensionWithClaims } from '../tools/claim-set-variants';
 import { HOST_TAG } from '../dom/overlay-host';
+import { bigArticle } from '../tools/big-pages';
 import { TIMING } from '../dom/timing';
 
 const args = process.argv.slice(2);
@@ -89,34 +82,6 @@ function newsPages(server: StaticServer): BenchPage[] {
     return { name, path };
   });
   return pages;
-}
-
-/** A 5 MB article of real sentences (debate transcripts) with the seed article inside. */
-function bigArticle(): string {
-  const dir = resolve('../shared/data/checkthat2021-2b/transcripts');
-  const sentences: string[] = [];
-  for (const f of readdirSync(dir).sort()) {
-    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
-      const s = line.split('\t')[2];
-      if (s && s.length > 40) sentences.push(s.replace(/[<&]/g, ' '));
-    }
-  }
-  const seed = readFileSync('../shared/seed/000_056fa72ee288ad71.txt', 'utf8').split('\n');
-  const parts: string[] = [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>5 MB article</title></head><body><article><h1>A very long article</h1>',
-  ];
-  let size = 0;
-  let i = 0;
-  while (size < 5_000_000) {
-    const para = sentences.slice(i % sentences.length, (i % sentences.length) + 6).join(' ');
-    const extra = i % 200 === 0 ? ` ${seed[(i / 200) % seed.length] ?? ''}` : '';
-    const p = `<p>${para}${extra.replace(/[<&]/g, ' ')}</p>\n`;
-    parts.push(p);
-    size += p.length;
-    i += 6;
-  }
-  parts.push('</article></body></html>');
-  return parts.join('');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -350,42 +315,11 @@ const med = (
 // ---------------------------------------------------------------------------------------
 // Scaling: the same extension with smaller claim sets
 
-async function readSourceRecords(): Promise<{ seed: ClaimRecord[]; rest: ClaimRecord[] }> {
-  const set = readClaimSetDir(join(EXTENSION_DIR, 'claims'));
-  const records = await set.claims.getMany(set.claims.ids());
-  const seed: ClaimRecord[] = [];
-  const rest: ClaimRecord[] = [];
-  for (const id of set.claims.ids()) {
-    const r = records.get(id);
-    if (!r) continue;
-    ((await set.claims.originOf(id)) === 'seed' ? seed : rest).push(r);
-  }
-  return { seed, rest };
-}
-
-function extensionWith(n: number, seed: ClaimRecord[], rest: ClaimRecord[]): string {
-  const dir = join(OUT, `ext-${n}`);
-  rmSync(dir, { recursive: true, force: true });
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  // Every 1 in k dataset claims, so the subset spans the whole set's vocabulary.
-  const k = Math.max(1, Math.floor(rest.length / (n - seed.length)));
-  const picked = rest.filter((_, i) => i % k === 0).slice(0, n - seed.length);
-  const compiled = compileClaimSet(
-    [
-      { origin: 'seed', priority: 1, records: seed },
-      { origin: 'dataset', priority: 0, records: picked },
-    ],
-    { name: `bench ${n}`, version: String(n) },
-  );
-  writeClaimSetDir(join(dir, 'claims'), compiled);
-  return dir;
-}
-
 // ---------------------------------------------------------------------------------------
 
-function nodeBench(script: string): Record<string, unknown> | null {
+function nodeBench(script: string, ...extra: string[]): Record<string, unknown> | null {
   try {
-    const out = execFileSync('npx', ['tsx', script], {
+    const out = execFileSync('npx', ['tsx', script, ...extra], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -470,7 +404,6 @@ async function main(): Promise<void> {
   }
 
   // Scaling on a sample of pages.
-  const { seed, rest } = await readSourceRecords();
   const sample = [demo, ...news.slice(0, 15)];
   const scaling: Record<
     string,
@@ -481,11 +414,12 @@ async function main(): Promise<void> {
       coldFirstMarkMs: number | null;
     }
   > = {};
-  const total = seed.length + rest.length;
+  // The smaller sets are samples of the dataset claims (every k-th), built by claims:build.
+  const total = bundledDatasetClaims();
   const sizes = [1_000, 10_000, total].map((n) => ({
     n,
     label: n >= total ? 'full' : String(n),
-    dir: n >= total ? EXTENSION_DIR : extensionWith(n, seed, rest),
+    dir: n >= total ? EXTENSION_DIR : extensionWithClaims(join(OUT, `ext-${n}`), { sample: n }).dir,
     runs: new Map<string, PageResult[]>(),
     cold: [] as number[],
   }));
@@ -557,6 +491,8 @@ async function main(): Promise<void> {
     node: { match: nodeBench('bench/match.ts'), claims: nodeBench('bench/claims.ts') },
     // 50,000 claims from a feed, in Chromium (bench/feeds.ts; README "Claim feeds").
     feeds: nodeBench('bench/feeds.ts'),
+    // A page of 100,000+ text nodes, a 5 MB article, ten times the claims (bench/limits.ts).
+    limits: nodeBench('bench/limits.ts', '--no-build'),
   };
   console.log(JSON.stringify(result));
 }

@@ -8,7 +8,7 @@ import { MarkView } from './mark-view';
 import type { HideKind } from '../lib/hidden';
 import { isHost } from './overlay-host';
 import { markable, pageSentences, sentenceRange, type PageSentence } from './page-sentences';
-import { readInSlices } from './read-page';
+import { readInSlices, type ReadResult } from './read-page';
 import { mark, TaskClock, TIMING } from './timing';
 
 /**
@@ -66,6 +66,8 @@ export class Annotator {
   private asking = false;
   /** Sentences (roughly counted) that make the next request: grows after the first. */
   private requestSize = FIRST_REQUEST_SENTENCES;
+  /** What the first reading of the whole page covered. */
+  private reading: ReadResult | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -87,12 +89,23 @@ export class Annotator {
     });
   }
 
-  /** Reads and matches the whole page once. */
+  /** Reads and matches the whole page once (up to PAGE_LIMIT). */
   async scanAll(): Promise<void> {
     mark(TIMING.scanStart);
     const body = this.doc.body;
     if (!body) return;
-    await this.scanRoots([body]);
+    this.reading = await this.scanRoots([body]);
+  }
+
+  /**
+   * When the page was too long to read whole (read-page.ts PAGE_LIMIT): the share of its text
+   * that was read, in percent (0-99); null when it was read to the end (or not yet).
+   */
+  stoppedAt(): number | null {
+    const r = this.reading;
+    if (!r || r.complete) return null;
+    const total = this.doc.body?.textContent?.length ?? 0;
+    return Math.min(99, Math.floor((100 * r.chars) / Math.max(total, r.chars + 1)));
   }
 
   /** Watch for text the page adds or changes later. */
@@ -154,8 +167,8 @@ export class Annotator {
    * Reads the roots' text in slices and sends their sentences to the matcher in requests of
    * up to SENTENCES_PER_REQUEST; marks are painted as each reply arrives.
    */
-  private async scanRoots(roots: Node[]): Promise<void> {
-    await readInSlices(roots, {
+  private async scanRoots(roots: Node[]): Promise<ReadResult> {
+    const read = await readInSlices(roots, {
       exclude: isHost,
       stopped: () => this.destroyed,
       batchSentences: () => this.requestSize,
@@ -168,6 +181,7 @@ export class Annotator {
     // The detail carries our longest synchronous stretch, for profilers and `npm run bench`.
     mark(TIMING.scanDone, this.clock.detail);
     void this.askOthers();
+    return read;
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Worker } from 'playwright-core';
@@ -144,6 +144,23 @@ export async function launchWithExtension(
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Resident memory (MB) of a profile's extension processes (the service worker's), from /proc. */
+export function extensionRssMB(profile: string): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--extension-process') || !cmd.includes(profile)) continue;
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      kb += Number(m?.[1] ?? 0);
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return Math.round(kb / 102.4) / 10;
 }
 
 /**

@@ -41,6 +41,8 @@ export interface PageState {
   host: string;
   active: boolean;
   claims: PageClaim[];
+  /** The page was too long to read whole: the share read, in percent (dom/read-page.ts). */
+  stoppedAt?: number;
 }
 
 /** Messages the background answers: each message and its reply. */

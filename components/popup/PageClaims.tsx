@@ -18,6 +18,11 @@ export function PageClaims({
   return (
     <section aria-labelledby="fm-claims-h" class="fm-section">
       <h2 id="fm-claims-h">{t('onThisPage')}</h2>
+      {active && page?.stoppedAt !== undefined ? (
+        <p class="fm-note" role="note" data-testid="stopped-early">
+          {t('pageStoppedEarly', page.stoppedAt)}
+        </p>
+      ) : null}
       {unreachable ? (
         <p class="fm-muted">{t('pageUnreachable')}</p>
       ) : !page ? (

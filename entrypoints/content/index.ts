@@ -153,6 +153,7 @@ export default defineContentScript({
         host,
         active: settings ? isActiveOn(settings, host) : false,
         claims: annotator?.claims ?? [],
+        stoppedAt: annotator?.stoppedAt() ?? undefined,
       }),
       [Msg.POPUP_CS_REVEAL]: (msg) =>
         typeof msg.claim === 'string' && (annotator?.reveal(msg.claim) ?? false),
