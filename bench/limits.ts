@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import {
   extensionRssMB,
   launchWithExtension,
+  openPopupFor,
   serveStatic,
   type ExtensionBrowser,
   type StaticServer,
@@ -84,19 +85,7 @@ async function measure(
 
 /** What the popup says about the tab: the share read, if reading stopped early. */
 async function stoppedAtPercent(ext: ExtensionBrowser, page: Page): Promise<number | null> {
-  await page.bringToFront();
-  const tabId = await ext.worker.evaluate(async () => {
-    const c = (
-      globalThis as unknown as {
-        chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
-      }
-    ).chrome;
-    const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id ?? -1;
-  });
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('.fm-popup:not([aria-busy])');
+  const popup = await openPopupFor(ext, page);
   // Every page measured here has marks: their list shows that the tab's state has arrived.
   await popup.getByTestId('page-claims').waitFor();
   const note = popup.getByTestId('stopped-early');

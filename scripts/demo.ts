@@ -6,7 +6,12 @@
 import { execSync } from 'node:child_process';
 import { HOST_TAG } from '../dom/overlay-host';
 import { TIMING } from '../dom/timing';
-import { cdpWaitFor, launchWithExtension, serveStatic } from '../tools/browser-harness';
+import {
+  cdpWaitFor,
+  launchWithExtension,
+  openPopupFor,
+  serveStatic,
+} from '../tools/browser-harness';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -94,19 +99,7 @@ if (screenshot) {
 
 if (popupShot) {
   // The popup for the demo tab, opened as a page of its own (`?tab=` names the tab).
-  await page.bringToFront();
-  const tabId = await ext.worker.evaluate(async () => {
-    const c = (
-      globalThis as unknown as {
-        chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
-      }
-    ).chrome;
-    const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id ?? -1;
-  });
-  const popup = await ext.context.newPage();
-  await popup.setViewportSize({ width: 360, height: 720 });
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
+  const popup = await openPopupFor(ext, page, { width: 360, height: 720 });
   await popup.waitForSelector('[data-testid="page-claims"]');
   await popup.screenshot({ path: popupShot, fullPage: true });
   console.log(`Screenshot of the popup: ${popupShot}`);

@@ -7,7 +7,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -144,6 +150,36 @@ export async function launchWithExtension(
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The id of the tab showing `page` (brought to the front), read by the service worker. */
+export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await ext.worker.evaluate(async () => {
+    const c = (
+      globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+      }
+    ).chrome;
+    const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+  if (id < 0) throw new Error('no active tab');
+  return id;
+}
+
+/** Opens the popup for `page`'s tab as a page of its own (`?tab=` names the tab). */
+export async function openPopupFor(
+  ext: ExtensionBrowser,
+  page: Page,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const tabId = await tabIdOf(ext, page);
+  const popup = await ext.context.newPage();
+  if (viewport) await popup.setViewportSize(viewport);
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('.fm-popup:not([aria-busy])');
+  return popup;
 }
 
 /** Resident memory (MB) of a profile's extension processes (the service worker's), from /proc. */

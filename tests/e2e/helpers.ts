@@ -2,7 +2,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import {
   launchWithExtension,
+  openPopupFor,
   serveStatic,
+  tabIdOf as harnessTabIdOf,
   type ExtensionBrowser,
   type StaticServer,
 } from '../../tools/browser-harness';
@@ -15,7 +17,6 @@ export { HOST_TAG, TIMING };
 /** The slice of the extension API the tests call inside the service worker. */
 declare const chrome: {
   runtime: { onMessage: { addListener(fn: (msg: { type?: string }) => void): void } };
-  tabs: { query(q: object): Promise<{ id?: number }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
 
@@ -99,23 +100,13 @@ export async function waitForNoMarks(page: Page, timeout = 10_000): Promise<void
 }
 
 /** The id of the tab showing `page`, read by the extension's service worker. */
-export async function tabIdOf(env: Env, page: Page): Promise<number> {
-  await page.bringToFront();
-  const id = await env.ext.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id ?? -1;
-  });
-  if (id < 0) throw new Error('no active tab');
-  return id;
+export function tabIdOf(env: Env, page: Page): Promise<number> {
+  return harnessTabIdOf(env.ext, page);
 }
 
 /** Opens the popup for `page`'s tab, as a page of its own. */
-export async function openPopup(env: Env, page: Page): Promise<Page> {
-  const tabId = await tabIdOf(env, page);
-  const popup = await env.context.newPage();
-  await popup.goto(`chrome-extension://${env.ext.extensionId}/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('.fm-popup:not([aria-busy])');
-  return popup;
+export function openPopup(env: Env, page: Page): Promise<Page> {
+  return openPopupFor(env.ext, page);
 }
 
 /** Opens the options page as a tab. */
