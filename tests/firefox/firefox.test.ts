@@ -78,6 +78,55 @@ const openCard = (p: Page) =>
     };
   }, HOST_TAG);
 
+/**
+ * A strip of the page just under the first marked line (its left half, away from the
+ * marker), in document coordinates: where the highlight's underline is painted.
+ */
+const underlineStrip = (p: Page) =>
+  p.evaluate(() => {
+    const marks = [...CSS.highlights.values()].find((h) => h.priority === 0 && h.size > 0);
+    const range = marks?.values().next().value as Range | undefined;
+    const r = range?.getClientRects()[0];
+    if (!r) return null;
+    const x = Math.round(r.left + scrollX);
+    const y = Math.round(r.bottom - 4 + scrollY);
+    return { x, y, width: Math.floor(r.width / 2), height: 8 };
+  });
+
+/**
+ * How much of the strip's most painted row is painted (not white), 0 to 1: about 1 where a
+ * line is drawn across it. The screenshot is decoded by the page's own canvas.
+ */
+async function lineAcross(
+  p: Page,
+  clip: { x: number; y: number; width: number; height: number },
+): Promise<number> {
+  await p.bringToFront();
+  const png = await p.screenshot({ clip, encoding: 'base64' });
+  return p.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    if (!g) return -1;
+    g.drawImage(img, 0, 0);
+    const px = g.getImageData(0, 0, c.width, c.height).data;
+    let best = 0;
+    for (let y = 0; y < c.height; y++) {
+      let n = 0;
+      for (let x = 0; x < c.width; x++) {
+        const i = (y * c.width + x) * 4;
+        if (Math.min(px[i] ?? 255, px[i + 1] ?? 255, px[i + 2] ?? 255) < 235) n++;
+      }
+      best = Math.max(best, n / c.width);
+    }
+    return best;
+  }, png);
+}
+
 const checked = (p: Page, selector: string) =>
   p.$eval(selector, (el) => (el as HTMLInputElement).checked);
 
@@ -125,6 +174,34 @@ describe('Firefox: the demo article', () => {
     await expect.poll(() => openCard(page)).toBeNull();
     expect(await focusedClaim(page)).toBe(focused);
   });
+  test('an open card covers the markers under it: none shows through', async () => {
+    // The first marker's card opens below its sentence, over the next sentences' markers.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const first = await page.$(`${HOST_TAG} >>> [data-factmark-claim]`);
+    await first?.click();
+    await expect.poll(() => openCard(page).then((c) => c !== null)).toBe(true);
+    const through = await page.evaluate((tag) => {
+      const root = document.querySelector(tag)?.shadowRoot;
+      const card = root?.querySelector('[data-testid="factmark-card"]')?.getBoundingClientRect();
+      if (!root || !card) return ['no card'];
+      const shown: string[] = [];
+      for (const m of root.querySelectorAll('[data-factmark-claim]')) {
+        const r = m.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        if (x < card.left || x > card.right || y < card.top || y > card.bottom) continue;
+        const hit = root.elementFromPoint(x, y);
+        if (!hit?.closest('[data-testid="factmark-card"]'))
+          shown.push(m.getAttribute('data-factmark-claim') ?? '');
+      }
+      return shown;
+    }, HOST_TAG);
+    expect(through).toEqual([]);
+    // A click outside closes it and takes focus from the marker (a marker that has focus
+    // when its tab comes back to the front opens its card again).
+    await page.mouse.click(5, 5);
+    await expect.poll(() => openCard(page)).toBeNull();
+  });
 });
 
 describe('Firefox: the popup', () => {
@@ -133,19 +210,29 @@ describe('Firefox: the popup', () => {
     await expect
       .poll(() => popup.$$eval('[data-testid="page-claims"] [data-claim]', (l) => l.length))
       .toBe(SEED_IDS.length);
+    // The marks are painted: an underline runs under a marked line, and goes with the switch.
+    const strip = await underlineStrip(page);
+    expect(strip).not.toBeNull();
+    if (!strip) return;
+    expect(await lineAcross(page, strip)).toBeGreaterThan(0.9);
     const everywhere = '[data-testid="toggle-everywhere"]';
     expect(await checked(popup, everywhere)).toBe(true);
+    await popup.bringToFront();
     await popup.click(everywhere);
     expect(await checked(popup, everywhere)).toBe(false);
     await waitForNoMarks(page);
     expect(await textUnchanged(page)).toBe(true);
+    expect(await lineAcross(page, strip)).toBeLessThan(0.5);
     // The setting persists: a reload stays unmarked.
     await page.reload();
     await new Promise((ok) => setTimeout(ok, 800));
     expect(await markedClaims(page)).toEqual([]);
+    await popup.bringToFront();
     await popup.click(everywhere);
     await waitForMarks(page, SEED_IDS.length);
     expect(await distinct(page)).toEqual(SEED_IDS);
+    await page.waitForFunction(() => CSS.highlights.size > 0, { polling: 50 });
+    await expect.poll(() => lineAcross(page, strip)).toBeGreaterThan(0.9);
     await popup.close();
   });
 
