@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
-// Three tiers, split by runtime (README "Tests"): unit (Node, pure lib/),
-// dom (happy-dom, components and dom/), e2e (real Chromium + built extension).
+// Four tiers, split by runtime (README "Tests"): unit (Node, pure lib/),
+// dom (happy-dom, components and dom/), e2e (real Chromium + built extension),
+// firefox (Debian's firefox-esr + the Firefox build, the core path only).
 export default defineConfig({
   plugins: [preact()],
   test: {
@@ -25,6 +26,17 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 60_000,

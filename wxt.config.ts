@@ -34,12 +34,14 @@ export default defineConfig({
       },
     },
     action: { default_title: '__MSG_extName__' },
+    // Firefox 146+: the marks are underlines painted through ::highlight(), whose
+    // text-decoration Firefox paints from 146 (the Highlight API itself is 140); README.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'factmark@factmark.example',
-              strict_min_version: '142.0',
+              strict_min_version: '146.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

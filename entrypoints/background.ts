@@ -8,6 +8,7 @@ import { importedSetsItem } from '../utils/imported-sets';
 import { listenToCommands } from '../utils/commands';
 import { listenToContextMenu } from '../utils/context-menu';
 import { startFeeds } from '../utils/background-feeds';
+import { openPopupFor } from '../utils/e2e-open-popup';
 
 /**
  * Background: holds the claim index (loaded once, shared by all tabs, so a tab pays only
@@ -53,5 +54,8 @@ export default defineBackground(() => {
       void action.setBadgeBackgroundColor({ tabId, color: '#57606a' });
     },
     [Msg.POPUP_BG_SETS]: () => service.info(),
+    // The Firefox e2e tests' way to the popup; a no-op outside the e2e build.
+    [Msg.E2E_OPEN_POPUP]: (_msg, sender) =>
+      import.meta.env.MODE === 'e2e' ? openPopupFor(sender.tab?.id) : undefined,
   });
 });

@@ -25,6 +25,8 @@ export const Msg = {
   BG_CS_STEP: 'bg-cs-step',
   /** bg -> cs ("Check with Factmark" on a selection): show these fact checks by it. */
   BG_CS_LOOKUP: 'bg-cs-lookup',
+  /** cs -> bg, the e2e build only: open the popup for my tab in a tab (utils/e2e-open-popup.ts). */
+  E2E_OPEN_POPUP: 'e2e-open-popup',
 } as const;
 
 export type MatchRequest = MatchQuery & { type: typeof Msg.CS_BG_MATCH };
@@ -50,6 +52,7 @@ export type ToBackground = {
   [Msg.CS_BG_MATCH]: { msg: MatchRequest; reply: MatchReply };
   [Msg.CS_BG_COUNT]: { msg: { type: typeof Msg.CS_BG_COUNT; count: number }; reply: void };
   [Msg.POPUP_BG_SETS]: { msg: { type: typeof Msg.POPUP_BG_SETS }; reply: SetInfo[] };
+  [Msg.E2E_OPEN_POPUP]: { msg: { type: typeof Msg.E2E_OPEN_POPUP }; reply: void };
 };
 
 /** Messages a tab's content script answers. */

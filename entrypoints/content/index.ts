@@ -15,6 +15,7 @@ import { importedSetsItem } from '../../utils/imported-sets';
 import { claimSetsChanged } from '../../utils/feed-config';
 import { Msg, type MatchReply, type ToTab } from '../../utils/messages';
 import { answer, sendToBackground } from '../../utils/messaging';
+import { relayOpenPopup } from '../../utils/e2e-open-popup';
 
 /**
  * Content script: thin wiring. Reads settings, starts or stops the Annotator, answers the
@@ -190,6 +191,8 @@ export default defineContentScript({
       unwatchFeeds();
       annotator?.destroy();
     });
+    // The e2e build only: the Firefox tests open the popup through the page.
+    if (import.meta.env.MODE === 'e2e') relayOpenPopup(window);
     // Single-page sites change route without a reload: the observer sees the new text.
     void Promise.all([readSettings(), readHidden()]).then(([s, h]) => {
       mark(TIMING.settings);
