@@ -13,7 +13,8 @@
  * the page's own subtracted), the longest task (PerformanceObserver 'longtask'), the CPU of
  * every Chromium process (/proc, service worker included), the JS heap added to the tab.
  * Then scaling: the same with 1,000 and 10,000 claims and the full bundled set.
- * Node figures come from bench/match.ts (matching speed) and bench/claims.ts (set size, load).
+ * Node figures come from bench/match.ts (matching speed) and bench/claims.ts (set size, load);
+ * the store packages' sizes and contents from bench/packages.ts.
  */
 import { execFileSync, execSync } from 'node:child_process';
 import {
@@ -383,9 +384,9 @@ function extensionWith(n: number, seed: ClaimRecord[], rest: ClaimRecord[]): str
 
 // ---------------------------------------------------------------------------------------
 
-function nodeBench(script: string): Record<string, unknown> | null {
+function nodeBench(script: string, extra: string[] = []): Record<string, unknown> | null {
   try {
-    const out = execFileSync('npx', ['tsx', script], {
+    const out = execFileSync('npx', ['tsx', script, ...extra], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -557,6 +558,8 @@ async function main(): Promise<void> {
     node: { match: nodeBench('bench/match.ts'), claims: nodeBench('bench/claims.ts') },
     // 50,000 claims from a feed, in Chromium (bench/feeds.ts; README "Claim feeds").
     feeds: nodeBench('bench/feeds.ts'),
+    // The store packages: sizes, largest files, what a store would refuse (bench/packages.ts).
+    packages: nodeBench('bench/packages.ts', args.includes('--no-build') ? [] : ['--build']),
   };
   console.log(JSON.stringify(result));
 }
