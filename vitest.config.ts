@@ -23,6 +23,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The zips as built (`npm run test:packages` builds them first).
+        test: { name: 'packages', include: ['tests/packages/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -1,6 +1,25 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/**
+ * The Firefox add-on id: a generated UUID in braces, so the id claims no domain we do not own
+ * (README "Store packages"). Never change it once published: it is the add-on's identity.
+ */
+export const GECKO_ID = '{cc99c325-711e-48f0-8412-2ada7f3652b9}';
+
+/** `npm run dev`'s Chromium: Debian's, with the flags of ../shared/TOOLCHAIN.md. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-first-run',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Set by scripts/dev-check.ts, which starts `wxt dev` on a machine without a display.
+  ...(process.env.FACTMARK_DEV_HEADLESS ? ['--headless=new', '--no-sandbox'] : []),
+];
+
 // See README.md ("Permissions") for why each permission is needed.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -40,7 +59,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'factmark@factmark.example',
+              id: GECKO_ID,
               strict_min_version: '146.0',
               data_collection_permissions: { required: ['none'] },
             },
@@ -48,5 +67,28 @@ export default defineConfig({
         }
       : {}),
   }),
-  webExt: { disabled: true },
+  // `npm run dev`: WXT's dev mode opens this Chromium with the extension and reloads it on
+  // change. A web-ext.config.ts of your own (git-ignored) overrides it, e.g. `disabled: true`.
+  webExt: {
+    binaries: { chrome: CHROMIUM, firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr' },
+    chromiumArgs: CHROMIUM_ARGS,
+  },
+  // `npm run zip` / `zip:firefox` (README "Store packages"). The sources zip (Firefox) holds
+  // what a reviewer needs to rebuild the package with `npm ci && npm run build:firefox`: the
+  // code, data/claims (compiled into public/claims by the build) and the lockfile; not what
+  // the build writes again, the tests, the bench, the docs' images or the semantic vectors
+  // (used by the `match` CLI and the eval only, never by the extension).
+  zip: {
+    excludeSources: [
+      'public/claims/**',
+      'cache/**',
+      'coverage/**',
+      'tests/**',
+      'bench/**',
+      'docs/**/*.png',
+      'data/semantic/**',
+      'demo.png',
+      '*.log',
+    ],
+  },
 });

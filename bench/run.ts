@@ -14,7 +14,8 @@
  * every Chromium process (/proc, service worker included), the JS heap added to the tab.
  * Then scaling: the same with 1,000 and 10,000 claims and the full bundled set.
  * Node figures come from bench/match.ts (matching speed) and bench/claims.ts (set size, load);
- * bench/feeds.ts and bench/limits.ts (pages and a claim set past the limits) run on their own.
+ * bench/feeds.ts and bench/limits.ts (pages and a claim set past the limits) run on their own;
+ * the store packages' sizes and contents come from bench/packages.ts.
  */
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -317,7 +318,7 @@ const med = (
 
 // ---------------------------------------------------------------------------------------
 
-function nodeBench(script: string, ...extra: string[]): Record<string, unknown> | null {
+function nodeBench(script: string, extra: string[] = []): Record<string, unknown> | null {
   try {
     const out = execFileSync('npx', ['tsx', script, ...extra], {
       encoding: 'utf8',
@@ -492,7 +493,9 @@ async function main(): Promise<void> {
     // 50,000 claims from a feed, in Chromium (bench/feeds.ts; README "Claim feeds").
     feeds: nodeBench('bench/feeds.ts'),
     // A page of 100,000+ text nodes, a 5 MB article, ten times the claims (bench/limits.ts).
-    limits: nodeBench('bench/limits.ts', '--no-build'),
+    limits: nodeBench('bench/limits.ts', ['--no-build']),
+    // The store packages: sizes, largest files, what a store would refuse (bench/packages.ts).
+    packages: nodeBench('bench/packages.ts', args.includes('--no-build') ? [] : ['--build']),
   };
   console.log(JSON.stringify(result));
 }

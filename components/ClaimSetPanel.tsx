@@ -38,6 +38,11 @@ export function ClaimSetPanel({
 }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [status, setStatus] = useState<string>('');
+  // A write that fails (quota) changed nothing: say so, and keep the preview to try again.
+  const run = (p: Promise<void>, done?: () => void) =>
+    p.then(done, (err: unknown) =>
+      setStatus(t('saveFailed', err instanceof Error ? err.message : String(err))),
+    );
   /** The set whose removal is being confirmed. */
   const [confirming, setConfirming] = useState<string | null>(null);
   // Feeds have their own panel (components/feeds/FeedsPanel.tsx).
@@ -97,7 +102,7 @@ export function ClaimSetPanel({
                   type="checkbox"
                   role="switch"
                   checked={s.enabled}
-                  onChange={(e) => void actions.onEnable(s.id, e.currentTarget.checked)}
+                  onChange={(e) => void run(actions.onEnable(s.id, e.currentTarget.checked))}
                 />
                 <span>
                   {s.name} · {tn('setSummary', s.count, localDate(s.date))}
@@ -113,7 +118,7 @@ export function ClaimSetPanel({
                     data-testid="remove-confirm"
                     onClick={() => {
                       setConfirming(null);
-                      void actions.onRemove(s.id);
+                      void run(actions.onRemove(s.id));
                     }}
                   >
                     {t('remove')}
@@ -174,9 +179,10 @@ export function ClaimSetPanel({
               data-testid="import-accept"
               disabled={preview.records.length === 0}
               onClick={async () => {
-                await actions.onImport(preview.fileName, preview.records);
-                setPreview(null);
-                setStatus(tn('importDone', preview.records.length, preview.fileName));
+                await run(actions.onImport(preview.fileName, preview.records), () => {
+                  setPreview(null);
+                  setStatus(tn('importDone', preview.records.length, preview.fileName));
+                });
               }}
             >
               {tn('importAccept', preview.records.length)}

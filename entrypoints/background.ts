@@ -1,10 +1,10 @@
-import { settingsItem } from '../utils/settings';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type PublicPath } from 'wxt/browser';
 import { Msg, type ToBackground } from '../utils/messages';
 import { answer } from '../utils/messaging';
 import { MatchingService } from '../lib/matching-service';
-import { importedSetsItem } from '../utils/imported-sets';
+import { readImportedSets, importedSets } from '../utils/imported-sets';
+import { checkStoredData } from '../utils/storage-check';
 import { listenToCommands } from '../utils/commands';
 import { listenToContextMenu } from '../utils/context-menu';
 import { startFeeds } from '../utils/background-feeds';
@@ -15,8 +15,9 @@ import { openPopupFor } from '../utils/e2e-open-popup';
  * for its content script), answers match requests and keeps the toolbar badge.
  */
 export default defineBackground(() => {
-  // Defining the versioned settings item runs its migrations, once, here.
-  settingsItem();
+  // Each stored item's migrations, then the check that resets only what cannot be read and
+  // tells the reader (utils/storage-check.ts).
+  void checkStoredData();
   // Written by `npm run claims:build` before WXT builds, so they are not typed paths yet at
   // type-check time on a fresh clone.
   const url = (file: string) => browser.runtime.getURL(`/claims/${file}` as PublicPath);
@@ -33,12 +34,12 @@ export default defineBackground(() => {
     feeds,
     fetchIndex: async () => (await read('index.bin')).arrayBuffer(),
     fetchShard: async (file) => (await read(file)).json() as Promise<unknown>,
-    readImported: () => importedSetsItem.getValue(),
+    readImported: readImportedSets,
   });
   service.warm();
   const action = browser.action ?? browser.browserAction;
   // Imports, switches and removals in the popup take effect at once.
-  importedSetsItem.watch(() => service.reloadImported());
+  importedSets.onChange(() => service.reloadImported());
 
   // Keyboard shortcuts (manifest `commands`).
   listenToCommands();

@@ -4,6 +4,7 @@
  * anywhere on one site. Pure: no storage, no DOM.
  */
 import { normalizeHost } from './settings';
+import type { Repaired } from './storage-notices';
 
 export type HideKind = 'match' | 'claim';
 
@@ -108,14 +109,25 @@ export function isHidden(list: readonly HiddenEntry[], place: MarkPlace): boolea
  * Turns whatever is in storage into a valid list: entries that are not well formed are
  * dropped and counted in `problems` (the valid ones are kept).
  */
-export function sanitizeHidden(raw: unknown): { list: HiddenEntry[]; problems: string[] } {
-  if (raw === null || raw === undefined) return { list: [], problems: [] };
-  if (!Array.isArray(raw)) return { list: [], problems: ['hidden: expected a list; cleared'] };
-  const list = raw.filter(isEntry).slice(-MAX_HIDDEN);
-  const dropped = raw.length - list.length;
+export function sanitizeHidden(raw: unknown): {
+  list: HiddenEntry[];
+  problems: string[];
+  /** How many entries were dropped, and whether the whole value was unreadable. */
+  dropped: number;
+  whole: boolean;
+} {
+  if (raw === null || raw === undefined)
+    return { list: [], problems: [], dropped: 0, whole: false };
+  if (!Array.isArray(raw))
+    return { list: [], problems: ['hidden: expected a list; cleared'], dropped: 0, whole: true };
+  const wellFormed = raw.filter(isEntry);
+  const list = wellFormed.slice(-MAX_HIDDEN);
+  const dropped = raw.length - wellFormed.length;
   return {
     list,
     problems: dropped > 0 ? [`hidden: dropped ${dropped} entries that are not well formed`] : [],
+    dropped,
+    whole: false,
   };
 }
 
@@ -127,4 +139,13 @@ function isEntry(v: unknown): v is HiddenEntry {
     return false;
   if (e.kind === 'claim') return e.page === undefined && e.text === undefined;
   return e.kind === 'match' && str(e.page) && str(e.text);
+}
+
+/** The stored list as this version reads it, and what was dropped. */
+export function repairHidden(raw: unknown): Repaired<HiddenEntry[]> {
+  const { list, dropped, whole } = sanitizeHidden(raw);
+  return {
+    value: list,
+    notices: dropped || whole ? [{ item: 'hidden', whole, count: dropped, what: [] }] : [],
+  };
 }

@@ -1,3 +1,4 @@
+import { clipWhat, type Repaired } from './storage-notices';
 import { STRICTNESSES, VERDICTS, type Strictness, type Verdict } from './types';
 
 /** The popup's settings. Stored versioned (utils/settings.ts); sanitised on every read. */
@@ -27,7 +28,11 @@ export interface SanitizedSettings {
   settings: Settings;
   /** One line per field that was corrupt and replaced by its default. */
   problems: string[];
+  /** The fields that were corrupt (all of them when the whole value was). */
+  reset: (keyof Settings)[];
 }
+
+const FIELDS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
 /**
  * Turns whatever is in storage into valid settings, field by field: a corrupt field falls
@@ -35,11 +40,12 @@ export interface SanitizedSettings {
  */
 export function sanitizeSettings(raw: unknown): SanitizedSettings {
   const problems: string[] = [];
-  if (raw === null || raw === undefined) return { settings: cloneDefaults(), problems };
+  if (raw === null || raw === undefined) return { settings: cloneDefaults(), problems, reset: [] };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       settings: cloneDefaults(),
       problems: [`settings: expected an object, got ${describe(raw)}; using defaults`],
+      reset: [...FIELDS],
     };
   }
   const r = raw as Record<string, unknown>;
@@ -93,7 +99,8 @@ export function sanitizeSettings(raw: unknown): SanitizedSettings {
       problems.push(`settings.verdicts: expected a list of verdicts, got ${describe(r.verdicts)}`);
     }
   }
-  return { settings: out, problems };
+  const reset = FIELDS.filter((f) => problems.some((p) => p.startsWith(`settings.${f}:`)));
+  return { settings: out, problems, reset };
 }
 
 /** Is Factmark active on this hostname under these settings? */
@@ -132,4 +139,16 @@ function describe(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
   return typeof v === 'object' ? 'an object' : String(v);
+}
+
+/** Stored settings as this version reads them, and what was reset (lib/storage-notices.ts). */
+export function repairSettings(raw: unknown): Repaired<Settings> {
+  const { settings, reset, problems } = sanitizeSettings(raw);
+  const whole = problems.some((p) => p.startsWith('settings:'));
+  return {
+    value: settings,
+    notices: reset.length
+      ? [{ item: 'settings', whole, count: reset.length, what: clipWhat(reset) }]
+      : [],
+  };
 }

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { FeedSets } from '../lib/feed-sets';
 import { openFeedStore } from './feed-store';
 import { FeedManager, FEED_ALARM, scheduleFeeds } from './feeds';
-import { claimSetsChanged, feedConfigItem, readFeedConfig } from './feed-config';
+import { bumpClaimSetsChanged, readFeedConfig, saveFeedConfig } from './feed-config';
 import { FeedMsg, type FeedReply, type FeedsToBackground } from './feed-messages';
 import { answer } from './messaging';
 
@@ -14,7 +14,7 @@ export function startFeeds(): FeedSets {
   const store = openFeedStore();
   // Once a changed feed is compiled and matchable, the tabs match their pages again.
   const sets = new FeedSets(store, () => {
-    void claimSetsChanged.getValue().then((n) => claimSetsChanged.setValue((n || 0) + 1));
+    void bumpClaimSetsChanged();
   });
   const manager = new FeedManager({ store, onSetsChanged: () => void sets.reload() });
 
@@ -50,7 +50,7 @@ export function startFeeds(): FeedSets {
         const minutes = Number(msg.minutes);
         if (!Number.isFinite(minutes) || minutes < 15)
           throw new Error('expected at least 15 minutes');
-        await feedConfigItem.setValue({ ...config, intervalMinutes: minutes });
+        await saveFeedConfig({ ...config, intervalMinutes: minutes });
         await scheduleFeeds(minutes);
       }),
   });

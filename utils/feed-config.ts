@@ -1,43 +1,48 @@
 /**
- * Small storage items about feeds. The content script imports only `claimSetsChanged` (a
- * counter the background bumps once a changed feed set is compiled and matchable), so a tab
- * pays nothing per feed: it never receives a feed's claims.
+ * Small storage items about feeds: the schedule and download limits ("feedConfig", version
+ * 2: every field valid; version 1, 0.1.0's, had no version mark; its migration resets a field
+ * that is not valid and keeps the others), and `claimSetsChanged`, a counter the background
+ * bumps once a changed feed set is compiled and matchable (utils/set-changes.ts).
  */
 import { storage } from '@wxt-dev/storage';
+import {
+  DEFAULT_FEED_CONFIG,
+  repairFeedConfig,
+  sanitizeFeedConfig,
+  type FeedConfig,
+} from '../lib/feeds/feed-config';
+import { versionedItem, writeVersioned } from './versioned-item';
+import { CLAIM_SETS_CHANGED } from './set-changes';
 
-export interface FeedConfig {
-  /** How often every feed is fetched (the `alarms` period). */
-  intervalMinutes: number;
-  timeoutMs: number;
-  maxBytes: number;
-}
+export { DEFAULT_FEED_CONFIG, FEED_INTERVALS, type FeedConfig } from '../lib/feeds/feed-config';
 
-export const DEFAULT_FEED_CONFIG: FeedConfig = {
-  intervalMinutes: 24 * 60,
-  timeoutMs: 30_000,
-  maxBytes: 64_000_000,
-};
+export const FEED_CONFIG_VERSION = 2;
 
-/** The intervals the UI offers, in minutes. */
-export const FEED_INTERVALS = [60, 6 * 60, 24 * 60, 7 * 24 * 60] as const;
-
-export const feedConfigItem = storage.defineItem<FeedConfig>('local:feedConfig', {
+export const feedConfig = versionedItem<FeedConfig>({
+  key: 'local:feedConfig',
+  name: 'feedConfig',
+  version: FEED_CONFIG_VERSION,
   fallback: DEFAULT_FEED_CONFIG,
-  version: 1,
+  repair: repairFeedConfig,
 });
 
 /** Sanitised: a stored value of the wrong shape falls back field by field. */
 export async function readFeedConfig(): Promise<FeedConfig> {
-  const raw = (await feedConfigItem.getValue()) as Partial<FeedConfig> | null;
-  const num = (v: unknown, min: number, fallback: number) =>
-    typeof v === 'number' && Number.isFinite(v) && v >= min ? v : fallback;
-  return {
-    intervalMinutes: num(raw?.intervalMinutes, 15, DEFAULT_FEED_CONFIG.intervalMinutes),
-    timeoutMs: num(raw?.timeoutMs, 100, DEFAULT_FEED_CONFIG.timeoutMs),
-    maxBytes: num(raw?.maxBytes, 1_000, DEFAULT_FEED_CONFIG.maxBytes),
-  };
+  try {
+    return await feedConfig.get();
+  } catch {
+    return sanitizeFeedConfig(null).config;
+  }
 }
 
-export const claimSetsChanged = storage.defineItem<number>('local:claimSetsChanged', {
-  fallback: 0,
-});
+export const saveFeedConfig = (config: FeedConfig): Promise<void> => feedConfig.set(config);
+
+/** Version 1 of the counter: a whole number. */
+export const COUNTER_VERSION = 1;
+
+/** Tells every tab to match again (it watches the counter). */
+export async function bumpClaimSetsChanged(): Promise<void> {
+  const n = await storage.getItem<unknown>(CLAIM_SETS_CHANGED);
+  const next = (typeof n === 'number' && Number.isSafeInteger(n) ? n : 0) + 1;
+  await writeVersioned(CLAIM_SETS_CHANGED, COUNTER_VERSION, next);
+}

@@ -117,16 +117,19 @@ export function tn(base: PluralBase, n: number, ...subs: (string | number)[]): s
   return t(key, localNumber(n), ...subs);
 }
 
+/** "a, b and c" in the reader's language. */
+export function localList(names: readonly string[]): string {
+  try {
+    return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
 /** A set's publishers and review years in the reader's language (lib/feeds/summary.ts). */
 export function localSummary(s: SetSummary): string {
   return describeSummary(s, {
-    list: (names) => {
-      try {
-        return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(names);
-      } catch {
-        return names.join(', ');
-      }
-    },
+    list: localList,
     others: (n) => tn('otherPublishers', n),
     noPublisher: t('noPublisher'),
     year: (a) => t('reviewedYear', a),

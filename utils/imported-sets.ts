@@ -1,21 +1,37 @@
-import { storage } from '@wxt-dev/storage';
 import type { ImportedSet } from '../lib/matching-service';
+import { repairImportedSets } from '../lib/imported-sets';
 import type { ClaimRecord } from '../lib/types';
+import { versionedItem } from './versioned-item';
+import { IMPORTED_SETS } from './set-changes';
 
 export type { ImportedSet };
 
 /**
- * The imported sets, versioned from the first release. Kept apart from the claim index code
- * so the content script can watch it without bundling the matcher.
+ * The imported sets, in `storage.local` under "importedSets". Version 2: every set well
+ * formed with valid claims (version 1, 0.1.0's, was written without a version mark; its
+ * migration drops a set that is not well formed, or the claims of a set that are not, and
+ * keeps every other set). Kept apart from the claim index code so the content script can
+ * watch it without bundling the matcher.
  */
-export const importedSetsItem = storage.defineItem<ImportedSet[]>('local:importedSets', {
+export const IMPORTED_VERSION = 2;
+
+export const importedSets = versionedItem<ImportedSet[]>({
+  key: IMPORTED_SETS,
+  name: 'importedSets',
+  version: IMPORTED_VERSION,
   fallback: [],
-  version: 1,
+  repair: repairImportedSets,
 });
 
-/** Adds a validated set. Stored sets are only replaced whole, so a failed write loses nothing. */
+/** The stored sets, repaired (background, popup). */
+export const readImportedSets = (): Promise<ImportedSet[]> => importedSets.get();
+
+/**
+ * Adds a validated set. Stored sets are only replaced whole, in one write: a failed write
+ * (quota) rejects and loses nothing.
+ */
 export async function addImportedSet(fileName: string, records: ClaimRecord[]): Promise<void> {
-  const sets = await readSets();
+  const sets = await readImportedSets();
   const id = `import-${Date.now().toString(36)}`;
   const name = fileName.replace(/\.(jsonl?|jsonld)$/i, '') || 'Imported claims';
   const set: ImportedSet = {
@@ -25,20 +41,15 @@ export async function addImportedSet(fileName: string, records: ClaimRecord[]): 
     enabled: true,
     records,
   };
-  await importedSetsItem.setValue([...sets, set]);
+  await importedSets.set([...sets, set]);
 }
 
 export async function setImportedEnabled(id: string, enabled: boolean): Promise<void> {
-  const sets = await readSets();
-  await importedSetsItem.setValue(sets.map((s) => (s.id === id ? { ...s, enabled } : s)));
+  const sets = await readImportedSets();
+  await importedSets.set(sets.map((s) => (s.id === id ? { ...s, enabled } : s)));
 }
 
 export async function removeImportedSet(id: string): Promise<void> {
-  const sets = await readSets();
-  await importedSetsItem.setValue(sets.filter((s) => s.id !== id));
-}
-
-async function readSets(): Promise<ImportedSet[]> {
-  const raw: unknown = await importedSetsItem.getValue();
-  return Array.isArray(raw) ? (raw as ImportedSet[]) : [];
+  const sets = await readImportedSets();
+  await importedSets.set(sets.filter((s) => s.id !== id));
 }

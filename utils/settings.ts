@@ -1,39 +1,30 @@
-import { storage } from '@wxt-dev/storage';
-import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../lib/settings';
+import { DEFAULT_SETTINGS, repairSettings, sanitizeSettings, type Settings } from '../lib/settings';
+import { versionedItem } from './versioned-item';
 
 /**
- * Settings in `storage.local` under "settings", versioned from the first release (add
- * `migrations` when the shape changes). Every read goes through sanitizeSettings, so corrupt
- * storage never breaks a page.
+ * Settings in `storage.local` under "settings". Version 2: every field present and valid
+ * (version 1, 0.1.0's, had no stored version mark and could miss fields; its migration is
+ * the field-by-field repair, lib/settings.ts). Every read is repaired too, so corrupt storage
+ * never breaks a page, and a corrupt field resets that field only.
  *
- * The versioned item (which runs migrations when defined) is used where settings are written:
- * the background (at start) and the popup. Content scripts only read and watch the key: one
- * storage round trip at page start instead of the item's migration check, and a content
- * script never migrates (the background has done it).
+ * The versioned item (which runs migrations) is used where settings are written: the
+ * background (at start) and the popup. Content scripts only read and watch the key: one
+ * storage round trip at page start, and a content script never migrates.
  */
-const KEY = 'local:settings';
-let item: ReturnType<typeof defineSettingsItem> | null = null;
+export const SETTINGS_VERSION = 2;
 
-function defineSettingsItem() {
-  return storage.defineItem<unknown>(KEY, { fallback: DEFAULT_SETTINGS, version: 1 });
-}
+export const settingsStore = versionedItem<Settings>({
+  key: 'local:settings',
+  name: 'settings',
+  version: SETTINGS_VERSION,
+  fallback: DEFAULT_SETTINGS,
+  repair: repairSettings,
+});
 
-/** The versioned item; defining it runs pending migrations (background and popup only). */
-export function settingsItem() {
-  item ??= defineSettingsItem();
-  return item;
-}
-
-function sanitized(raw: unknown): Settings {
-  const { settings, problems } = sanitizeSettings(raw);
-  for (const p of problems) console.warn(`Factmark: ${p}`);
-  return settings;
-}
-
-/** Reads through the versioned item (popup). */
+/** Reads through the versioned item (popup, options, background). */
 export async function getSettings(): Promise<Settings> {
   try {
-    return sanitized(await settingsItem().getValue());
+    return await settingsStore.get();
   } catch (err) {
     console.warn('Factmark: could not read settings, using defaults:', err);
     return sanitizeSettings(null).settings;
@@ -41,20 +32,13 @@ export async function getSettings(): Promise<Settings> {
 }
 
 /** One plain read of the stored value (content scripts). */
-export async function readSettings(): Promise<Settings> {
-  try {
-    return sanitized(await storage.getItem<unknown>(KEY));
-  } catch (err) {
-    console.warn('Factmark: could not read settings, using defaults:', err);
-    return sanitizeSettings(null).settings;
-  }
-}
+export const readSettings = (): Promise<Settings> => settingsStore.read();
 
+/** Saves the settings; rejects (e.g. quota) with the stored settings unchanged. */
 export async function saveSettings(settings: Settings): Promise<void> {
-  await settingsItem().setValue(sanitizeSettings(settings).settings);
+  await settingsStore.set(sanitizeSettings(settings).settings);
 }
 
 /** Calls back with sanitised settings whenever they change (no migration run). */
-export function watchSettings(cb: (settings: Settings) => void): () => void {
-  return storage.watch<unknown>(KEY, (raw) => cb(sanitizeSettings(raw).settings));
-}
+export const watchSettings = (cb: (settings: Settings) => void): (() => void) =>
+  settingsStore.watch(cb);

@@ -11,8 +11,7 @@ import { Announcer } from '../../dom/announcer';
 import { mark, TIMING } from '../../dom/timing';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { readSettings, watchSettings } from '../../utils/settings';
-import { importedSetsItem } from '../../utils/imported-sets';
-import { claimSetsChanged } from '../../utils/feed-config';
+import { watchSetChanges } from '../../utils/set-changes';
 import { Msg, type MatchReply, type ToTab } from '../../utils/messages';
 import { answer, sendToBackground } from '../../utils/messaging';
 import { relayOpenPopup } from '../../utils/e2e-open-popup';
@@ -179,16 +178,14 @@ export default defineContentScript({
       stop();
       void start();
     };
-    const unwatchSets = importedSetsItem.watch(rematch);
-    // A subscribed feed's new version is compiled and matchable (utils/background-feeds.ts).
-    const unwatchFeeds = claimSetsChanged.watch(rematch);
+    // Or a subscribed feed's new version is compiled and matchable (utils/background-feeds.ts).
+    const unwatchSets = watchSetChanges(rematch);
     ctx.onInvalidated(() => {
       unwatch();
       unwatchHidden();
       unwatchSets();
       lookup.close();
       announcer.destroy();
-      unwatchFeeds();
       annotator?.destroy();
     });
     // The e2e build only: the Firefox tests open the popup through the page.

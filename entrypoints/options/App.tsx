@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Settings } from '../../lib/settings';
-import { getSettings, saveSettings, watchSettings } from '../../utils/settings';
+import { getSettings, watchSettings } from '../../utils/settings';
+import { useStorageNotices } from '../../utils/use-storage-notices';
+import { StorageNotices } from '../../components/StorageNotices';
 import { claimSetActions, fetchSets } from '../../utils/claim-set-actions';
 import { readHidden, unhide, watchHidden, type HiddenEntry } from '../../utils/hidden';
 import type { SetInfo } from '../../utils/messages';
@@ -56,6 +58,7 @@ export function App() {
   const [sets, setSets] = useState<SetInfo[]>([]);
   const [hidden, setHidden] = useState<HiddenEntry[]>([]);
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
+  const storageNotices = useStorageNotices(setSettings);
 
   const refreshSets = async () => setSets(await fetchSets());
 
@@ -77,10 +80,7 @@ export function App() {
   const setActions = claimSetActions(refreshSets);
   const ctx: OptionsContext = {
     settings,
-    onSettings: (next) => {
-      setSettings(next);
-      void saveSettings(next);
-    },
+    onSettings: storageNotices.save,
     sets,
     setActions,
     hidden,
@@ -104,6 +104,11 @@ export function App() {
           ))}
         </ul>
       </nav>
+      <StorageNotices
+        notices={storageNotices.notices}
+        saveError={storageNotices.saveError}
+        onDismiss={storageNotices.dismiss}
+      />
       <main>
         {SECTIONS.map((s) => (
           <section key={s.id} id={s.id} aria-labelledby={`${s.id}-h`} class="fm-section">

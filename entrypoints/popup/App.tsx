@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isActiveOn, normalizeHost, type Settings } from '../../lib/settings';
-import { getSettings, saveSettings, watchSettings } from '../../utils/settings';
+import { getSettings, watchSettings } from '../../utils/settings';
+import { useStorageNotices } from '../../utils/use-storage-notices';
+import { StorageNotices } from '../../components/StorageNotices';
 import { claimSetActions, fetchSets } from '../../utils/claim-set-actions';
 import { Msg, type PageState, type SetInfo } from '../../utils/messages';
 import { sendToTab } from '../../utils/messaging';
@@ -30,6 +32,7 @@ export function App() {
   const [page, setPage] = useState<PageState | null>(null);
   const [pageError, setPageError] = useState(false);
   const [sets, setSets] = useState<SetInfo[]>([]);
+  const storageNotices = useStorageNotices(setSettings);
 
   const refreshPage = async (id: number | null) => {
     if (id === null) return setPageError(true);
@@ -62,10 +65,7 @@ export function App() {
 
   if (!settings) return <main class="fm-popup" aria-busy="true" />;
 
-  const update = (next: Settings) => {
-    setSettings(next);
-    void saveSettings(next);
-  };
+  const update = storageNotices.save;
   const reveal = async (claim: string) => {
     if (tabId === null) return;
     await sendToTab(tabId, { type: Msg.POPUP_CS_REVEAL, claim }).catch(() => {});
@@ -83,6 +83,11 @@ export function App() {
         <h1>Factmark</h1>
         <span class={`fm-state ${active ? 'on' : 'off'}`}>{active ? t('on') : t('off')}</span>
       </header>
+      <StorageNotices
+        notices={storageNotices.notices}
+        saveError={storageNotices.saveError}
+        onDismiss={storageNotices.dismiss}
+      />
       <Switches settings={settings} host={host} onChange={update} />
       <PageClaims page={page} unreachable={pageError} active={active} onReveal={reveal} />
       {settings.quiet ? (

@@ -46,9 +46,12 @@ describe('hidden marks', () => {
     const r = sanitizeHidden([good, { kind: 'match', claim: 'x' }, 7]);
     expect(r.list).toEqual([good]);
     expect(r.problems).toEqual(['hidden: dropped 2 entries that are not well formed']);
+    expect(r.dropped).toBe(2);
     expect(sanitizeHidden('junk')).toEqual({
       list: [],
       problems: ['hidden: expected a list; cleared'],
+      dropped: 0,
+      whole: true,
     });
   });
 });

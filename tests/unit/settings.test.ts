@@ -3,7 +3,11 @@ import { DEFAULT_SETTINGS, isActiveOn, sanitizeSettings, setSiteEnabled } from '
 
 describe('sanitizeSettings', () => {
   test('missing settings give the defaults with no problem reported', () => {
-    expect(sanitizeSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+    expect(sanitizeSettings(undefined)).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problems: [],
+      reset: [],
+    });
   });
 
   test.each([
@@ -30,6 +34,7 @@ describe('sanitizeSettings', () => {
     expect(r.problems.join('\n')).toMatch(/settings\.enabled: expected true or false, got "yes"/);
     expect(r.problems.join('\n')).toMatch(/settings\.disabledSites: dropped 2/);
     expect(r.problems.join('\n')).toMatch(/settings\.verdicts: dropped 1 unknown/);
+    expect(r.reset).toEqual(['enabled', 'disabledSites', 'verdicts']);
   });
 
   test('a verdict list of only unknown values falls back to all verdicts; an empty one is kept', () => {

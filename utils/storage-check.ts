@@ -1,0 +1,67 @@
+/**
+ * At every background start, after the migrations: each stored item is read back as this
+ * version understands it. What could not be read is reset (the rest of the item kept) and
+ * written back, a value saved by a newer version of Factmark is read as this version's and
+ * marked with this version, a value without a version gets its version; and the reader is
+ * told what was reset and why (utils/storage-notices.ts, shown in the popup and options).
+ */
+import { storage } from '@wxt-dev/storage';
+import { feedConfig } from './feed-config';
+import { hiddenItem } from './hidden';
+import { importedSets } from './imported-sets';
+import { settingsStore } from './settings';
+import { saveNotices } from './storage-notices';
+import { writeVersioned, type VersionedItem } from './versioned-item';
+
+/** Every stored item with reader data (the feeds themselves are in IndexedDB). */
+export const CHECKED: VersionedItem<unknown>[] = [
+  settingsStore as VersionedItem<unknown>,
+  importedSets as VersionedItem<unknown>,
+  hiddenItem as VersionedItem<unknown>,
+  feedConfig as VersionedItem<unknown>,
+];
+
+/** What one item's check did. */
+export type CheckResult = 'ok' | 'stamped' | 'repaired' | 'newer' | 'failed';
+
+export async function checkItem(v: VersionedItem<unknown>): Promise<CheckResult> {
+  const { key, version } = v.spec;
+  try {
+    // Waits for the item's migrations (a downgrade makes WXT log and skip them).
+    await v.item().getValue();
+    const meta = await storage.getMeta<{ v?: unknown }>(key);
+    const raw = await storage.getItem<unknown>(key);
+    if (raw === null) return 'ok';
+    const stored = typeof meta.v === 'number' && Number.isInteger(meta.v) ? meta.v : null;
+    const newer = stored !== null && stored > version;
+    const r = v.spec.repair(raw);
+    if (newer) {
+      await writeVersioned(key, version, r.value);
+      const found = r.notices.length
+        ? r.notices
+        : [{ item: v.spec.name, whole: false, count: 0, what: [] }];
+      await saveNotices(found, 'newer');
+      return 'newer';
+    }
+    if (r.notices.length > 0) {
+      await writeVersioned(key, version, r.value);
+      await saveNotices(r.notices, 'corrupt');
+      return 'repaired';
+    }
+    if (stored !== version) {
+      await storage.setMeta(key, { v: version });
+      return 'stamped';
+    }
+    return 'ok';
+  } catch (err) {
+    console.warn(`Factmark: could not check ${key}:`, err);
+    return 'failed';
+  }
+}
+
+/** Checks every item, one after another; resolves with what each check did. */
+export async function checkStoredData(): Promise<Record<string, CheckResult>> {
+  const out: Record<string, CheckResult> = {};
+  for (const v of CHECKED) out[v.spec.key] = await checkItem(v);
+  return out;
+}
