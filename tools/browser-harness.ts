@@ -106,6 +106,8 @@ export async function launchWithExtension(
     waitForWorker?: boolean;
     /** The browser's UI language (`--lang` and, on Linux, LANGUAGE), e.g. 'uk'. */
     lang?: string;
+    /** A profile to start from (kept on close); by default a new one, removed on close. */
+    userDataDir?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const ext = opts.extensionDir ?? EXTENSION_DIR;
@@ -115,7 +117,7 @@ export async function launchWithExtension(
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'factmark-chromium-'));
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'factmark-chromium-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
@@ -147,7 +149,7 @@ export async function launchWithExtension(
     userDataDir,
     close: async () => {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
