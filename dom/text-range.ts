@@ -1,9 +1,10 @@
 import { lastAtOrBefore } from '../lib/sorted';
 import type { TextChunk } from './extract-text';
+import { liveRange } from './live-range';
 
 /**
  * Text ranges: offsets into a chunk's text <-> (text node, offset) <-> DOM Ranges. Creates
- * Ranges only; never changes the page.
+ * Ranges only (through dom/live-range.ts); never changes the page.
  */
 
 /** Maps an offset in chunk.text to a (node, offset) position. */
@@ -15,12 +16,15 @@ export function positionAt(chunk: TextChunk, offset: number): { node: Text; offs
   return { node, offset: Math.min(at, node.data.length) };
 }
 
-/** A DOM Range over chunk.text[start, end). */
-export function rangeFor(chunk: TextChunk, start: number, end: number): Range {
-  const a = positionAt(chunk, start);
-  const b = positionAt(chunk, end);
-  const range = a.node.ownerDocument.createRange();
-  range.setStart(a.node, a.offset);
-  range.setEnd(b.node, b.offset);
-  return range;
+/**
+ * A DOM Range over chunk.text[start, end), or null when that text is no longer in `doc` (the
+ * page removed or replaced it after it was read) or the span is empty (dom/live-range.ts).
+ */
+export function rangeFor(
+  chunk: TextChunk,
+  start: number,
+  end: number,
+  doc: Document = document,
+): Range | null {
+  return liveRange(doc, positionAt(chunk, start), positionAt(chunk, end));
 }
