@@ -93,9 +93,9 @@ export class Annotator {
     this.changes = new ChangeObserver(doc, {
       clock: this.clock,
       onBatch: (blocks) => this.reread(blocks),
-      // Marks whose text is gone lose their markers in the next frame, not at the re-read.
+      // Marks whose text is gone lose their markers in the frame that paints the change.
       onFrameAfterChange: () => {
-        if (!this.destroyed && this.drop((m) => isGone(m, this.doc))) this.view.requestReposition();
+        if (!this.destroyed && this.drop((m) => isGone(m, this.doc))) this.view.repositionNow();
       },
     });
   }
