@@ -17,8 +17,25 @@ export function positionAt(chunk: TextChunk, offset: number): { node: Text; offs
 }
 
 /**
+ * Whether the text nodes under chunk.text[start, end) still hold the text read from them (a
+ * framework may rewrite a node's data in place while a match request is on its way).
+ */
+export function unchanged(chunk: TextChunk, start: number, end: number): boolean {
+  const { starts, nodes, text } = chunk;
+  for (let i = lastAtOrBefore(starts, start); i < nodes.length; i++) {
+    const s = starts[i] as number;
+    if (s >= end) break;
+    const e = (starts[i + 1] as number | undefined) ?? text.length;
+    const from = chunk.from?.[i] ?? 0;
+    if ((nodes[i] as Text).data.slice(from, from + e - s) !== text.slice(s, e)) return false;
+  }
+  return true;
+}
+
+/**
  * A DOM Range over chunk.text[start, end), or null when that text is no longer in `doc` (the
- * page removed or replaced it after it was read) or the span is empty (dom/live-range.ts).
+ * page removed or replaced it after it was read), no longer says what was read, or the span
+ * is empty (dom/live-range.ts).
  */
 export function rangeFor(
   chunk: TextChunk,
@@ -26,5 +43,6 @@ export function rangeFor(
   end: number,
   doc: Document = document,
 ): Range | null {
+  if (!unchanged(chunk, start, end)) return null;
   return liveRange(doc, positionAt(chunk, start), positionAt(chunk, end));
 }

@@ -82,6 +82,15 @@ describe('the cause: a Range over text the page replaced after it was read', () 
     expect(sorted.map((m) => m.key)).toEqual(['a', 'b']);
   });
 
+  test('a text node rewritten in place after it was read gives no Range', () => {
+    setBody('<p id="a">Alpha claim here.</p>');
+    const [chunk] = extractChunks(document.body);
+    if (!chunk) throw new Error('no chunk');
+    // React sets a single text child's nodeValue: the same node, other text.
+    (chunk.nodes[0] as Text).data = 'Other words, longer than before.';
+    expect(rangeFor(chunk, 6, 11, document)).toBeNull();
+  });
+
   test('a chunk whose nodes are still there gives a live Range', () => {
     setBody('<p id="a">Alpha claim here.</p>');
     const [chunk] = extractChunks(document.body);

@@ -65,19 +65,29 @@ async function exercise(page: Page, withFactmark: boolean) {
   await page.keyboard.type('second');
   const focused = await page.evaluate(() => document.activeElement?.id ?? null);
   await page.evaluate(() => (window as unknown as App).fmApp.stop());
+  // React commits the final state in a task of its own.
+  await page.waitForFunction(
+    () => document.querySelector('small')?.textContent === 'Updated just now.',
+  );
   const seeds = await page.evaluate(() => (window as unknown as App).fmApp.seeds());
   if (withFactmark)
-    await page.waitForFunction(
-      ([tag, want]) => {
-        const root = document.querySelector(tag)?.shadowRoot;
-        const got = Array.from(root?.querySelectorAll('[data-factmark-claim]') ?? [], (m) =>
-          m.getAttribute('data-factmark-claim'),
-        ).sort();
-        return got.join() === want.join();
-      },
-      [HOST_TAG, seeds] as const,
-      { timeout: 8_000 },
-    );
+    await page
+      .waitForFunction(
+        ([tag, want]) => {
+          const root = document.querySelector(tag)?.shadowRoot;
+          const got = Array.from(root?.querySelectorAll('[data-factmark-claim]') ?? [], (m) =>
+            m.getAttribute('data-factmark-claim'),
+          ).sort();
+          return got.join() === want.join();
+        },
+        [HOST_TAG, seeds] as const,
+        { timeout: 8_000 },
+      )
+      .catch(async (err) => {
+        throw new Error(
+          `${String(err)}: marked ${(await markedClaims(page)).join()} of ${seeds.join()}`,
+        );
+      });
   else await page.waitForTimeout(500);
   const boxes = await boxesOf(page, 'body, body *');
   const value = await page.inputValue('#comment');
