@@ -1,7 +1,16 @@
 import { STRICTNESSES, type Strictness } from '../lib/types';
 import type { MatchReply, MatchRequest, PageClaim } from '../utils/messages';
 import { blockOf, type TextChunk } from './extract-text';
-import { claimsOf, isShown, isStale, mergeMarks, type Mark, type MarkFilter } from './marks';
+import {
+  claimsOf,
+  isDuplicate,
+  isGone,
+  isShown,
+  isStale,
+  mergeMarks,
+  type Mark,
+  type MarkFilter,
+} from './marks';
 import { ChangeObserver } from './observe';
 import type { ToastNote } from './overlay';
 import { MarkView } from './mark-view';
@@ -86,6 +95,10 @@ export class Annotator {
     this.changes = new ChangeObserver(doc, {
       clock: this.clock,
       onBatch: (blocks) => this.reread(blocks),
+      // Marks whose text is gone lose their markers in the frame that paints the change.
+      onFrameAfterChange: () => {
+        if (!this.destroyed && this.drop((m) => isGone(m, this.doc))) this.view.repositionNow();
+      },
     });
   }
 
@@ -249,14 +262,18 @@ export class Annotator {
       const claim = reply.claims[match.set]?.[match.row];
       const sentence = sentences[match.sentence];
       if (!claim || !sentence) return;
-      const range = sentenceRange(sentence, match.start, match.end);
-      // Text the page removed while the reply was on its way is not marked.
-      if (!range || range.collapsed || !range.startContainer.isConnected) return;
+      // Null for text the page removed or replaced while the reply was on its way.
+      const range = sentenceRange(sentence, match.start, match.end, this.doc);
+      if (!range) return;
       const key = `m${this.nextKey++}`;
       const m: Mark = { key, match, claim, range, block: blockOf(range.startContainer), shownAt };
       known.set(id, m);
+      // The same text read again meanwhile (a late reply) is marked once.
+      if (isDuplicate(m, this.marks) || isDuplicate(m, added)) return;
       added.push(m);
     });
+    // Marks whose text the page removed or emptied go before any is compared or drawn.
+    this.drop((m) => isGone(m, this.doc));
     this.marks = mergeMarks(this.marks, added);
     // A mark placed hidden becomes visible here only if the filter changed in between.
     // (A mark whose text was read again meanwhile is gone, and stays gone.)
@@ -275,17 +292,21 @@ export class Annotator {
   /** Re-reads changed blocks: drops the marks whose text is gone or in them, matches again. */
   private async reread(blocks: Node[]): Promise<void> {
     if (this.destroyed) return;
-    const stale = new Set(this.marks.filter((m) => isStale(m, blocks)));
-    if (stale.size > 0) {
-      this.marks = this.marks.filter((m) => !stale.has(m));
-      const gone = this.shown.filter((m) => stale.has(m));
-      if (gone.length > 0) {
-        this.shown = this.shown.filter((m) => !stale.has(m));
-        this.view.remove(gone, this.shown);
-        this.opts.onChange?.(this.claims);
-      }
-    }
+    this.drop((m) => isStale(m, blocks, this.doc));
     if (blocks.length > 0) await this.scanRoots(blocks);
     if (!this.destroyed) this.view.requestReposition();
+  }
+
+  /** Drops the marks `which` picks; true if a shown one went. */
+  private drop(which: (m: Mark) => boolean): boolean {
+    const stale = new Set(this.marks.filter(which));
+    if (stale.size === 0) return false;
+    this.marks = this.marks.filter((m) => !stale.has(m));
+    const gone = this.shown.filter((m) => stale.has(m));
+    if (gone.length === 0) return false;
+    this.shown = this.shown.filter((m) => !stale.has(m));
+    this.view.remove(gone, this.shown);
+    this.opts.onChange?.(this.claims);
+    return true;
   }
 }

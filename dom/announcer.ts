@@ -1,3 +1,4 @@
+import { important } from './overlay-host';
 /**
  * One polite live region for screen readers ("Fact checks on this page: 6", the effect of a
  * setting change), in its own element on <html> (outside <body>: never read as page text),
@@ -5,8 +6,17 @@
  */
 export const LIVE_TAG = 'factmark-live';
 
-const HIDDEN =
-  'all:initial;position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;';
+// Important, so that no page rule (`* { all: unset !important }`) shows it (overlay-host.ts).
+const HIDDEN = important([
+  'all:initial',
+  'position:absolute',
+  'width:1px',
+  'height:1px',
+  'overflow:hidden',
+  'clip:rect(0 0 0 0)',
+  'clip-path:inset(50%)',
+  'white-space:nowrap',
+]);
 
 export class Announcer {
   private host: HTMLElement | null = null;

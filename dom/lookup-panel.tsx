@@ -3,6 +3,7 @@ import { LookupPanel } from '../components/LookupPanel';
 import type { LookupHit } from '../lib/selection-lookup';
 import { verdictVariables } from '../lib/palette';
 import { CARD_WIDTH, cardStyle } from './overlay-view';
+import { HOST_STYLE } from './overlay-host';
 
 /**
  * The panel "Check with Factmark" opens by the selection: its own element on <html> (outside
@@ -10,9 +11,6 @@ import { CARD_WIDTH, cardStyle } from './overlay-view';
  * shown. `close` is its inverse; Escape, its close button or a click outside close it.
  */
 export const LOOKUP_TAG = 'factmark-lookup';
-
-const HOST_STYLE =
-  'all:initial;position:absolute;top:0;left:0;width:0;height:0;overflow:visible;z-index:2147483647;display:block;';
 
 export class LookupView {
   private host: HTMLElement | null = null;

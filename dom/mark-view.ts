@@ -110,6 +110,11 @@ export class MarkView {
     this.ui?.overlay.requestReposition();
   }
 
+  /** Moves the markers with their text now (from an animation frame: before it is painted). */
+  repositionNow(): void {
+    this.ui?.overlay.reposition();
+  }
+
   /** Shows a notice on the page (with an undo), if the overlay is there. */
   notify(note: ToastNote): void {
     this.ui?.overlay.showToast(note);

@@ -1,5 +1,6 @@
 import type { CardClaim, Match, Strictness, Verdict } from '../lib/types';
 import type { PageClaim } from '../utils/messages';
+import { compareRanges, containsComposed, isLive } from './live-range';
 
 /**
  * The page's marks: a Match from the background, placed in the page (its Range) with its
@@ -35,9 +36,9 @@ export function isShown(m: Mark, f: MarkFilter): boolean {
   );
 }
 
-/** Document order, then claim id. */
+/** Document order (shadow roots at their host; never throws), then claim id. */
 export function compareMarks(a: Mark, b: Mark): number {
-  const c = a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+  const c = compareRanges(a.range, b.range);
   return c !== 0 ? c : a.claim.id < b.claim.id ? -1 : 1;
 }
 
@@ -57,14 +58,30 @@ export function mergeMarks(marks: readonly Mark[], added: Mark[]): Mark[] {
     : [...marks, ...added].sort(compareMarks);
 }
 
+/** Whether a mark's text is gone from `doc` (dom/live-range.ts `isLive`). */
+export function isGone(m: Mark, doc: Document): boolean {
+  return !isLive(m.range, doc);
+}
+
 /** Whether a mark's text is gone or was in one of the blocks about to be read again. */
-export function isStale(m: Mark, rereading: readonly Node[]): boolean {
+export function isStale(m: Mark, rereading: readonly Node[], doc: Document): boolean {
+  const start = m.range.startContainer;
+  return isGone(m, doc) || rereading.some((b) => b === m.block || containsComposed(b, start));
+}
+
+/**
+ * The same text with the same claim twice (a batch's late reply on text read again
+ * meanwhile): a mark of `added` that one of `marks` already is.
+ */
+export function isDuplicate(m: Mark, marks: readonly Mark[]): boolean {
   const r = m.range;
-  return (
-    !r.startContainer.isConnected ||
-    !r.endContainer.isConnected ||
-    r.collapsed ||
-    rereading.some((b) => b === m.block || b.contains(r.startContainer))
+  return marks.some(
+    (o) =>
+      o.claim.id === m.claim.id &&
+      o.range.startContainer === r.startContainer &&
+      o.range.startOffset === r.startOffset &&
+      o.range.endContainer === r.endContainer &&
+      o.range.endOffset === r.endOffset,
   );
 }
 

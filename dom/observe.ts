@@ -22,6 +22,8 @@ const MAX_BLOCKS_PER_BATCH = 400;
 export interface ChangeObserverOptions {
   /** Reads these changed blocks again (none inside another); the next batch waits for it. */
   onBatch: (blocks: Node[]) => Promise<void>;
+  /** Called in the next animation frame after the page changed (once however often). */
+  onFrameAfterChange?: () => void;
   clock: TaskClock;
 }
 
@@ -33,6 +35,7 @@ export class ChangeObserver {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerDue = Infinity;
   private flushing = false;
+  private framePending = false;
   private stopped = false;
 
   constructor(
@@ -94,8 +97,19 @@ export class ChangeObserver {
       if (textChanged) touch(blockContaining(r.target));
     }
     if (added) this.schedule();
+    this.frameSoon();
     // It runs inside the page's own task (as a microtask after its DOM changes): noted too.
     this.opts.clock.note(now, 'observe');
+  }
+
+  private frameSoon(): void {
+    const fn = this.opts.onFrameAfterChange;
+    if (!fn || this.framePending) return;
+    this.framePending = true;
+    this.doc.defaultView?.requestAnimationFrame(() => {
+      this.framePending = false;
+      if (!this.stopped) fn();
+    });
   }
 
   private schedule(): void {

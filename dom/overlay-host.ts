@@ -7,10 +7,29 @@ import { verdictVariables } from '../lib/palette';
  */
 export const HOST_TAG = 'factmark-overlay';
 
-/** Inline styles win over any page stylesheet rule for the host itself. */
-const HOST_STYLE =
-  // contain: our markers and card never make the page lay itself out again.
-  'all:initial;position:absolute;top:0;left:0;width:0;height:0;overflow:visible;z-index:2147483647;display:block;contain:layout style;';
+/**
+ * Inline and `!important`: wins over every page stylesheet rule for the host itself, even
+ * `* { all: unset !important }` or `* { position: relative !important }` (an important inline
+ * declaration beats an important one from a sheet). contain: our markers and card never make
+ * the page lay itself out again.
+ */
+export const HOST_STYLE = important([
+  'all:initial',
+  'position:absolute',
+  'top:0',
+  'left:0',
+  'width:0',
+  'height:0',
+  'overflow:visible',
+  'z-index:2147483647',
+  'display:block',
+  'contain:layout style',
+]);
+
+/** An inline style of these declarations, each `!important` (our hosts' styles: see above). */
+export function important(declarations: readonly string[]): string {
+  return declarations.map((d) => `${d} !important;`).join('');
+}
 
 export class OverlayHost {
   readonly host: HTMLElement;
@@ -29,6 +48,10 @@ export class OverlayHost {
     this.layer.className = 'fm-layer';
     this.root.appendChild(this.layer);
     doc.documentElement.appendChild(this.host);
+    // A page's `html { zoom: 2 }` would zoom our layer too, and our positions (from client
+    // rects, already zoomed) twice: undo it on the host (read once, when the host is made).
+    const zoom = (this.host as { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    if (zoom > 0 && zoom !== 1) this.host.style.setProperty('zoom', String(1 / zoom), 'important');
   }
 
   /** Whether an event target is ours (events from inside the shadow root are retargeted to the host). */

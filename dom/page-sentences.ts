@@ -27,8 +27,16 @@ export function pageSentences(chunks: readonly TextChunk[]): PageSentence[] {
   return out;
 }
 
-/** A Range over [start, end) of the sentence's text, or null for an empty or outside span. */
-export function sentenceRange(s: PageSentence, start: number, end: number): Range | null {
+/**
+ * A Range over [start, end) of the sentence's text, or null for an empty or outside span, or
+ * text that is no longer in `doc`.
+ */
+export function sentenceRange(
+  s: PageSentence,
+  start: number,
+  end: number,
+  doc: Document = document,
+): Range | null {
   if (start < 0 || end > s.text.length || end <= start) return null;
-  return rangeFor(s.chunk, s.start + start, s.start + end);
+  return rangeFor(s.chunk, s.start + start, s.start + end, doc);
 }

@@ -1,5 +1,6 @@
 import type { Mark } from './marks';
 import type { Overlay } from './overlay';
+import { comparePoints } from './live-range';
 
 /**
  * Tab in reading order: the markers live in the overlay host at the end of the document, so
@@ -40,7 +41,10 @@ export function tabStop(
   else probe.setStart(from.mark.range.endContainer, from.mark.range.endOffset);
   if (!from) probe.collapse(!back);
   else probe.collapse(true);
-  const after = (node: Node, offset: number) => probe.comparePoint(node, offset) > 0;
+  // The probe is collapsed: where a point is from it (marks may be in shadow roots: no throw).
+  const from_ = (node: Node, offset: number) =>
+    -comparePoints(probe.startContainer, probe.startOffset, node, offset);
+  const after = (node: Node, offset: number) => from_(node, offset) > 0;
   const fromEl = from && 'el' in from ? from.el : null;
   const fromMark = from && 'mark' in from ? from.mark : null;
 
@@ -49,7 +53,7 @@ export function tabStop(
   if (back) {
     for (let i = marks.length - 1; i >= 0 && !mark; i--) {
       const m = marks[i] as Mark;
-      if (m !== fromMark && probe.comparePoint(...markAt(m)) < 0) mark = m;
+      if (m !== fromMark && from_(...markAt(m)) < 0) mark = m;
     }
   } else {
     for (const m of marks) {
@@ -66,8 +70,8 @@ export function tabStop(
   if (!mark) return el ? { el } : null;
   if (!el) return { mark };
   const elFirst = back
-    ? comparePoints(doc, markAt(mark), [el, 0]) < 0
-    : comparePoints(doc, [el, 0], markAt(mark)) < 0;
+    ? comparePoints(...markAt(mark), el, 0) < 0
+    : comparePoints(el, 0, ...markAt(mark)) < 0;
   return elFirst ? { el } : { mark };
 }
 
@@ -97,16 +101,6 @@ function nearestElement(
 function visible(e: HTMLElement): boolean {
   const check = (e as { checkVisibility?: () => boolean }).checkVisibility;
   return check ? check.call(e) : e.getClientRects().length > 0;
-}
-
-function comparePoints(
-  doc: Document,
-  a: readonly [Node, number],
-  b: readonly [Node, number],
-): number {
-  const r = doc.createRange();
-  r.setStart(a[0], a[1]);
-  return -r.comparePoint(b[0], b[1]);
 }
 
 /**

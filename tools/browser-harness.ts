@@ -29,23 +29,23 @@ export interface StaticServer {
   origin: string;
   /** Every path requested, in order. */
   requests: string[];
-  /** Serve a page from memory at `path` (for generated pages). */
-  put(path: string, body: string): void;
+  /** Serve a page from memory at `path` (for generated pages; HTML unless `type` says). */
+  put(path: string, body: string, type?: string): void;
   close(): Promise<void>;
 }
 
 /** Serves files under `root` (and pages put in memory) on 127.0.0.1, on a free port. */
 export async function serveStatic(root: string): Promise<StaticServer> {
   const base = resolve(root);
-  const memory = new Map<string, string>();
+  const memory = new Map<string, { body: string; type: string }>();
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
     const mem = memory.get(path);
     if (mem !== undefined) {
-      res.writeHead(200, { 'content-type': TYPES['.html'] });
-      res.end(mem);
+      res.writeHead(200, { 'content-type': mem.type });
+      res.end(mem.body);
       return;
     }
     const file = resolve(base, '.' + path);
@@ -67,7 +67,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   return {
     origin: `http://127.0.0.1:${addr.port}`,
     requests,
-    put: (path, body) => void memory.set(path, body),
+    put: (path, body, type = TYPES['.html'] as string) => void memory.set(path, { body, type }),
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

@@ -56,7 +56,7 @@ describe('isStale', () => {
     const m = markOn('a', rangeOver('#a', 'claim'), record('a'));
     change();
     const blocks = rereading.map((s) => document.querySelector(s) as Node);
-    expect(isStale(m, blocks)).toBe(want);
+    expect(isStale(m, blocks, document)).toBe(want);
   });
 });
 
