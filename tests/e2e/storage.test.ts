@@ -98,7 +98,10 @@ describe('corrupt stored data', () => {
     const good = { id: 'import-old', name: 'Old import', imported: '2026-11-01', enabled: true };
     // As 0.1.0 stored them: no version mark, one set that cannot be read.
     const worker = await corruptAndRestart({
-      importedSets: [{ ...good, records }, { id: 'import-x', name: 'Broken', records: 'nope' }],
+      importedSets: [
+        { ...good, records },
+        { id: 'import-x', name: 'Broken', records: 'nope' },
+      ],
     });
     // Moved: the storage.local key is gone once IndexedDB holds the set.
     await expect
