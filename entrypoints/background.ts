@@ -3,8 +3,10 @@ import { browser, type PublicPath } from 'wxt/browser';
 import { Msg, type ToBackground } from '../utils/messages';
 import { answer } from '../utils/messaging';
 import { MatchingService } from '../lib/matching-service';
-import { readImportedSets, importedSets } from '../utils/imported-sets';
+import { importedSource, importedStore } from '../utils/imported-sets';
 import { checkStoredData } from '../utils/storage-check';
+import { bumpClaimSetsChanged } from '../utils/feed-config';
+import { StoredSets } from '../lib/stored-sets';
 import { listenToCommands } from '../utils/commands';
 import { listenToContextMenu } from '../utils/context-menu';
 import { startFeeds } from '../utils/background-feeds';
@@ -16,8 +18,12 @@ import { openPopupFor } from '../utils/e2e-open-popup';
  */
 export default defineBackground(() => {
   // Each stored item's migrations, then the check that resets only what cannot be read and
-  // tells the reader (utils/storage-check.ts).
-  void checkStoredData();
+  // tells the reader, then imported sets left in storage.local moved to IndexedDB
+  // (utils/storage-check.ts). The imported sets are read once that is done.
+  const imports = importedStore();
+  const checked = checkStoredData(imports);
+  // Imported sets (IndexedDB, utils/imported-sets.ts): compiled in memory, a changed one only.
+  const imported = new StoredSets(importedSource(checked, imports), () => {}, 'imported sets');
   // Written by `npm run claims:build` before WXT builds, so they are not typed paths yet at
   // type-check time on a fresh clone.
   const url = (file: string) => browser.runtime.getURL(`/claims/${file}` as PublicPath);
@@ -34,12 +40,10 @@ export default defineBackground(() => {
     feeds,
     fetchIndex: async () => (await read('index.bin')).arrayBuffer(),
     fetchShard: async (file) => (await read(file)).json() as Promise<unknown>,
-    readImported: readImportedSets,
+    imported,
   });
   service.warm();
   const action = browser.action ?? browser.browserAction;
-  // Imports, switches and removals in the popup take effect at once.
-  importedSets.onChange(() => service.reloadImported());
 
   // Keyboard shortcuts (manifest `commands`).
   listenToCommands();
@@ -55,6 +59,12 @@ export default defineBackground(() => {
       void action.setBadgeBackgroundColor({ tabId, color: '#57606a' });
     },
     [Msg.POPUP_BG_SETS]: () => service.info(),
+    // Imports, switches and removals in the popup take effect at once: once compiled, every
+    // tab matches again (it watches the counter, never the sets).
+    [Msg.POPUP_BG_IMPORTED]: async () => {
+      await imported.reload();
+      await bumpClaimSetsChanged();
+    },
     // The Firefox e2e tests' way to the popup; a no-op outside the e2e build.
     [Msg.E2E_OPEN_POPUP]: (_msg, sender) =>
       import.meta.env.MODE === 'e2e' ? openPopupFor(sender.tab?.id) : undefined,

@@ -1,12 +1,6 @@
 import { matchSentences } from './match/matcher';
 import { warmSoon } from './warm-claim-set';
-import {
-  loadClaimSet,
-  openCompiledClaimSet,
-  type ClaimSet,
-  type ShardFetcher,
-} from './claims/claim-set';
-import { compileClaimSet } from './claims/compile-claim-set';
+import { loadClaimSet, type ClaimSet, type ShardFetcher } from './claims/claim-set';
 import { lookupSelection, type LookupHit } from './selection-lookup';
 import type { SetSummary } from './feeds/summary';
 import { mergeSetMatches } from './merge-set-matches';
@@ -39,7 +33,10 @@ export interface SetInfo {
   summary?: SetSummary;
 }
 
-/** A claim set the user imported in the popup; stored whole, compiled in memory on load. */
+/**
+ * A claim set the user imported in the popup, whole (IndexedDB keeps its metadata and its
+ * records apart: utils/imported-store.ts); compiled in memory on load (lib/stored-sets.ts).
+ */
 export interface ImportedSet {
   id: string;
   name: string;
@@ -73,12 +70,12 @@ export interface Loaded {
   set: ClaimSet;
 }
 
-/** Where the sets come from: index.bin as bytes, display files as parsed JSON, the imports. */
+/** Where the sets come from: index.bin as bytes, display files as parsed JSON, the stored sets. */
 export interface SetSources {
   fetchIndex: () => Promise<ArrayBuffer>;
   fetchShard: ShardFetcher;
-  /** The stored imported sets (anything not an array reads as none). */
-  readImported: () => Promise<unknown>;
+  /** The imported sets (lib/stored-sets.ts), compiled. */
+  imported?: { current: () => Promise<Loaded[]> };
   /** The subscribed feeds' sets (lib/feed-sets.ts), ready ones only. */
   feeds?: { current: () => Promise<Loaded[]> };
 }
@@ -94,7 +91,6 @@ const RECENT = 16;
  */
 export class MatchingService {
   private bundled: Promise<Loaded | null> | null = null;
-  private imported: Promise<Loaded[]> | null = null;
   private readonly recent = new Map<string, MatchQuery['sentences']>();
 
   constructor(private readonly source: SetSources) {}
@@ -102,10 +98,6 @@ export class MatchingService {
   /** Starts loading now, so the first page after the background starts finds it ready. */
   warm(): void {
     void this.all(false);
-  }
-
-  reloadImported(): void {
-    this.imported = null;
   }
 
   async info(): Promise<SetInfo[]> {
@@ -208,10 +200,9 @@ export class MatchingService {
   /** Enabled sets only, unless `withDisabled` (for the popup's list). */
   private async all(withDisabled: boolean): Promise<Loaded[]> {
     this.bundled ??= this.loadBundled();
-    this.imported ??= this.loadImported();
     const [b, imp, feeds] = await Promise.all([
       this.bundled,
-      this.imported,
+      this.source.imported?.current() ?? [],
       this.source.feeds?.current() ?? [],
     ]);
     const list = [...(b ? [b] : []), ...imp, ...feeds];
@@ -240,39 +231,5 @@ export class MatchingService {
       this.bundled = null;
       return null;
     }
-  }
-
-  private async loadImported(): Promise<Loaded[]> {
-    let stored: ImportedSet[] = [];
-    try {
-      const raw: unknown = await this.source.readImported();
-      stored = Array.isArray(raw) ? (raw as ImportedSet[]) : [];
-    } catch (err) {
-      console.warn('Factmark: imported claim sets could not be read:', err);
-    }
-    const out: Loaded[] = [];
-    for (const s of stored) {
-      try {
-        const set = openCompiledClaimSet(
-          compileClaimSet(s.records, { name: s.name, version: s.id, built: s.imported }),
-        );
-        out.push({
-          set,
-          info: {
-            id: s.id,
-            name: s.name,
-            count: set.meta.count,
-            date: s.imported,
-            enabled: s.enabled,
-            builtin: false,
-            kind: 'imported',
-            ...(set.meta.summary ? { summary: set.meta.summary } : {}),
-          },
-        });
-      } catch (err) {
-        console.warn(`Factmark: imported set "${s.name}" could not be compiled:`, err);
-      }
-    }
-    return out;
   }
 }

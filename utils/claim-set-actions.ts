@@ -12,20 +12,31 @@ export async function fetchSets(): Promise<SetInfo[]> {
   }
 }
 
-/** What the claim-set panel's buttons do (popup and options page): store, then `refresh`. */
+/**
+ * After a change is stored: the background compiles what changed and tells the tabs. A
+ * background that cannot be reached reads the store anew when it starts.
+ */
+async function told(): Promise<void> {
+  try {
+    await sendToBackground({ type: Msg.POPUP_BG_IMPORTED });
+  } catch (err) {
+    console.warn('Factmark: the background could not be told of the change:', err);
+  }
+}
+
+/**
+ * What the claim-set panel's buttons do (popup and options page): store (IndexedDB, one
+ * transaction; a failure rejects with nothing changed), tell the background, then `refresh`.
+ */
 export function claimSetActions(refresh: () => Promise<void>): ClaimSetActions {
+  const after = async (change: Promise<void>) => {
+    await change;
+    await told();
+    await refresh();
+  };
   return {
-    onImport: async (fileName, records) => {
-      await addImportedSet(fileName, records);
-      await refresh();
-    },
-    onEnable: async (id, enabled) => {
-      await setImportedEnabled(id, enabled);
-      await refresh();
-    },
-    onRemove: async (id) => {
-      await removeImportedSet(id);
-      await refresh();
-    },
+    onImport: (fileName, records) => after(addImportedSet(fileName, records)),
+    onEnable: (id, enabled) => after(setImportedEnabled(id, enabled)),
+    onRemove: (id) => after(removeImportedSet(id)),
   };
 }

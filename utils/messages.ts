@@ -21,6 +21,11 @@ export const Msg = {
   POPUP_CS_REVEAL: 'popup-cs-reveal',
   /** popup -> bg: the claim sets' names, sizes and dates; reply SetInfo[]. */
   POPUP_BG_SETS: 'popup-bg-sets',
+  /**
+   * popup -> bg: the imported sets in IndexedDB changed (added, switched, removed); reply
+   * once they are compiled and every tab was told to match again.
+   */
+  POPUP_BG_IMPORTED: 'popup-bg-imported',
   /** bg -> cs (a keyboard command): go to the next (1) or previous (-1) claim; reply its id. */
   BG_CS_STEP: 'bg-cs-step',
   /** bg -> cs ("Check with Factmark" on a selection): show these fact checks by it. */
@@ -52,6 +57,7 @@ export type ToBackground = {
   [Msg.CS_BG_MATCH]: { msg: MatchRequest; reply: MatchReply };
   [Msg.CS_BG_COUNT]: { msg: { type: typeof Msg.CS_BG_COUNT; count: number }; reply: void };
   [Msg.POPUP_BG_SETS]: { msg: { type: typeof Msg.POPUP_BG_SETS }; reply: SetInfo[] };
+  [Msg.POPUP_BG_IMPORTED]: { msg: { type: typeof Msg.POPUP_BG_IMPORTED }; reply: void };
   [Msg.E2E_OPEN_POPUP]: { msg: { type: typeof Msg.E2E_OPEN_POPUP }; reply: void };
 };
 

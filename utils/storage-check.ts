@@ -4,19 +4,22 @@
  * written back, a value saved by a newer version of Factmark is read as this version's and
  * marked with this version, a value without a version gets its version; and the reader is
  * told what was reset and why (utils/storage-notices.ts, shown in the popup and options).
+ * Imported sets found in storage.local (from before they moved to IndexedDB) are moved
+ * (utils/imported-migration.ts); IndexedDB's sets are checked as the background reads them
+ * (utils/imported-sets.ts).
  */
 import { storage } from '@wxt-dev/storage';
 import { feedConfig } from './feed-config';
 import { hiddenItem } from './hidden';
-import { importedSets } from './imported-sets';
+import { migrateImportedSets, type MigrationResult } from './imported-migration';
+import type { ImportedStore } from './imported-store';
 import { settingsStore } from './settings';
 import { saveNotices } from './storage-notices';
 import { writeVersioned, type VersionedItem } from './versioned-item';
 
-/** Every stored item with reader data (the feeds themselves are in IndexedDB). */
+/** Every storage.local item with reader data (feeds and imported sets are in IndexedDB). */
 export const CHECKED: VersionedItem<unknown>[] = [
   settingsStore as VersionedItem<unknown>,
-  importedSets as VersionedItem<unknown>,
   hiddenItem as VersionedItem<unknown>,
   feedConfig as VersionedItem<unknown>,
 ];
@@ -59,9 +62,15 @@ export async function checkItem(v: VersionedItem<unknown>): Promise<CheckResult>
   }
 }
 
-/** Checks every item, one after another; resolves with what each check did. */
-export async function checkStoredData(): Promise<Record<string, CheckResult>> {
-  const out: Record<string, CheckResult> = {};
+/**
+ * Checks every item, one after another, then moves imported sets left in storage.local into
+ * `imports`; resolves with what each step did.
+ */
+export async function checkStoredData(
+  imports: ImportedStore,
+): Promise<Record<string, CheckResult | MigrationResult>> {
+  const out: Record<string, CheckResult | MigrationResult> = {};
   for (const v of CHECKED) out[v.spec.key] = await checkItem(v);
+  out['local:importedSets'] = await migrateImportedSets(imports);
   return out;
 }

@@ -23,13 +23,25 @@ export async function readNotices(): Promise<StorageNotice[]> {
   }
 }
 
+/**
+ * Saves in this context one after another: each is a read and a write of the whole list, so
+ * two at once (the start's check, an item's migration, an imported set's repair) would lose
+ * one of them.
+ */
+let saving: Promise<void> = Promise.resolve();
+
 /** Adds what a repair found (nothing is written when it found nothing). Never rejects. */
-export async function saveNotices(
+export function saveNotices(
   found: Repaired<unknown>['notices'],
   reason: ResetReason,
   at = new Date().toISOString(),
 ): Promise<void> {
-  if (found.length === 0) return;
+  if (found.length === 0) return Promise.resolve();
+  saving = saving.then(() => save(found, reason, at));
+  return saving;
+}
+
+async function save(found: Repaired<unknown>['notices'], reason: ResetReason, at: string) {
   try {
     const next = addNotices(
       await readNotices(),

@@ -172,13 +172,14 @@ export default defineContentScript({
       hidden = list;
       annotator?.show(filterOf(settings, hidden));
     });
-    // A claim set imported, switched or removed in the popup: match the page again.
+    // A claim set imported, switched or removed in the popup, or a subscribed feed's new
+    // version, compiled and matchable in the background (the counter: utils/set-changes.ts):
+    // match the page again.
     const rematch = () => {
       if (!settings || !isActiveOn(settings, host)) return;
       stop();
       void start();
     };
-    // Or a subscribed feed's new version is compiled and matchable (utils/background-feeds.ts).
     const unwatchSets = watchSetChanges(rematch);
     ctx.onInvalidated(() => {
       unwatch();

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { compileClaimSet, serializeClaimSetIndex } from '../../lib/claims/compile-claim-set';
 import { MatchingService, type ImportedSet, type SetSources } from '../../lib/matching-service';
+import { StoredSets } from '../../lib/stored-sets';
 import type { ClaimRecord } from '../../lib/types';
 
 /** The background's matching service, over the six seed claims compiled in memory. */
@@ -15,6 +16,27 @@ const FIFTH = 'Russia now holds about a fifth of Ukraine’s territory, official
 const CRIMEA = 'Russia annexed Crimea in 2014.';
 const TOPIC = 'Ukraine and Russia were discussed at length by the ministers on Tuesday.';
 
+/** Stored imports as the background reads them (lib/stored-sets.ts), from memory. */
+function storedSets(get: () => unknown): StoredSets {
+  const sets = (): ImportedSet[] => {
+    const v = get();
+    if (!Array.isArray(v)) throw new Error('the stored imports are not a list');
+    return v as ImportedSet[];
+  };
+  return new StoredSets({
+    list: async () =>
+      sets().map((s) => ({
+        id: s.id,
+        name: s.name,
+        enabled: s.enabled,
+        date: s.imported,
+        kind: 'imported' as const,
+        stamp: `${s.id}:${s.records.length}`,
+      })),
+    records: async (id) => sets().find((s) => s.id === id)?.records ?? null,
+  });
+}
+
 function sources(imported: unknown = [], failShards = false): SetSources {
   return {
     fetchIndex: async () => serializeClaimSetIndex(bundled),
@@ -22,7 +44,7 @@ function sources(imported: unknown = [], failShards = false): SetSources {
       if (failShards) throw new Error('offline');
       return bundled.shards.find((s) => s.file === file)?.data;
     },
-    readImported: async () => imported,
+    imported: storedSets(() => imported),
   };
 }
 
@@ -179,12 +201,33 @@ describe('MatchingService.info', () => {
     ]);
   });
 
-  test('an import takes effect after reloadImported', async () => {
+  test('an import, a switch and a removal take effect after a reload', async () => {
     let stored: ImportedSet[] = [];
-    const service = new MatchingService({ ...sources(), readImported: async () => stored });
-    expect((await service.info()).map((s) => s.id)).toEqual(['bundled']);
-    stored = [imported('import-a', fifthOnly)];
-    service.reloadImported();
-    expect((await service.info()).map((s) => s.id)).toEqual(['bundled', 'import-a']);
+    const sets = storedSets(() => stored);
+    const service = new MatchingService({ ...sources(), imported: sets });
+    const listed = async () => (await service.info()).map((s) => [s.id, s.enabled]);
+    // The imported check of the sentence is listed on its card beside the bundled one.
+    const marked = async () =>
+      Object.values((await service.match({ sentences: [{ text: FIFTH, block: 0 }] })).claims)
+        .flatMap((rows) => Object.values(rows))
+        .flatMap((card) => [card.id, ...(card.also ?? []).map((a) => a.id)]);
+    expect(await listed()).toEqual([['bundled', true]]);
+    stored = [imported('import-a', fifthElsewhere)];
+    await sets.reload();
+    expect(await listed()).toEqual([
+      ['bundled', true],
+      ['import-a', true],
+    ]);
+    expect(await marked()).toContain('my-fifth');
+    stored = [imported('import-a', fifthElsewhere, false)];
+    await sets.reload();
+    expect(await listed()).toEqual([
+      ['bundled', true],
+      ['import-a', false],
+    ]);
+    expect(await marked()).not.toContain('my-fifth');
+    stored = [];
+    await sets.reload();
+    expect(await listed()).toEqual([['bundled', true]]);
   });
 });

@@ -4,6 +4,7 @@
  * reader keeps and what they are told.
  */
 import './fake-storage';
+import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -35,13 +36,38 @@ const hiddenEntry = {
 async function start() {
   vi.resetModules();
   const check = await import('../../utils/storage-check');
-  const result = await check.checkStoredData();
+  const { openImportedStore } = await import('../../utils/imported-store');
+  const result = await check.checkStoredData(openImportedStore(idb));
   return { result, notices: await stored<StorageNotice[]>('storageNotices') };
 }
 const stored = async <T>(key: string) => (await fakeBrowser.storage.local.get(key))[key] as T;
 const put = (values: Record<string, unknown>) => fakeBrowser.storage.local.set(values);
 
+/** A fresh IndexedDB per test (fake-indexeddb). */
+let idb = new IDBFactory();
+/** The imported sets in IndexedDB, whole, as the background reads them. */
+async function inIdb() {
+  const { openImportedStore } = await import('../../utils/imported-store');
+  const store = openImportedStore(idb);
+  const metas = (await store.list()) as {
+    id: string;
+    name: string;
+    imported: string;
+    enabled: boolean;
+  }[];
+  return Promise.all(
+    metas.map(async (m) => ({
+      id: m.id,
+      name: m.name,
+      imported: m.imported,
+      enabled: m.enabled,
+      records: await store.records(m.id),
+    })),
+  );
+}
+
 beforeEach(() => {
+  idb = new IDBFactory();
   fakeBrowser.reset();
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -138,16 +164,25 @@ describe('settings', () => {
   });
 });
 
-describe('imported sets', () => {
-  test('version 1 migrates to 2 with every set kept', async () => {
+describe('imported sets (storage.local, moved to IndexedDB at start)', () => {
+  test('version 1 (no version mark) moves with every set kept; the key is removed', async () => {
     await put({ importedSets: [set('import-a', 'A'), set('import-b', 'B')] });
-    const { notices } = await start();
-    expect(await stored('importedSets')).toEqual([set('import-a', 'A'), set('import-b', 'B')]);
-    expect(await stored('importedSets$')).toEqual({ v: 2 });
+    const { result, notices } = await start();
+    expect(result['local:importedSets']).toBe('moved');
+    expect(await inIdb()).toEqual([set('import-a', 'A'), set('import-b', 'B')]);
+    expect(await stored('importedSets')).toBeUndefined();
+    expect(await stored('importedSets$')).toBeUndefined();
     expect(notices).toBeUndefined();
   });
 
-  test('one bad set is dropped and named; the others are kept as they were', async () => {
+  test('version 2 moves with every set kept', async () => {
+    await put({ importedSets: [set('import-a', 'A')], importedSets$: { v: 2 } });
+    await start();
+    expect(await inIdb()).toEqual([set('import-a', 'A')]);
+    expect(await stored('importedSets')).toBeUndefined();
+  });
+
+  test('one bad set is dropped and named; the others are moved as they were', async () => {
     await put({
       importedSets: [
         set('import-a', 'A'),
@@ -156,7 +191,7 @@ describe('imported sets', () => {
       ],
     });
     const { notices } = await start();
-    expect(await stored('importedSets')).toEqual([set('import-a', 'A'), set('import-b', 'B')]);
+    expect(await inIdb()).toEqual([set('import-a', 'A'), set('import-b', 'B')]);
     expect(notices).toEqual([
       expect.objectContaining({
         item: 'importedSets',
@@ -171,38 +206,50 @@ describe('imported sets', () => {
     const records = [RECORDS[0], { id: 'bad', verdict: 'maybe' }, RECORDS[1]];
     await put({ importedSets: [set('import-a', 'A', records)], importedSets$: { v: 2 } });
     const { notices } = await start();
-    expect(await stored('importedSets')).toEqual([set('import-a', 'A', [RECORDS[0], RECORDS[1]])]);
+    expect(await inIdb()).toEqual([set('import-a', 'A', [RECORDS[0], RECORDS[1]])]);
     expect(notices?.[0]).toMatchObject({ item: 'importedSets', set: 'A', count: 1 });
   });
 
-  test('a value that is not a list is cleared, said as a whole', async () => {
-    await put({ importedSets: { a: 1 }, importedSets$: { v: 2 } });
-    const { notices } = await start();
-    expect(await stored('importedSets')).toEqual([]);
-    expect(notices?.[0]).toMatchObject({ item: 'importedSets', whole: true });
-  });
-
-  test('saved by a newer version: the sets this version reads are kept, said', async () => {
+  test('saved by a newer version: the sets this version reads are moved, said', async () => {
     await put({
       importedSets: [{ ...set('import-a', 'A'), colour: 'red' }],
       importedSets$: { v: 5 },
     });
     const { notices } = await start();
-    expect(await stored('importedSets')).toEqual([set('import-a', 'A')]);
-    expect(await stored('importedSets$')).toEqual({ v: 2 });
+    expect(await inIdb()).toEqual([set('import-a', 'A')]);
     expect(notices?.[0]).toMatchObject({ item: 'importedSets', reason: 'newer' });
   });
 
-  test('an import that fails to store (quota) rejects, and the stored sets stay whole', async () => {
+  test('a failed IndexedDB write leaves storage.local as it was; the next start moves it', async () => {
     await put({ importedSets: [set('import-a', 'A')], importedSets$: { v: 2 } });
-    const { addImportedSet, readImportedSets } = await import('../../utils/imported-sets');
-    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(
-      new Error('QUOTA_BYTES quota exceeded'),
+    const real = idb;
+    idb = {
+      open: () => {
+        throw new Error('QuotaExceededError');
+      },
+    } as unknown as IDBFactory;
+    const first = await start();
+    expect(first.result['local:importedSets']).toBe('failed');
+    expect(await stored('importedSets')).toEqual([set('import-a', 'A')]);
+    idb = real;
+    await start();
+    expect(await inIdb()).toEqual([set('import-a', 'A')]);
+    expect(await stored('importedSets')).toBeUndefined();
+  });
+
+  test('an import that fails to store rejects with the reason, and the stored sets stay whole', async () => {
+    const { openImportedStore } = await import('../../utils/imported-store');
+    const { addImportedSet } = await import('../../utils/imported-sets');
+    const store = openImportedStore(idb);
+    await store.put([set('import-a', 'A') as never]);
+    // A value IndexedDB cannot store: the transaction is aborted, nothing of it kept.
+    const bad = [{ ...RECORDS[0], f: () => 1 }] as unknown as ClaimRecord[];
+    await expect(addImportedSet('big.jsonl', bad, store)).rejects.toThrow(
+      /the imported sets could not be written/,
     );
-    await expect(addImportedSet('big.jsonl', RECORDS)).rejects.toThrow(/QUOTA/);
-    expect(await readImportedSets()).toEqual([set('import-a', 'A')]);
-    await addImportedSet('small.jsonl', RECORDS.slice(0, 1));
-    expect((await readImportedSets()).map((s) => s.name)).toEqual(['A', 'small']);
+    expect(await inIdb()).toEqual([set('import-a', 'A')]);
+    await addImportedSet('small.jsonl', RECORDS.slice(0, 1), store);
+    expect((await inIdb()).map((s) => s.name)).toEqual(['A', 'small']);
   });
 });
 
