@@ -14,11 +14,10 @@ const CONTEXT_QF = 0.5;
 /** Candidates re-scored per query: enough for MAP@5 and a page's marks. */
 export const CANDIDATES = 40;
 /**
- * Page sentences take candidates only from terms in at most this share of all
- * units (0.3%: ~250 postings of the full set). A claim a sentence states
- * shares at least one such term with it; commoner terms still count in the
- * features. Checked on the train transcripts: 1% -> 0.3% loses 3 of 178
- * marks (1 right), 0.3% -> 0.2% changes none.
+ * Page sentences take candidates only from terms in at most this share of all units (0.3%:
+ * ~250 postings of the full set). A claim a sentence states shares at least one such term
+ * with it; commoner terms still count in the features. Checked on the train transcripts:
+ * 1% -> 0.3% loses 3 of 178 marks (1 right), 0.3% -> 0.2% changes none.
  */
 export const PAGE_DF_SHARE = 0.003;
 /** Sentences with fewer content terms are never marked ("Thank you very much."). */
