@@ -247,7 +247,18 @@ export function matchSentences(
       coverage.set(m, r.features[F.covClaim] ?? 0);
     }
     for (const h of fromBlock) {
-      if (out.length - before >= MAX_PER_SENTENCE || marked.has(h.r.claim)) continue;
+      if (marked.has(h.r.claim)) {
+        // Both readings found this claim here: the mark rests on the surer one (a sentence's
+        // own score is the lower of with and without its neighbours; its paragraph read as
+        // one statement may state the claim whole).
+        const m = out.slice(before).find((x) => x.row === h.r.claim);
+        if (m && h.r.score > m.score) {
+          m.score = h.r.score;
+          m.band = bandAt(h.r, page) ?? m.band;
+        }
+        continue;
+      }
+      if (out.length - before >= MAX_PER_SENTENCE) continue;
       marked.add(h.r.claim);
       const m: Match = {
         sentence: i,

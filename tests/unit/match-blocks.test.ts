@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildIndex, matchSentences, type ClaimIndex } from '../../lib/match/matcher';
 import { blocksOf } from '../../lib/match/match-blocks';
+import { MODEL } from '../../lib/match/model';
 import { segmentSentences } from '../../lib/text/segment';
 import { readClaimsFile } from '../../tools/read-claims';
 import { DATA_DIR, loadQueries } from '../../tools/train-data';
@@ -68,6 +69,24 @@ describe.runIf(existsSync(CLAIMS))('a paragraph is read as one statement', () =>
     expect(asParagraph.map((m) => [index.src.ids[m.row], m.sentence])).toEqual([[claim, sentence]]);
     expect(asParagraph[0]?.band).toBe('annotate');
     expect(matchSentences(index, sentences).map((m) => index.src.ids[m.row])).not.toContain(claim);
+  });
+
+  test('a mark carries the surer of its two readings: Strict keeps exactly the surest marks', () => {
+    // A sentence's own score is the lower of with and without its neighbours; its paragraph
+    // read as one statement is ranked as query mode ranks it. Where both readings find a
+    // claim, the mark rests on the surer one, so the marks found at Balanced cut at the Strict
+    // threshold are the marks Strict finds (a strictness change needs no second reading).
+    const tweets = loadQueries('2a', 'dev').slice(0, 60);
+    const sentences = tweets.flatMap((q, block) =>
+      segmentSentences(q.text).map((s) => ({ ...s, block })),
+    );
+    const key = (m: { row: number; sentence: number }) => `${m.row}@${m.sentence}`;
+    const balanced = matchSentences(index, sentences, {}, { strictness: 'balanced' });
+    const strict = matchSentences(index, sentences, {}, { strictness: 'strict' });
+    expect(strict.length).toBeGreaterThan(5);
+    expect(balanced.filter((m) => m.score >= MODEL.thresholds.strict).map(key)).toEqual(
+      strict.map(key),
+    );
   });
 
   test('matching one request at every strictness shares its rankings and changes no mark', () => {
