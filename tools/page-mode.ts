@@ -80,15 +80,18 @@ export function scanTweetPage(
   index: ClaimIndex,
   strictness: Strictness = 'balanced',
 ): JudgedPageMark[] {
+  // A mark lies inside one tweet's paragraph: the page holds one block per tweet, in order
+  // (a mark's text alone does not tell: a span such as "2018" is in many tweets).
   return scanPage(tweetPageHtml(tweets), index, strictness).map((m) => {
-    // A mark lies inside one tweet's paragraph; the right tweet is one holding its text.
-    const owners = tweets.filter((q) => q.text.includes(m.text));
-    const good = owners.find((q) => qrels.get(q.id)?.has(m.claim));
+    const byBlock = m.block === undefined ? undefined : tweets[m.block];
+    const owner = byBlock?.text.includes(m.text)
+      ? byBlock
+      : tweets.find((q) => q.text.includes(m.text));
     return {
       claim: m.claim,
       score: m.score,
-      right: !!good,
-      tweet: (good ?? owners[0])?.id ?? '',
+      right: !!owner && !!qrels.get(owner.id)?.has(m.claim),
+      tweet: owner?.id ?? '',
     };
   });
 }

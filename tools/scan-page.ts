@@ -14,6 +14,8 @@ export interface PageMark {
   claim: string;
   text: string;
   score: number;
+  /** The paragraph (block) of the page the marked sentence is in, when it is in one. */
+  block?: number;
 }
 
 /** The sentences the content script would send for a saved page, and the page's date. */
@@ -42,9 +44,14 @@ export function scanPage(
   strictness: Strictness = 'balanced',
 ): PageMark[] {
   const { sentences, date } = readPageSentences(html);
-  return matchSentences(index, sentences, { date }, { strictness }).map((m) => ({
-    claim: index.src.ids[m.row] ?? '',
-    text: sentences[m.sentence]?.text.slice(m.start, m.end) ?? '',
-    score: m.score,
-  }));
+  return matchSentences(index, sentences, { date }, { strictness }).map((m) => {
+    const s = sentences[m.sentence];
+    const mark: PageMark = {
+      claim: index.src.ids[m.row] ?? '',
+      text: s?.text.slice(m.start, m.end) ?? '',
+      score: m.score,
+    };
+    if (s?.block !== undefined) mark.block = s.block;
+    return mark;
+  });
 }

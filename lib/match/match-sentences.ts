@@ -55,8 +55,8 @@ const CLAUSE_BREAK = /[,;:\u2013\u2014]/g;
  * 2014 claim. Clauses split at , ; : and dashes; starting from the clauses
  * with the claim's matched numbers, the span grows over neighbouring clauses
  * until one holds a number the claim does not. Returns [start, end) in the
- * sentence, or null when there is nothing to narrow (no foreign number, or a
- * foreign number inside the claim's own clauses).
+ * sentence, or null when there is nothing to narrow (no foreign number, a foreign
+ * number inside the claim's own clauses, or none of the claim's words in the span).
  */
 export function numberClause(
   text: string,
@@ -91,7 +91,13 @@ export function numberClause(
   let b = hi >= breaks.length ? text.length : (breaks[hi] as number);
   while (a < b && /\s/.test(text[a] ?? '')) a++;
   while (b > a && /[\s.!?"'\u201d\u2019)]/.test(text[b - 1] ?? '')) b--;
-  return b > a && (a > 0 || b < text.length) ? [a, b] : null;
+  // A clause holding the claim's number but none of its words is a date or a figure on its
+  // own ("October 18, 2018" after a tweet): the claim is stated in the rest, so no narrowing.
+  const words = matched.some((k) => {
+    const t = q.tokens[k];
+    return t !== undefined && t.kind !== 'number' && t.start >= a && t.end <= b;
+  });
+  return words && b > a && (a > 0 || b < text.length) ? [a, b] : null;
 }
 
 /**

@@ -89,6 +89,20 @@ describe.runIf(existsSync(CLAIMS))('a paragraph is read as one statement', () =>
     );
   });
 
+  test('a mark never highlights a bare date: the span holds words of its claim', () => {
+    // A tweet ends with its byline's date ("October 18, 2018"); a claim dated that year used
+    // to be narrowed to the clause with its number, so the reader saw "2018" highlighted.
+    const tweets = loadQueries('2a', 'dev');
+    const sentences = tweets.flatMap((q, block) =>
+      segmentSentences(q.text).map((s) => ({ ...s, block })),
+    );
+    const spans = matchSentences(index, sentences).map((m) =>
+      (sentences[m.sentence]?.text ?? '').slice(m.start, m.end),
+    );
+    expect(spans.length).toBeGreaterThan(100);
+    expect(spans.filter((t) => !/\p{L}{3}/u.test(t))).toEqual([]);
+  });
+
   test('matching one request at every strictness shares its rankings and changes no mark', () => {
     const tweets = loadQueries('2a', 'dev').slice(0, 40);
     const sentences = tweets.flatMap((q, block) =>
