@@ -143,9 +143,15 @@ export const NEIGHBOUR_SHARE = 0.5;
 
 /**
  * The marks (in sentence order) without those a neighbour earned; `coverage`
- * is each mark's coverage of its claim by the sentence alone.
+ * is each mark's coverage of its claim by the sentence alone. A run stays inside
+ * one paragraph (`blockOf`): the next paragraph is a statement of its own (two
+ * adjacent tweets about one rumour each state it).
  */
-export function whereStated(marks: Match[], coverage: ReadonlyMap<Match, number>): Match[] {
+export function whereStated(
+  marks: Match[],
+  coverage: ReadonlyMap<Match, number>,
+  blockOf: (sentence: number) => number | undefined = () => undefined,
+): Match[] {
   const byClaim = new Map<number, Match[]>();
   for (const m of marks) {
     let list = byClaim.get(m.row);
@@ -158,8 +164,9 @@ export function whereStated(marks: Match[], coverage: ReadonlyMap<Match, number>
     let a = 0;
     while (a < list.length) {
       let b = a + 1;
-      while (b < list.length && (list[b] as Match).sentence - (list[b - 1] as Match).sentence <= 1)
-        b++;
+      const joins = (m: Match, prev: Match): boolean =>
+        m.sentence - prev.sentence <= 1 && blockOf(m.sentence) === blockOf(prev.sentence);
+      while (b < list.length && joins(list[b] as Match, list[b - 1] as Match)) b++;
       const run = list.slice(a, b);
       const best = Math.max(...run.map((m) => coverage.get(m) ?? 0));
       for (const m of run) if ((coverage.get(m) ?? 0) < NEIGHBOUR_SHARE * best) drop.add(m);
@@ -280,5 +287,5 @@ export function matchSentences(
       coverage.set(m, h.r.features[F.covClaim] ?? 0);
     }
   }
-  return whereStated(out, coverage);
+  return whereStated(out, coverage, (i) => sentences[i]?.block);
 }

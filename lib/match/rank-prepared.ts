@@ -20,6 +20,8 @@ export const CANDIDATES = 40;
  * 1% -> 0.3% loses 3 of 178 marks (1 right), 0.3% -> 0.2% changes none.
  */
 export const PAGE_DF_SHARE = 0.003;
+/** Query mode (and a page's paragraph read as one statement): terms in up to 3% of units. */
+export const QUERY_DF_SHARE = 0.03;
 /** Sentences with fewer content terms are never marked ("Thank you very much."). */
 export const MIN_CONTENT_TERMS = MIN_TERMS;
 /** A claim's own priority (hand-curated = higher) breaks near ties. */
@@ -73,15 +75,10 @@ export function rankPrepared(
   model: Model = MODEL,
   doc: ReadonlyMap<number, number> | null = null,
   pool = CANDIDATES,
+  share = pool < CANDIDATES ? PAGE_DF_SHARE : QUERY_DF_SHARE,
 ): ScoredClaim[] {
   const page = pool < CANDIDATES;
-  const cands = candidates(
-    index,
-    q,
-    Math.max(top, pool),
-    page ? PAGE_DF_SHARE : 0.03,
-    page ? 0 : SPEAKER_POOL,
-  );
+  const cands = candidates(index, q, Math.max(top, pool), share, page ? 0 : SPEAKER_POOL);
   if (!page && ctx && CONTEXT_POOL > 0) {
     // Context candidates: a debate line often finishes a statement its
     // neighbours began ("And they're tremendously expensive."). The sentence's
@@ -92,7 +89,7 @@ export function rankPrepared(
     for (const [t, f] of ctx.qtf) if (!merged.has(t)) merged.set(t, CONTEXT_QF * f);
     const wide = { ...q, qtf: merged };
     const have = new Set(cands.map((c) => c.claim));
-    for (const c of candidates(index, wide, CONTEXT_POOL, 0.03, CONTEXT_POOL))
+    for (const c of candidates(index, wide, CONTEXT_POOL, QUERY_DF_SHARE, CONTEXT_POOL))
       if (!have.has(c.claim)) {
         have.add(c.claim);
         cands.push(c);

@@ -142,5 +142,12 @@ describe('a claim is marked where it is stated', () => {
       [a5, 0.3], // not adjacent: a run of its own
     ]);
     expect(whereStated([a0, a1, b1, a2, a5], cov)).toEqual([a0, b1, a2, a5]);
+    // On a page, a run ends with its paragraph: a paragraph (a tweet) states its claim on
+    // its own. Sentences 0 and 1 in paragraphs of their own keep both marks; 1 and 2 in one
+    // paragraph are still one run (a1 has under half of a2's coverage).
+    const blocks = [0, 1, 1, 2, 2, 2];
+    expect(whereStated([a0, a1, b1, a2, a5], cov, (i) => blocks[i])).toEqual([a0, b1, a2, a5]);
+    const own = [0, 1, 2, 3, 4, 5];
+    expect(whereStated([a0, a1, b1, a2, a5], cov, (i) => own[i])).toEqual([a0, a1, b1, a2, a5]);
   });
 });
