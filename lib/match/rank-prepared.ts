@@ -141,7 +141,9 @@ export function rankPrepared(
     // there only another actor in the subject's stead vetoes (subjectReplaced).
     // Hard rules: a different number is a different claim; short or generic
     // sentences stay unmarked whatever their score.
-    if (band === 'annotate' && vetoed(index, q, cand.claim, namesOf, d.numConflict))
+    const numConflict =
+      d.numConflict && band === 'annotate' && numbersDisagree(index, q, cand.claim);
+    if (band === 'annotate' && vetoed(index, q, cand.claim, namesOf, numConflict))
       band = 'possible';
     out.push({ claim: cand.claim, score, band, matched: [], features: d.features, unit: d.unit });
   }

@@ -103,6 +103,25 @@ describe.runIf(existsSync(CLAIMS))('a paragraph is read as one statement', () =>
     expect(spans.filter((t) => !/\p{L}{3}/u.test(t))).toEqual([]);
   });
 
+  test('only a number of the same kind conflicts: an age is no date, a different year is', () => {
+    // The claim: "A photograph published in December 2019 showed a boy forced to sleep on a
+    // hospital floor in Leeds"; the tweet's "4-year-old" says nothing against its year.
+    const tweet = (where: string) =>
+      `Tried to show @BorisJohnson the picture of Jack Williment-Barr. The 4-year-old with suspected pneumonia forced to lie on a pile of coats on the floor of a Leeds hospital${where}. The PM grabbed my phone and put it in his pocket: @itvcalendar | #GE19pic.twitter.com/hv9mk4xrNJ — Joe Pike (@joepike) December 9, 2019`;
+    const marks = (text: string, strictness: Strictness) =>
+      matchSentences(
+        index,
+        segmentSentences(text).map((s) => ({ ...s, block: 0 })),
+        {},
+        { strictness },
+      ).map((m) => [index.src.ids[m.row], m.band]);
+    const claim = 'vclaim-sno-leeds-hospital-floor-photo';
+    expect(marks(tweet(''), 'balanced')).toEqual([[claim, 'annotate']]);
+    // Another year is another event, however close the words: Broad shows it as possible only.
+    expect(marks(tweet(' in 2017'), 'balanced')).toEqual([]);
+    expect(marks(tweet(' in 2017'), 'broad')).toEqual([[claim, 'possible']]);
+  });
+
   test('matching one request at every strictness shares its rankings and changes no mark', () => {
     const tweets = loadQueries('2a', 'dev').slice(0, 40);
     const sentences = tweets.flatMap((q, block) =>
