@@ -79,6 +79,7 @@ describe('reading enters open shadow roots', () => {
     { what: 'an aria-hidden host', host: '<x-story id="s" aria-hidden="true"></x-story>' },
     { what: 'a host in an editor', host: '<div contenteditable><x-story id="s"></x-story></div>' },
     { what: "Factmark's overlay host", host: '<factmark-overlay id="s"></factmark-overlay>' },
+    { what: "Factmark's live region", host: '<factmark-live id="s"></factmark-live>' },
   ])('$what: its shadow tree is not read', ({ host }) => {
     setBody(`<p>Page.</p>${host}`);
     shadow('#s', '<p>Shadow text.</p>');
