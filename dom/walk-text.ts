@@ -59,3 +59,20 @@ export function shadowParent(node: Node): ShadowRoot | null {
   const p = node.parentNode;
   return p?.nodeType === 11 && (p as ShadowRoot).host ? (p as ShadowRoot) : null;
 }
+
+/** Every open shadow root in `root`'s subtree, nested ones too (the Tab order's stops). */
+export function openShadowRoots(root: Node): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const doc = root.ownerDocument ?? (root as Document);
+  const todo: Node[] = [root];
+  for (let r = todo.pop(); r; r = todo.pop()) {
+    const walker = doc.createTreeWalker(r, 0x1 /* SHOW_ELEMENT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const shadow = (n as Element).shadowRoot;
+      if (!shadow) continue;
+      out.push(shadow);
+      todo.push(shadow);
+    }
+  }
+  return out;
+}
