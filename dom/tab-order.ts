@@ -1,6 +1,7 @@
 import type { Mark } from './marks';
 import type { Overlay } from './overlay';
 import { comparePoints, containsComposed } from './live-range';
+import { isHost } from './overlay-host';
 import { openShadowRoots } from './walk-text';
 
 /**
@@ -105,7 +106,13 @@ function tabbables(doc: Document): HTMLElement[] {
   const roots = doc.body ? openShadowRoots(doc.body) : [];
   if (roots.length === 0) return all;
   for (const r of roots) all.push(...Array.from(r.querySelectorAll<HTMLElement>(TABBABLE)));
-  return all.sort((a, b) => comparePoints(a, 0, b, 0));
+  return all.sort((a, b) =>
+    a.getRootNode() !== b.getRootNode()
+      ? comparePoints(a, 0, b, 0)
+      : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING
+        ? -1
+        : 1,
+  );
 }
 
 function visible(e: HTMLElement): boolean {
@@ -143,7 +150,8 @@ export function handleTab(doc: Document, overlay: Overlay, back: boolean): boole
     from = { mark };
   } else {
     // Focus inside a page's shadow root: the element there, not its host.
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    while (active && !isHost(active) && active.shadowRoot?.activeElement)
+      active = active.shadowRoot.activeElement;
     from = active && active !== doc.body && active !== doc.documentElement ? { el: active } : null;
   }
   const stop = tabStop(doc, marks, from, back);
