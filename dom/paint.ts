@@ -89,6 +89,9 @@ export class Painter {
   remove(range: Range, verdict: Verdict): void {
     this.highlights.get(verdict)?.delete(range);
     this.active?.delete(range);
+    // A mark whose host left the page: its shadow root is let go with it.
+    const root = range.startContainer.getRootNode() as ShadowRoot;
+    if (this.roots.has(root) && !root.host.isConnected) this.unadopt(root);
   }
 
   /** Tints the mark whose card is open (or none). */

@@ -136,8 +136,8 @@ describe('Painter in shadow roots', () => {
     expect(a.adoptedStyleSheets).toHaveLength(1);
     a.host.remove();
     painter.remove(r, 'false');
-    painter.add(over(b, 'Crimea'), 'false');
     expect(a.adoptedStyleSheets).toEqual([]);
+    painter.add(over(b, 'Crimea'), 'false');
     expect(b.adoptedStyleSheets).toEqual([ours()]);
     painter.destroy();
     expect(b.adoptedStyleSheets).toEqual([]);
