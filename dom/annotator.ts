@@ -183,6 +183,7 @@ export class Annotator {
   private async scanRoots(roots: Node[]): Promise<ReadResult> {
     const read = await readInSlices(roots, {
       exclude: isHost,
+      onShadowRoot: (root) => this.changes.watch(root),
       stopped: () => this.destroyed,
       batchSentences: () => this.requestSize,
       onBatch: (chunks, t0) => {

@@ -1,3 +1,5 @@
+import { composedParent, shadowParent, TextWalker } from './walk-text';
+
 /**
  * Reading: the page's visible article text, as chunks of text nodes (DESIGN.md data flow).
  * Reads the page only; never changes it. Offsets in a chunk map back to nodes and Ranges in
@@ -81,6 +83,8 @@ const PIECE_CHARS = 8_000;
 export interface ExtractOptions {
   /** Elements to leave out with their subtree (e.g. Factmark's own host). */
   exclude?: (el: Element) => boolean;
+  /** Told of each open shadow root the reading enters (to observe it). */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 export function shouldSkipElement(el: Element, exclude?: (el: Element) => boolean): boolean {
@@ -116,11 +120,18 @@ export function blockContaining(node: Node): Node {
   return blockOf(node) ?? node;
 }
 
-/** The nearest ancestor that is not an inline element: sentences never cross it. */
+/**
+ * The nearest ancestor that is not an inline element: sentences never cross it. At the top of
+ * a shadow tree it is the shadow root: no block holds text of two trees.
+ */
 export function blockOf(node: Node): Node | null {
+  let n: Node = node;
   let el = node.parentElement;
-  while (el && INLINE_TAGS.has(el.tagName.toUpperCase())) el = el.parentElement;
-  return el;
+  while (el && INLINE_TAGS.has(el.tagName.toUpperCase())) {
+    n = el;
+    el = el.parentElement;
+  }
+  return el ?? shadowParent(n);
 }
 
 /** What the reader knows about a text node's parent element, cached per element. */
@@ -133,13 +144,14 @@ interface ParentInfo {
  * Reads `root`'s text in slices, grouping consecutive text nodes of the same block into
  * chunks, so a huge page is read in short tasks.
  *
- * Cost: one pass over the text nodes only (SHOW_TEXT, no per-element callback). Whether a
+ * Cost: one pass over the elements and text nodes (dom/walk-text.ts; an element costs one
+ * `shadowRoot` look, and a host its reading facts), entering open shadow roots. Whether a
  * text node is skipped, and which block it belongs to, is decided once per parent element and
  * cached, walking up only to the first ancestor already decided; consecutive text nodes
  * usually share a parent, so most nodes cost one Map lookup. No style is read.
  */
 export class ChunkReader {
-  private readonly walker: TreeWalker;
+  private readonly walker: TextWalker;
   private readonly info = new Map<Element, ParentInfo>();
   private current: TextChunk | null = null;
   private currentBlock: Node | null = null;
@@ -152,16 +164,20 @@ export class ChunkReader {
     private readonly root: Node,
     private readonly opts: ExtractOptions = {},
   ) {
-    const doc = root.ownerDocument ?? (root as Document);
-    this.walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
-    // A root inside skipped content (an editor the user types in, a hidden panel) has no text
-    // for us, whatever its own tag.
-    for (let e: Element | null = root.parentElement; e; e = e.parentElement) {
+    // A root inside skipped content (an editor the user types in, a hidden panel, a hidden
+    // shadow host) has no text for us, whatever its own tag.
+    for (let e = composedParent(root); e; e = composedParent(e)) {
       if (shouldSkipElement(e, opts.exclude)) {
         this.done = true;
         break;
       }
     }
+    // Open shadow roots are read where their host is, unless the host is skipped.
+    this.walker = new TextWalker(root, (host, shadow) => {
+      if (this.done || this.infoOf(host).skip) return false;
+      opts.onShadowRoot?.(shadow);
+      return true;
+    });
   }
 
   /** Reads at most `maxNodes` text nodes; returns the chunks completed so far. */
@@ -180,7 +196,8 @@ export class ChunkReader {
       const parent = t.parentElement;
       const info = parent ? this.infoOf(parent) : null;
       if (info?.skip) continue;
-      const block = info ? info.block : null;
+      // Text at the top of a shadow tree: the shadow root is its block.
+      const block = info ? info.block : t.parentNode;
       if (data.length > MAX_CHUNK_CHARS) {
         // A whole book in one text node (or a hostile page): pieces, never one giant chunk.
         if (this.current && this.currentHasText) chunks.push(this.current);
@@ -243,6 +260,11 @@ export class ChunkReader {
       }
       path.push(e);
       if (e === this.root) break;
+      if (!e.parentElement) {
+        // The top of a shadow tree (its host was not skipped, or it would not be read).
+        const top = shadowParent(e);
+        if (top) above = { skip: false, block: top };
+      }
       e = e.parentElement;
     }
     for (let i = path.length - 1; i >= 0; i--) {

@@ -4,6 +4,7 @@ import { Overlay, type ToastNote } from './overlay';
 import { listenToPage } from './overlay-events';
 import { Painter } from './paint';
 import type { TaskClock } from './timing';
+import { composedParent } from './walk-text';
 
 /**
  * What the reader sees of the marks: the painter (highlights) and the overlay (markers, card,
@@ -145,5 +146,5 @@ export class MarkView {
 }
 
 function scrollTo(m: Mark): void {
-  m.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  composedParent(m.range.startContainer)?.scrollIntoView({ block: 'center' });
 }

@@ -1,10 +1,14 @@
 import { blockContaining, shouldSkipElement } from './extract-text';
+import { containsComposed } from './live-range';
 import type { TaskClock } from './timing';
 
 /**
- * Observing: one MutationObserver on <body> notes the blocks whose text changed and hands
- * them back in batches, each block once until it is read again. Factmark's own UI is outside
- * <body>, so its changes never come back as mutations.
+ * Observing: one MutationObserver on <body> and on each open shadow root the reading entered
+ * (`watch`: a document's observer does not see into shadow trees) notes the blocks whose text
+ * changed and hands them back in batches, each block once until it is read again. Factmark's
+ * own UI is outside <body>, so its changes never come back as mutations. A custom element
+ * not defined yet may get its shadow root when it is defined, which no mutation tells: those
+ * elements are looked at again, less often each time, until they are defined.
  */
 
 /** How long to gather mutations before matching changed text (new text: marked in < 300 ms). */
@@ -18,6 +22,16 @@ export const MAX_DELAY_MS = 3_200;
 const HEAT_FORGET_MS = 5_000;
 /** Blocks re-read per batch; more wait for the next batch, so one task stays short. */
 const MAX_BLOCKS_PER_BATCH = 400;
+/** Custom elements not defined yet that are looked at again (the first ones on the page). */
+const MAX_UNDEFINED = 200;
+const OPTIONS: MutationObserverInit = {
+  childList: true,
+  characterData: true,
+  subtree: true,
+  // Text revealed by removing `hidden` (expanded comments, <details>) is new to us.
+  attributes: true,
+  attributeFilter: ['hidden', 'aria-hidden', 'contenteditable'],
+};
 
 export interface ChangeObserverOptions {
   /** Reads these changed blocks again (none inside another); the next batch waits for it. */
@@ -37,6 +51,13 @@ export class ChangeObserver {
   private flushing = false;
   private framePending = false;
   private stopped = false;
+  /** Shadow roots observed (or to be, at start); weakly held: a removed host is let go. */
+  private readonly roots = new WeakSet<ShadowRoot>();
+  private early: ShadowRoot[] = [];
+  /** Custom elements not defined yet, looked at again until they are (see above). */
+  private readonly undefinedEls = new Set<Element>();
+  private undefinedTimer: ReturnType<typeof setTimeout> | undefined;
+  private undefinedDelay = BATCH_MS;
 
   constructor(
     private readonly doc: Document,
@@ -48,14 +69,17 @@ export class ChangeObserver {
     const win = this.doc.defaultView;
     if (this.observer || this.stopped || !this.doc.body || !win) return;
     this.observer = new win.MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.doc.body, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-      // Text revealed by removing `hidden` (expanded comments, <details>) is new to us.
-      attributes: true,
-      attributeFilter: ['hidden', 'aria-hidden', 'contenteditable'],
-    });
+    this.observer.observe(this.doc.body, OPTIONS);
+    for (const r of this.early.splice(0)) this.observer.observe(r, OPTIONS);
+    this.noteUndefined(this.doc.body.querySelectorAll(':not(:defined)'));
+  }
+
+  /** Observes an open shadow root the reading entered (once; before start: at start). */
+  watch(root: ShadowRoot): void {
+    if (this.stopped || this.roots.has(root)) return;
+    this.roots.add(root);
+    if (this.observer) this.observer.observe(root, OPTIONS);
+    else this.early.push(root);
   }
 
   /** The named inverse of start: no observer, no timer. */
@@ -63,8 +87,46 @@ export class ChangeObserver {
     this.stopped = true;
     this.observer?.disconnect();
     this.observer = null;
+    this.early = [];
     clearTimeout(this.timer);
+    clearTimeout(this.undefinedTimer);
+    this.undefinedEls.clear();
     this.dirty.clear();
+  }
+
+  private noteUndefined(els: ArrayLike<Element>): void {
+    for (let i = 0; i < els.length && this.undefinedEls.size < MAX_UNDEFINED; i++) {
+      const el = els[i] as Element;
+      if (!el.shadowRoot) this.undefinedEls.add(el);
+    }
+    if (this.undefinedEls.size > 0 && this.undefinedTimer === undefined) this.lookAgain();
+  }
+
+  /** Each not yet defined element with a shadow root now is a changed block; defined ones go. */
+  private lookAgain(): void {
+    this.undefinedTimer = setTimeout(() => {
+      this.undefinedTimer = undefined;
+      let found = false;
+      for (const el of this.undefinedEls) {
+        if (!el.isConnected || el.shadowRoot || el.matches(':defined')) {
+          this.undefinedEls.delete(el);
+          if (el.isConnected && el.shadowRoot) found = this.touch(el, performance.now()) || found;
+        }
+      }
+      if (found) this.schedule();
+      this.undefinedDelay = Math.min(MAX_DELAY_MS, this.undefinedDelay * 2);
+      if (this.undefinedEls.size > 0 && !this.stopped) this.lookAgain();
+    }, this.undefinedDelay);
+  }
+
+  /** Notes a node's block as changed; true if it was not noted yet. */
+  private touch(n: Node, now: number): boolean {
+    const b = blockContaining(n);
+    if (this.dirty.has(b)) return false;
+    const h = this.heat.get(b);
+    const level = h && now - h.at < HEAT_FORGET_MS ? h.n : 0;
+    this.dirty.set(b, now + Math.min(MAX_DELAY_MS, BATCH_MS * 2 ** level));
+    return true;
   }
 
   /**
@@ -75,15 +137,11 @@ export class ChangeObserver {
     const now = performance.now();
     let added = false;
     const touch = (n: Node) => {
-      if (this.dirty.has(n)) return;
-      const h = this.heat.get(n);
-      const level = h && now - h.at < HEAT_FORGET_MS ? h.n : 0;
-      this.dirty.set(n, now + Math.min(MAX_DELAY_MS, BATCH_MS * 2 ** level));
-      added = true;
+      if (this.touch(n, now)) added = true;
     };
     for (const r of records) {
       if (r.type !== 'childList') {
-        touch(blockContaining(r.target));
+        touch(r.target);
         continue;
       }
       // Text added or removed directly: the target's block changed.
@@ -92,9 +150,13 @@ export class ChangeObserver {
       for (let i = 0; i < nodes.length; i++) {
         const n = nodes[i] as Node;
         if (n.nodeType === 3) textChanged = true;
-        else if (n.nodeType === 1 && !shouldSkipElement(n as Element)) touch(blockContaining(n));
+        else if (n.nodeType === 1 && !shouldSkipElement(n as Element)) {
+          touch(n);
+          if ((n as Element).localName.includes('-') && (n as Element).matches(':not(:defined)'))
+            this.noteUndefined([n as Element]);
+        }
       }
-      if (textChanged) touch(blockContaining(r.target));
+      if (textChanged) touch(r.target);
     }
     if (added) this.schedule();
     this.frameSoon();
@@ -155,7 +217,7 @@ export class ChangeObserver {
   }
 }
 
-/** Drops nodes contained in another node of the list. */
+/** Drops nodes contained in another node of the list (shadow trees in their host's). */
 function outermost(nodes: Node[]): Node[] {
-  return nodes.filter((n) => !nodes.some((o) => o !== n && o.contains(n)));
+  return nodes.filter((n) => !nodes.some((o) => o !== n && containsComposed(o, n)));
 }

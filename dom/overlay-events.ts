@@ -62,7 +62,8 @@ export function listenToPage(doc: Document, overlay: Overlay, signal?: AbortSign
     (e) => {
       if (overlay.host.isOurs(e.target)) return;
       const hit = overlay.marks.length > 0 ? overlay.hitTest(e.clientX, e.clientY) : null;
-      const inLink = (e.target as Element | null)?.closest?.('a[href]');
+      // The element clicked, inside a page's shadow root too (e.target is then its host).
+      const inLink = (e.composedPath()[0] as Element | undefined)?.closest?.('a[href]');
       if (hit && !inLink) overlay.openMark(hit.key, 'click');
       else if (overlay.openKey) overlay.close(false);
     },

@@ -68,7 +68,10 @@ export class OverlayHost {
   }
 }
 
-/** Whether an element is Factmark's host (reading skips it with its subtree). */
+/**
+ * Whether an element is one of Factmark's hosts (reading skips it with its subtree): the
+ * overlay, the live region (dom/announcer.ts) and the lookup panel, all `factmark-*`.
+ */
 export function isHost(el: Element): boolean {
-  return el.tagName.toLowerCase() === HOST_TAG;
+  return el.tagName.toLowerCase().startsWith('factmark-');
 }

@@ -4,6 +4,7 @@ import type { HideKind } from '../lib/hidden';
 import { normalizeHost } from '../lib/settings';
 import type { Mark } from './marks';
 import { OverlayHost } from './overlay-host';
+import { composedParent } from './walk-text';
 import { overlayItem, type ItemHandlers, type OpenHow, type Viewport } from './overlay-view';
 
 /**
@@ -176,7 +177,7 @@ export class Overlay {
 
   scrollToMark(key: string): void {
     const m = this.shown.find((q) => q.key === key);
-    const el = m?.range.startContainer.parentElement;
+    const el = m && composedParent(m.range.startContainer);
     el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     this.reposition();
   }

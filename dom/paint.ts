@@ -5,7 +5,9 @@ import { VERDICT_COLORS } from '../lib/palette';
 /**
  * Paints marks with the CSS Custom Highlight API: the page's nodes are never touched
  * (DESIGN.md, "Leave the page's DOM alone"). The only change to the document is one
- * adopted style sheet, removed again by `destroy`.
+ * adopted style sheet, removed again by `destroy`. A `::highlight()` rule of the document
+ * does not reach into shadow trees, so the same sheet is adopted by each of the page's shadow
+ * roots that holds a mark (and let go of when its host leaves the page, or at `destroy`).
  *
  * Without the Highlight API (older browsers) marks are not painted in the text; the
  * overlay's markers still show them.
@@ -39,6 +41,8 @@ export class Painter {
   private readonly highlights = new Map<Verdict, Highlight>();
   private active: Highlight | null = null;
   private sheet: CSSStyleSheet | null = null;
+  /** The page's shadow roots our sheet was added to. */
+  private readonly roots = new Set<ShadowRoot>();
   private readonly supported: boolean;
 
   constructor(private readonly doc: Document) {
@@ -59,12 +63,35 @@ export class Painter {
   }
 
   add(range: Range, verdict: Verdict): void {
-    this.highlights.get(verdict)?.add(range);
+    const h = this.highlights.get(verdict);
+    if (!h) return;
+    h.add(range);
+    const root = range.startContainer.getRootNode();
+    if (root.nodeType === 11) this.adoptIn(root as ShadowRoot);
+  }
+
+  /** Adds the sheet to a shadow root holding a mark (once; again if the page replaced it). */
+  private adoptIn(root: ShadowRoot): void {
+    const sheet = this.sheet;
+    if (!sheet || root.adoptedStyleSheets.includes(sheet)) return;
+    // Roots whose hosts left the page hold no mark now: let them go (their marks are gone).
+    for (const r of this.roots) if (!r.host.isConnected) this.unadopt(r);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    this.roots.add(root);
+  }
+
+  private unadopt(root: ShadowRoot): void {
+    const sheet = this.sheet;
+    this.roots.delete(root);
+    if (sheet) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
   }
 
   remove(range: Range, verdict: Verdict): void {
     this.highlights.get(verdict)?.delete(range);
     this.active?.delete(range);
+    // A mark whose host left the page: its shadow root is let go with it.
+    const root = range.startContainer.getRootNode() as ShadowRoot;
+    if (this.roots.has(root) && !root.host.isConnected) this.unadopt(root);
   }
 
   /** Tints the mark whose card is open (or none). */
@@ -87,6 +114,7 @@ export class Painter {
       for (const v of VERDICTS) win.CSS.highlights.delete(highlightName(v));
       win.CSS.highlights.delete(ACTIVE);
     }
+    for (const r of this.roots) this.unadopt(r);
     if (this.sheet) {
       const sheet = this.sheet;
       this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);

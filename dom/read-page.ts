@@ -37,6 +37,8 @@ export interface ReadResult {
 export interface ReadOptions {
   /** Elements left out with their subtree (Factmark's own host). */
   exclude: (el: Element) => boolean;
+  /** Told of each open shadow root the reading enters (dom/walk-text.ts). */
+  onShadowRoot?: (root: ShadowRoot) => void;
   /** Stops reading when true (the annotator was destroyed). */
   stopped: () => boolean;
   /** Sentences (roughly counted) that make the next batch; asked before each batch. */
@@ -70,7 +72,7 @@ export async function readInSlices(roots: readonly Node[], opts: ReadOptions): P
   };
   for (const root of roots) {
     if (opts.stopped()) return result;
-    const reader = new ChunkReader(root, { exclude: opts.exclude });
+    const reader = new ChunkReader(root, opts);
     while (!reader.done && !opts.stopped() && result.complete) {
       t0 = performance.now();
       while (!reader.done && performance.now() - t0 < SLICE_MS) {

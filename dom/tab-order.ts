@@ -1,6 +1,8 @@
 import type { Mark } from './marks';
 import type { Overlay } from './overlay';
-import { comparePoints } from './live-range';
+import { comparePoints, containsComposed } from './live-range';
+import { isHost } from './overlay-host';
+import { openShadowRoots } from './walk-text';
 
 /**
  * Tab in reading order: the markers live in the overlay host at the end of the document, so
@@ -8,7 +10,8 @@ import { comparePoints } from './live-range';
  * from a page element goes to the next marker if it comes before the page's next focusable
  * element (a marker's place is its mark's end, where it is drawn); from a marker, to the
  * next mark or page element, whichever comes first. Markers are not in the browser's own
- * tab order (tabindex -1): this is the one way in, so none is visited twice.
+ * tab order (tabindex -1): this is the one way in, so none is visited twice. Marks and
+ * focusable elements inside the page's open shadow roots take their place in that order too.
  */
 const TABBABLE = [
   'a[href]',
@@ -60,7 +63,7 @@ export function tabStop(
       if (m === fromMark) continue;
       const [n, o] = markAt(m);
       // A mark ending inside the element Tab leaves (a link in the sentence) comes after it.
-      if (after(n, o) || (fromEl?.contains(n) ?? false)) {
+      if (after(n, o) || (fromEl ? containsComposed(fromEl, n) : false)) {
         mark = m;
         break;
       }
@@ -81,21 +84,35 @@ function nearestElement(
   probe: Range,
   back: boolean,
 ): HTMLElement | null {
-  const all = Array.from(doc.querySelectorAll<HTMLElement>(TABBABLE)).filter(
-    (e) => e !== fromEl && e.tabIndex >= 0 && visible(e),
-  );
+  const all = tabbables(doc).filter((e) => e !== fromEl && e.tabIndex >= 0 && visible(e));
+  // The probe is before fromEl (or at the page's start or end, or at a marker's place).
   const isAfter = (e: HTMLElement) =>
-    fromEl
+    fromEl && fromEl.getRootNode() === e.getRootNode()
       ? !!(fromEl.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING)
-      : probe.comparePoint(e, 0) > 0;
+      : comparePoints(probe.startContainer, probe.startOffset, e, 0) < 0;
   if (back) {
     for (let i = all.length - 1; i >= 0; i--) {
       const e = all[i] as HTMLElement;
-      if (!isAfter(e) && !(fromEl?.contains(e) ?? false)) return e;
+      if (!isAfter(e) && !(fromEl ? containsComposed(fromEl, e) : false)) return e;
     }
     return null;
   }
   return all.find(isAfter) ?? null;
+}
+
+/** The page's focusable elements in document order, those in open shadow roots included. */
+function tabbables(doc: Document): HTMLElement[] {
+  const all = Array.from(doc.querySelectorAll<HTMLElement>(TABBABLE));
+  const roots = doc.body ? openShadowRoots(doc.body) : [];
+  if (roots.length === 0) return all;
+  for (const r of roots) all.push(...Array.from(r.querySelectorAll<HTMLElement>(TABBABLE)));
+  return all.sort((a, b) =>
+    a.getRootNode() !== b.getRootNode()
+      ? comparePoints(a, 0, b, 0)
+      : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING
+        ? -1
+        : 1,
+  );
 }
 
 function visible(e: HTMLElement): boolean {
@@ -110,7 +127,7 @@ function visible(e: HTMLElement): boolean {
 export function handleTab(doc: Document, overlay: Overlay, back: boolean): boolean {
   const marks = overlay.marks.filter((m) => overlay.markerEl(m.key));
   if (marks.length === 0) return false;
-  const active = doc.activeElement;
+  let active = doc.activeElement;
   let from: { el: Element } | { mark: Mark } | null;
   if (active && overlay.host.isOurs(active)) {
     const inner = overlay.host.root.activeElement as HTMLElement | null;
@@ -132,6 +149,9 @@ export function handleTab(doc: Document, overlay: Overlay, back: boolean): boole
     }
     from = { mark };
   } else {
+    // Focus inside a page's shadow root: the element there, not its host.
+    while (active && !isHost(active) && active.shadowRoot?.activeElement)
+      active = active.shadowRoot.activeElement;
     from = active && active !== doc.body && active !== doc.documentElement ? { el: active } : null;
   }
   const stop = tabStop(doc, marks, from, back);

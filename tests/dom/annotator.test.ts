@@ -155,3 +155,38 @@ describe('Annotator', () => {
     expect(serialize()).toBe(before);
   });
 });
+
+describe('Annotator and open shadow roots', () => {
+  const host = (id: string): ShadowRoot =>
+    (document.querySelector(`#${id}`) as Element).attachShadow({ mode: 'open' });
+  const para = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+
+  test('text in a shadow root is read and marked at its host’s place', async () => {
+    setBody('<x-story id="s"></x-story><p>Russia annexed Crimea in 2014, officials said.</p>');
+    host('s').appendChild(para('Trump vowed to end the war within 24 hours.'));
+    await start({ strictness: 'broad', verdicts: ALL_VERDICTS }).scanAll();
+    await sleep(200);
+    expect(markers()).toEqual(['trump', 'crimea']);
+  });
+
+  test('a shadow root filled after the reading, and a host added later, are marked', async () => {
+    setBody('<x-story id="s"></x-story><div id="feed"></div>');
+    const root = host('s');
+    const a = start({ strictness: 'broad', verdicts: ALL_VERDICTS });
+    await a.scanAll();
+    a.observe();
+    expect(markers()).toEqual([]);
+    root.appendChild(para('Later, Russia annexed Crimea in 2014, they said.'));
+    await sleep(300);
+    expect(markers()).toEqual(['crimea']);
+    const card = document.createElement('x-card');
+    card.attachShadow({ mode: 'open' }).appendChild(para('Trump vowed to end the war soon.'));
+    document.querySelector('#feed')?.appendChild(card);
+    await sleep(300);
+    expect(markers()).toEqual(['crimea', 'trump']);
+    // Its text changed: the mark goes with it.
+    (card.shadowRoot?.querySelector('p') as Element).textContent = 'Nothing checked here at all.';
+    await sleep(300);
+    expect(markers()).toEqual(['crimea']);
+  });
+});

@@ -86,3 +86,60 @@ describe('Painter', () => {
     painter.destroy();
   });
 });
+
+describe('Painter in shadow roots', () => {
+  /** An open shadow root on a new host, holding a paragraph with this text. */
+  const shadowWith = (id: string, text: string): ShadowRoot => {
+    const host = document.createElement('x-story');
+    host.id = id;
+    document.body.appendChild(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const p = document.createElement('p');
+    p.textContent = text;
+    root.appendChild(p);
+    return root;
+  };
+  const over = (root: ShadowRoot, text: string): Range => {
+    const node = root.querySelector('p')?.firstChild as Text;
+    const r = document.createRange();
+    r.setStart(node, node.data.indexOf(text));
+    r.setEnd(node, node.data.indexOf(text) + text.length);
+    return r;
+  };
+  /** The sheet the painter adopted in the document (its last one). */
+  const ours = () => document.adoptedStyleSheets.at(-1);
+
+  test("a shadow root holding a mark adopts the painter's sheet once; others and the document's text do not", () => {
+    const a = shadowWith('s1', 'The ceasefire between Israel and Hamas held.');
+    const b = shadowWith('s2', 'Nothing marked in here.');
+    const own = new CSSStyleSheet();
+    a.adoptedStyleSheets = [own];
+    const painter = new Painter(document);
+    painter.add(rangeOver('#a', 'Crimea'), 'false');
+    expect(b.adoptedStyleSheets).toEqual([]);
+    painter.add(over(a, 'ceasefire'), 'false');
+    painter.add(over(a, 'Hamas'), 'accurate');
+    // The page's own sheet stays, first; ours once.
+    expect(a.adoptedStyleSheets).toEqual([own, ours()]);
+    expect(b.adoptedStyleSheets).toEqual([]);
+    expect(size(highlightName('false'))).toBe(2);
+    painter.destroy();
+    expect(a.adoptedStyleSheets).toEqual([own]);
+  });
+
+  test('a shadow root whose host left the page is let go (its sheet removed)', () => {
+    const a = shadowWith('s1', 'The ceasefire between Israel and Hamas held.');
+    const b = shadowWith('s2', 'Russia annexed Crimea in 2014.');
+    const painter = new Painter(document);
+    const r = over(a, 'ceasefire');
+    painter.add(r, 'false');
+    expect(a.adoptedStyleSheets).toHaveLength(1);
+    a.host.remove();
+    painter.remove(r, 'false');
+    expect(a.adoptedStyleSheets).toEqual([]);
+    painter.add(over(b, 'Crimea'), 'false');
+    expect(b.adoptedStyleSheets).toEqual([ours()]);
+    painter.destroy();
+    expect(b.adoptedStyleSheets).toEqual([]);
+  });
+});
