@@ -1,9 +1,8 @@
 import { STRICTNESSES, type Strictness } from '../lib/types';
 import type { MatchReply, MatchRequest, PageClaim } from '../utils/messages';
-import { blockOf, type TextChunk } from './extract-text';
+import type { TextChunk } from './extract-text';
 import {
   claimsOf,
-  isDuplicate,
   isGone,
   isShown,
   isStale,
@@ -16,7 +15,8 @@ import type { ToastNote } from './overlay';
 import { MarkView } from './mark-view';
 import type { HideKind } from '../lib/hidden';
 import { isHost } from './overlay-host';
-import { markable, pageSentences, sentenceRange, type PageSentence } from './page-sentences';
+import { markable, pageSentences, type PageSentence } from './page-sentences';
+import { marksOfReply } from './reply-marks';
 import { readInSlices, type ReadResult } from './read-page';
 import { mark, TaskClock, TIMING } from './timing';
 
@@ -243,35 +243,11 @@ export class Annotator {
     }
   }
 
-  /**
-   * Makes marks of a reply's matches (a match already placed from this batch's other reply
-   * gains its settings instead) and paints those the filter shows.
-   */
+  /** Makes marks of a reply's matches (reply-marks.ts) and paints those the filter shows. */
   private place(sentences: PageSentence[], reply: MatchReply, known: Map<string, Mark>): void {
     const t1 = performance.now();
-    const added: Mark[] = [];
-    const grown: Mark[] = [];
-    reply.matches.forEach((match, i) => {
-      const shownAt = reply.shownAt[i] ?? [];
-      const id = `${match.sentence}:${match.start}:${match.end}:${match.set}:${match.row}`;
-      const had = known.get(id);
-      if (had) {
-        had.shownAt = [...had.shownAt, ...shownAt];
-        grown.push(had);
-        return;
-      }
-      const claim = reply.claims[match.set]?.[match.row];
-      const sentence = sentences[match.sentence];
-      if (!claim || !sentence) return;
-      // Null for text the page removed or replaced while the reply was on its way.
-      const range = sentenceRange(sentence, match.start, match.end, this.doc);
-      if (!range) return;
-      const key = `m${this.nextKey++}`;
-      const m: Mark = { key, match, claim, range, block: blockOf(range.startContainer), shownAt };
-      known.set(id, m);
-      // The same text read again meanwhile (a late reply) is marked once.
-      if (isDuplicate(m, this.marks) || isDuplicate(m, added)) return;
-      added.push(m);
+    const { added, grown } = marksOfReply(sentences, reply, known, this.marks, this.doc, () => {
+      return `m${this.nextKey++}`;
     });
     // Marks whose text the page removed or emptied go before any is compared or drawn.
     this.drop((m) => isGone(m, this.doc));

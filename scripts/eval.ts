@@ -398,6 +398,8 @@ function auditFigures(judged: Judged[]): {
       verdicts.set(`${name}:${line} ${claim}`, judgment as string);
     });
   const seen = judged.map((j) => verdicts.get(j.label)).filter((v) => v !== undefined);
+  const unjudged = judged.filter((j) => !verdicts.has(j.label)).map((j) => j.label);
+  if (unjudged.length > 0) log(`  marks the hand audit does not judge yet: ${unjudged.join('; ')}`);
   const n = (v: string): number => seen.filter((x) => x === v).length;
   const marks = judged.length;
   return {

@@ -247,11 +247,15 @@ export function matchedTokens(index: ClaimIndexCore, q: PreparedQuery, u: number
   return matched;
 }
 
-/** What a number term measures, as far as its form tells: a percentage, a year, or a count. */
+/**
+ * What a number term measures, as far as its form tells: a percentage, a year (a whole number
+ * from 1000 to 2099: "in 1783" is a year; a count of 1,500 is taken for one, which only keeps
+ * the stricter rule), or a count.
+ */
 export function numberKind(term: string): 'percent' | 'year' | 'count' {
   if (term.endsWith('%')) return 'percent';
   const v = Number(term.slice(1));
-  return Number.isInteger(v) && v >= 1900 && v <= 2099 ? 'year' : 'count';
+  return Number.isInteger(v) && v >= 1000 && v <= 2099 ? 'year' : 'count';
 }
 
 /**
