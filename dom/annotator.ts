@@ -246,9 +246,8 @@ export class Annotator {
   /** Makes marks of a reply's matches (reply-marks.ts) and paints those the filter shows. */
   private place(sentences: PageSentence[], reply: MatchReply, known: Map<string, Mark>): void {
     const t1 = performance.now();
-    const { added, grown } = marksOfReply(sentences, reply, known, this.marks, this.doc, () => {
-      return `m${this.nextKey++}`;
-    });
+    const key = () => `m${this.nextKey++}`;
+    const { added, grown } = marksOfReply(sentences, reply, known, this.marks, this.doc, key);
     // Marks whose text the page removed or emptied go before any is compared or drawn.
     this.drop((m) => isGone(m, this.doc));
     this.marks = mergeMarks(this.marks, added);

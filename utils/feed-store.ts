@@ -7,7 +7,7 @@
  */
 import type { ClaimRecord } from '../lib/types';
 import type { FeedState } from '../lib/feeds/feed-state';
-import { openDatabase } from './idb';
+import { keyedById, openDatabase } from './idb';
 
 const DB = 'factmark-feeds';
 const FEEDS = 'feeds';
@@ -22,16 +22,7 @@ export interface FeedStore {
 }
 
 export function openFeedStore(factory: IDBFactory = indexedDB): FeedStore {
-  const db = openDatabase(
-    DB,
-    1,
-    (d) => {
-      if (!d.objectStoreNames.contains(FEEDS)) d.createObjectStore(FEEDS, { keyPath: 'id' });
-      if (!d.objectStoreNames.contains(CLAIMS)) d.createObjectStore(CLAIMS, { keyPath: 'id' });
-    },
-    'the feed store',
-    factory,
-  );
+  const db = openDatabase(DB, 1, keyedById(FEEDS, CLAIMS), 'the feed store', factory);
   return {
     list: () => db.read<FeedState[]>(FEEDS, (s) => s.getAll()),
     async records(id) {

@@ -40,6 +40,14 @@ const reason = (err: unknown): string =>
       ? 'aborted'
       : String(err);
 
+/** An `upgrade` that creates these object stores, each keyed by its records' `id`. */
+export function keyedById(...stores: string[]): (db: IDBDatabase) => void {
+  return (db) => {
+    for (const name of stores)
+      if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: 'id' });
+  };
+}
+
 /**
  * `upgrade` creates the object stores (it runs when the database is new or `version` is
  * newer than the one on disk).

@@ -8,7 +8,7 @@
  */
 import { importedMeta, type ImportedMeta } from '../lib/imported-sets';
 import type { ImportedSet } from '../lib/matching-service';
-import { openDatabase } from './idb';
+import { keyedById, openDatabase } from './idb';
 
 export const IMPORTED_DB = 'factmark-imported';
 const SETS = 'sets';
@@ -28,16 +28,7 @@ export interface ImportedStore {
 }
 
 export function openImportedStore(factory: IDBFactory = indexedDB): ImportedStore {
-  const db = openDatabase(
-    IMPORTED_DB,
-    1,
-    (d) => {
-      if (!d.objectStoreNames.contains(SETS)) d.createObjectStore(SETS, { keyPath: 'id' });
-      if (!d.objectStoreNames.contains(RECORDS)) d.createObjectStore(RECORDS, { keyPath: 'id' });
-    },
-    'the imported sets',
-    factory,
-  );
+  const db = openDatabase(IMPORTED_DB, 1, keyedById(SETS, RECORDS), 'the imported sets', factory);
   return {
     list: () => db.read<unknown[]>(SETS, (s) => s.getAll()),
     async records(id) {

@@ -141,10 +141,11 @@ export function rankPrepared(
     // there only another actor in the subject's stead vetoes (subjectReplaced).
     // Hard rules: a different number is a different claim; short or generic
     // sentences stay unmarked whatever their score.
-    const numConflict =
-      d.numConflict && band === 'annotate' && numbersDisagree(index, q, cand.claim);
-    if (band === 'annotate' && vetoed(index, q, cand.claim, namesOf, numConflict))
-      band = 'possible';
+    if (band === 'annotate') {
+      // The best unit's numbers conflict, and no unit shares a number of the same kind.
+      const numConflict = d.numConflict && numbersDisagree(index, q, cand.claim);
+      if (vetoed(index, q, cand.claim, namesOf, numConflict)) band = 'possible';
+    }
     out.push({ claim: cand.claim, score, band, matched: [], features: d.features, unit: d.unit });
   }
   out.sort((a, b) => b.score - a.score);
