@@ -28,13 +28,15 @@ export async function migrateImportedSets(store: ImportedStore): Promise<Migrati
     const newer = typeof meta.v === 'number' && meta.v > LEGACY_VERSION;
     const r = repairImportedSets(raw);
     await store.put(r.value);
-    await storage.removeItem(LEGACY_KEY, { removeMeta: true });
+    // The notice before the key goes: a browser closed in between tries the move again at
+    // the next start (the same notice, saved once), never loses what the reader is told.
     if (newer)
       await saveNotices(
         r.notices.length ? r.notices : [{ item: 'importedSets', whole: false, count: 0, what: [] }],
         'newer',
       );
     else await saveNotices(r.notices, 'corrupt');
+    await storage.removeItem(LEGACY_KEY, { removeMeta: true });
     return 'moved';
   } catch (err) {
     console.warn('Factmark: the imported sets could not be moved to IndexedDB:', err);

@@ -14,8 +14,8 @@ import { hiddenItem } from './hidden';
 import { migrateImportedSets, type MigrationResult } from './imported-migration';
 import type { ImportedStore } from './imported-store';
 import { settingsStore } from './settings';
-import { saveNotices } from './storage-notices';
-import { writeVersioned, type VersionedItem } from './versioned-item';
+import { writeRepaired } from './storage-notices';
+import type { VersionedItem } from './versioned-item';
 
 /** Every storage.local item with reader data (feeds and imported sets are in IndexedDB). */
 export const CHECKED: VersionedItem<unknown>[] = [
@@ -39,16 +39,14 @@ export async function checkItem(v: VersionedItem<unknown>): Promise<CheckResult>
     const newer = stored !== null && stored > version;
     const r = v.spec.repair(raw);
     if (newer) {
-      await writeVersioned(key, version, r.value);
       const found = r.notices.length
         ? r.notices
         : [{ item: v.spec.name, whole: false, count: 0, what: [] }];
-      await saveNotices(found, 'newer');
+      await writeRepaired({ key, version, value: r.value }, found, 'newer');
       return 'newer';
     }
     if (r.notices.length > 0) {
-      await writeVersioned(key, version, r.value);
-      await saveNotices(r.notices, 'corrupt');
+      await writeRepaired({ key, version, value: r.value }, r.notices, 'corrupt');
       return 'repaired';
     }
     if (stored !== version) {

@@ -37,23 +37,52 @@ export function saveNotices(
   at = new Date().toISOString(),
 ): Promise<void> {
   if (found.length === 0) return Promise.resolve();
-  saving = saving.then(() => save(found, reason, at));
-  return saving;
+  return queue(() => save(found, reason, at, [])).catch((err: unknown) => {
+    console.warn('Factmark: could not save the notice about reset data:', err);
+  });
 }
 
-async function save(found: Repaired<unknown>['notices'], reason: ResetReason, at: string) {
-  try {
-    const next = addNotices(
-      await readNotices(),
-      found.map((n) => ({ ...n, reason, at })),
-    );
-    await storage.setItems([
-      { key: KEY, value: next },
-      { key: `${KEY}$`, value: { v: NOTICES_VERSION } },
-    ]);
-  } catch (err) {
-    console.warn('Factmark: could not save the notice about reset data:', err);
-  }
+/**
+ * Writes a repaired item (its value and version) and the notice of what its repair reset in
+ * one `storage.local.set`: a browser closed in between can never keep the repaired value and
+ * lose the notice (the next start would find nothing to repair, and the reader would never
+ * be told). Rejects, with nothing written, when the write fails.
+ */
+export function writeRepaired(
+  item: { key: `local:${string}`; version: number; value: unknown },
+  found: Repaired<unknown>['notices'],
+  reason: ResetReason,
+  at = new Date().toISOString(),
+): Promise<void> {
+  return queue(() =>
+    save(found, reason, at, [
+      { key: item.key, value: item.value },
+      { key: `${item.key}$`, value: { v: item.version } },
+    ]),
+  );
+}
+
+function queue(job: () => Promise<void>): Promise<void> {
+  const run = saving.then(job);
+  saving = run.catch(() => {});
+  return run;
+}
+
+async function save(
+  found: Repaired<unknown>['notices'],
+  reason: ResetReason,
+  at: string,
+  alongside: { key: `local:${string}`; value: unknown }[],
+) {
+  const next = addNotices(
+    await readNotices(),
+    found.map((n) => ({ ...n, reason, at })),
+  );
+  await storage.setItems([
+    ...alongside,
+    { key: KEY, value: next },
+    { key: `${KEY}$`, value: { v: NOTICES_VERSION } },
+  ]);
 }
 
 export async function clearNotices(): Promise<void> {

@@ -67,6 +67,7 @@ async function inIdb() {
 }
 
 beforeEach(() => {
+  vi.restoreAllMocks();
   idb = new IDBFactory();
   fakeBrowser.reset();
   vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -113,6 +114,27 @@ describe('settings', () => {
     expect(result['local:settings']).toBe('repaired');
     expect(await stored('settings')).toEqual({ ...DEFAULT_SETTINGS, quiet: true });
     expect(notices?.[0]).toMatchObject({ item: 'settings', what: ['verdicts'] });
+  });
+
+  test('the repaired value and its notice are written together: a start cut short by a failed write leaves both as they were, and the next start repairs and tells', async () => {
+    const bad = { ...DEFAULT_SETTINGS, strictness: 'very' };
+    await put({ settings: bad, settings$: { v: 2 } });
+    // The browser goes away before the notice is written: any write that holds it fails.
+    const real = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const spy = vi
+      .spyOn(fakeBrowser.storage.local, 'set')
+      .mockImplementation((values: Record<string, unknown>) =>
+        'storageNotices' in values ? Promise.reject(new Error('browser closed')) : real(values),
+      );
+    const first = await start();
+    expect(first.result['local:settings']).toBe('failed');
+    expect(await stored('settings')).toEqual(bad);
+    expect(first.notices).toBeUndefined();
+    spy.mockRestore();
+    const { result, notices } = await start();
+    expect(result['local:settings']).toBe('repaired');
+    expect(await stored('settings')).toEqual(DEFAULT_SETTINGS);
+    expect(notices).toEqual([expect.objectContaining({ item: 'settings', what: ['strictness'] })]);
   });
 
   test('a whole value that is not settings resets to the defaults, said as a whole', async () => {
