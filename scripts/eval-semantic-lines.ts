@@ -23,7 +23,8 @@ import { fitLogistic, logit } from '../tools/semantic-fit';
 import { loadTable } from '../tools/semantic-texts';
 import {
   loadClaims,
-  loadQrels,
+  lineKey,
+  lineQrels,
   loadTranscript,
   transcriptDate,
   transcriptsOf,
@@ -55,7 +56,7 @@ interface Mark {
   fm: number;
   x: number[];
 }
-const qrels = loadQrels('2b', 'dev');
+const qrels = lineQrels('dev');
 const names = transcriptsOf('dev');
 const marks: Mark[] = [];
 let checkedLines = 0;
@@ -63,7 +64,7 @@ const t0 = performance.now();
 names.forEach((name, ti) => {
   const lines = loadTranscript(name);
   const date = transcriptDate(name);
-  const relOf = (l: number) => qrels.get(`${name}_${String(l).padStart(4, '0')}`);
+  const relOf = (l: number) => qrels.get(lineKey(name, l));
   const docClaims = new Set(lines.flatMap((l) => [...(relOf(l.line) ?? [])]));
   lines.forEach((l, i) => {
     const rel = relOf(l.line);

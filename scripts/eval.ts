@@ -68,6 +68,8 @@ import {
   loadQrels,
   loadQueries,
   linesAsSentences,
+  lineKey,
+  lineQrels,
   loadTranscript,
   neighboursOf,
   splitExists,
@@ -202,8 +204,8 @@ function claimFacts(): ClaimFacts {
   }
   const transcriptsOfClaim = new Map<string, Set<string>>();
   for (const split of ['train', 'dev'] as Split[])
-    for (const [q, rel] of loadQrels('2b', split)) {
-      const name = q.replace(/_\d{4}$/, '').toLowerCase();
+    for (const [at, rel] of lineQrels(split)) {
+      const name = at.slice(0, at.lastIndexOf(':'));
       for (const c of rel) {
         let set = transcriptsOfClaim.get(c);
         if (!set) transcriptsOfClaim.set(c, (set = new Set()));
@@ -238,7 +240,7 @@ interface JudgedSplit {
 
 /** Every mark of a split's transcripts, judged against the qrels; and the number of checked lines. */
 function judgeMarks(split: Split, marksOf: (name: string) => Mark[]): JudgedSplit {
-  const qrels = loadQrels('2b', split);
+  const qrels = lineQrels(split);
   const f = claimFacts();
   let lines = 0;
   let checked = 0;
@@ -251,7 +253,7 @@ function judgeMarks(split: Split, marksOf: (name: string) => Mark[]): JudgedSpli
     const lineClaims = new Map<number, Set<string>>();
     const docClaims = new Set<string>();
     for (const l of tl) {
-      const rel = qrels.get(`${name}_${String(l.line).padStart(4, '0')}`);
+      const rel = qrels.get(lineKey(name, l.line));
       if (rel) {
         lineClaims.set(l.line, rel);
         for (const c of rel) docClaims.add(c);
@@ -267,15 +269,15 @@ function judgeMarks(split: Split, marksOf: (name: string) => Mark[]): JudgedSpli
         (t) => t !== name.toLowerCase(),
       );
       const repeat = relaxed || (same && elsewhere);
-      const lineKey = `${name}:${m.line}`;
+      const at = `${name}:${m.line}`;
       judged.push({
-        lineKey,
+        lineKey: at,
         score: m.score,
         strict,
         relaxed,
         repeat,
         sameEvent: !repeat && same && Math.abs((f.day.get(m.claim) ?? NaN) - day) <= 3,
-        label: `${lineKey} ${m.claim}`,
+        label: `${at} ${m.claim}`,
       });
     }
   }
@@ -446,15 +448,15 @@ function bm25Top(bm25: Bm25Scores, name: string): { line: number; claim: string;
 
 /** Lowest θ with strict precision >= 0.8 on the given split (best F1 otherwise). */
 function chooseTheta(bm25: Bm25Scores, split: Split): number {
-  const qrels = loadQrels('2b', split);
+  const qrels = lineQrels(split);
   const all: { score: number; right: boolean }[] = [];
   let checked = 0;
   for (const name of transcriptsOf(split)) {
     for (const t of bm25Top(bm25, name)) {
-      const rel = qrels.get(`${name}_${String(t.line).padStart(4, '0')}`);
+      const rel = qrels.get(lineKey(name, t.line));
       all.push({ score: t.score, right: !!rel?.has(t.claim) });
     }
-    checked += [...qrels.keys()].filter((k) => k.startsWith(`${name}_`)).length;
+    checked += [...qrels.keys()].filter((k) => k.startsWith(`${name.toLowerCase()}:`)).length;
   }
   all.sort((a, b) => b.score - a.score);
   let right = 0;

@@ -33,6 +33,8 @@ import {
   loadClaims,
   loadQrels,
   loadQueries,
+  lineKey,
+  lineQrels,
   loadTranscript,
   neighboursOf,
   transcriptDate,
@@ -227,6 +229,7 @@ function main(): void {
   const idx2b = buildIndex(loadClaims('2b'));
 
   const qb = loadQrels('2b', 'train');
+  const atLine = lineQrels('train');
   // 2a tweets have no speaker, date or neighbouring lines (those come out undefined and []).
   for (const [task, idx, qrels] of [
     ['2a', idx2a, loadQrels('2a', 'train')],
@@ -258,20 +261,20 @@ function main(): void {
   const transcripts = transcriptsOf('train');
   // Claim -> train transcripts the qrels attach it to (speaker repeats).
   const elsewhere = new Map<string, Set<string>>();
-  for (const [qid, rel] of qb)
+  for (const [at, rel] of atLine)
     for (const c of rel) {
       let set = elsewhere.get(c);
       if (!set) elsewhere.set(c, (set = new Set()));
-      set.add(qid.replace(/_\d{4}$/, ''));
+      set.add(at.slice(0, at.lastIndexOf(':')));
     }
   for (const name of transcripts) {
     const lines = loadTranscript(name);
     const date = transcriptDate(name);
     const docClaims = new Set<string>();
     for (const l of lines)
-      for (const c of qb.get(`${name}_${String(l.line).padStart(4, '0')}`) ?? []) docClaims.add(c);
+      for (const c of atLine.get(lineKey(name, l.line)) ?? []) docClaims.add(c);
     lines.forEach((l, i) => {
-      const rel = qb.get(`${name}_${String(l.line).padStart(4, '0')}`);
+      const rel = atLine.get(lineKey(name, l.line));
       const nb = [lines[i - 1]?.text, lines[i + 1]?.text].filter((t): t is string => !!t);
       const { q, ranked } = features(idx2b, l.text, l.speaker, date, nb, PER_LINE, true);
       ranked.forEach((r, k) => {
@@ -286,7 +289,7 @@ function main(): void {
             // the qrels attach to a line of another transcript.
             repeat:
               r.features[FEATURE_NAMES.indexOf('speakerMatch')] === 1 &&
-              [...(elsewhere.get(id) ?? [])].some((t) => t !== name),
+              [...(elsewhere.get(id) ?? [])].some((t) => t !== name.toLowerCase()),
             // Information only: the speaker's claim dated within 3 days.
             sameEvent:
               r.features[FEATURE_NAMES.indexOf('speakerMatch')] === 1 &&

@@ -21,6 +21,8 @@ import { parseTranscript, transcriptDate, type TranscriptLine } from './transcri
 export interface ReadQuery {
   query: Query;
   neighbours: string[];
+  /** The query's line in its doc, when known. */
+  line?: number;
 }
 
 const optStr = (v: unknown): string | undefined =>
@@ -28,39 +30,102 @@ const optStr = (v: unknown): string | undefined =>
 
 type Line = TranscriptLine;
 
-function transcriptReader(dir: string | undefined): (name: string) => Line[] | undefined {
-  const files = new Map<string, string>();
+interface Transcripts {
+  /** The lines of the transcript of this name (case-insensitive), when it is at hand. */
+  of(name: string): Line[] | undefined;
+  /** Where a line of exactly this text is, when one transcript line alone has it. */
+  find(text: string): { doc: string; line: number } | undefined;
+  /** The transcript's name as its file spells it. */
+  name(doc: string): string;
+}
+
+/** Whitespace runs as one space, trimmed (the queries' copies of a line differ in spaces). */
+const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
+
+function transcriptReader(dir: string | undefined): Transcripts {
+  const files = new Map<string, { name: string; file: string }>();
   if (dir && existsSync(dir))
     for (const f of readdirSync(dir))
-      if (f.endsWith('.tsv')) files.set(f.slice(0, -4).toLowerCase(), join(dir, f));
+      if (f.endsWith('.tsv'))
+        files.set(f.slice(0, -4).toLowerCase(), { name: f.slice(0, -4), file: join(dir, f) });
   const cache = new Map<string, Line[]>();
-  return (name) => {
-    const file = files.get(name.toLowerCase());
-    if (!file) return undefined;
-    let lines = cache.get(file);
+  const of = (name: string): Line[] | undefined => {
+    const hit = files.get(name.toLowerCase());
+    if (!hit) return undefined;
+    let lines = cache.get(hit.file);
     if (!lines) {
-      lines = parseTranscript(readFileSync(file, 'utf8'));
-      cache.set(file, lines);
+      lines = parseTranscript(readFileSync(hit.file, 'utf8'));
+      cache.set(hit.file, lines);
     }
     return lines;
   };
+  let byText: Map<string, { doc: string; line: number } | null> | undefined;
+  const find = (text: string) => {
+    if (!byText) {
+      byText = new Map();
+      for (const { name } of files.values())
+        for (const l of of(name) ?? []) {
+          const key = squash(l.text);
+          // A line said twice (in one debate or two) places nothing.
+          byText.set(key, byText.has(key) ? null : { doc: name, line: l.line });
+        }
+    }
+    return byText.get(squash(text)) ?? undefined;
+  };
+  return { of, find, name: (doc) => files.get(doc.toLowerCase())?.name ?? doc };
+}
+
+/** A debate and line from an id of the CheckThat! form DEBATE_LINE ("20170822_Trump_phoenix_0204"). */
+function placeInId(id: string): { doc: string; line: number } | undefined {
+  const m = /^(\d{8}_.+)_(\d{1,5})$/.exec(id);
+  return m?.[1] && m[2] ? { doc: m[1], line: Number(m[2]) } : undefined;
+}
+
+/**
+ * Where a query was said: the debate and line the file names (else its id's), when that
+ * transcript is at hand and the line holds the query's text; else the one line at hand with
+ * exactly its text (the benchmark's own files misspell debate names, "20161019_3pres" for
+ * 20161019_third_presidential_debate, and number some lines differently); else the named
+ * place, without its transcript. `lines` are the place's transcript when at hand.
+ */
+function placeOf(
+  named: { doc?: string; line: number },
+  id: string,
+  text: string,
+  at_hand: Transcripts,
+): { doc?: string; line: number; lines?: Line[]; k: number } {
+  const given = named.doc ? named : (placeInId(id) ?? named);
+  const lines = given.doc ? at_hand.of(given.doc) : undefined;
+  const k = lines ? lines.findIndex((l) => l.line === given.line) : -1;
+  if (given.doc && lines && k >= 0 && squash(lines[k]?.text ?? '') === squash(text))
+    return { doc: at_hand.name(given.doc), line: given.line, lines, k };
+  const found = at_hand.find(text);
+  if (found) {
+    const there = at_hand.of(found.doc);
+    return { ...found, lines: there, k: there?.findIndex((l) => l.line === found.line) ?? -1 };
+  }
+  return { ...given, k: -1 };
 }
 
 export function readQueries(file: string, transcripts?: string): ReadQuery[] {
   const dir = transcripts ?? join(dirname(file), 'transcripts');
   if (transcripts && !existsSync(transcripts))
     throw new CliError(`--transcripts ${transcripts}: no such directory`);
-  const transcriptOf = transcriptReader(dir);
+  const at_hand = transcriptReader(dir);
   const rows = readJsonObjects(file).map(({ line, value: r }) => {
     const id = r.id;
     if ((typeof id !== 'string' && typeof id !== 'number') || id === '')
       throw new CliError(`${file}: line ${line}: query needs an "id"`);
     if (typeof r.text !== 'string')
       throw new CliError(`${file}: line ${line}: query ${id} needs a string "text"`);
-    const doc = optStr(r.doc) ?? optStr(r.transcript);
-    const at = typeof r.line === 'number' ? r.line : Number(optStr(r.line) ?? NaN);
-    const lines = doc ? transcriptOf(doc) : undefined;
-    const k = lines && Number.isFinite(at) ? lines.findIndex((l) => l.line === at) : -1;
+    const named = optStr(r.doc) ?? optStr(r.transcript);
+    const given = typeof r.line === 'number' ? r.line : Number(optStr(r.line) ?? NaN);
+    const {
+      doc,
+      line: at,
+      lines,
+      k,
+    } = placeOf({ ...(named ? { doc: named } : {}), line: given }, String(id), r.text, at_hand);
     const query: Query = {
       id: String(id),
       text: r.text,
@@ -85,13 +150,14 @@ export function readQueries(file: string, transcripts?: string): ReadQuery[] {
   for (const list of byDoc.values())
     if (list.every((r) => Number.isFinite(r.at))) list.sort((a, b) => a.at - b.at);
   return rows.map((r) => {
-    if (r.fromTranscript) return { query: r.query, neighbours: r.fromTranscript };
+    const line = Number.isFinite(r.at) ? { line: r.at } : {};
+    if (r.fromTranscript) return { query: r.query, neighbours: r.fromTranscript, ...line };
     const list = r.query.doc ? (byDoc.get(r.query.doc) ?? []) : [];
     const k = list.indexOf(r);
     const neighbours =
       k < 0
         ? []
         : [list[k - 1]?.query.text, list[k + 1]?.query.text].filter((t) => t !== undefined);
-    return { query: r.query, neighbours };
+    return { query: r.query, neighbours, ...line };
   });
 }

@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MatchableClaim, Sentence } from '../lib/types';
 import { claimTitle, readJsonObjects } from './read-claims';
-import { parseTranscript, transcriptDate, type TranscriptLine } from './transcripts';
+import { readQueries } from './read-queries';
+import { parseTranscript, type TranscriptLine } from './transcripts';
 
 export const DATA_DIR =
   process.env.FACTMARK_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -21,6 +22,8 @@ export interface BenchQuery {
   line?: number;
   speaker?: string;
   date?: string;
+  /** Context: the lines either side (2b). */
+  neighbours?: string[];
 }
 
 export { transcriptDate, type TranscriptLine } from './transcripts';
@@ -105,19 +108,48 @@ export function splitExists(task: Task, split: Split): boolean {
   return existsSync(join(taskDir(task), `queries-${split}.jsonl`));
 }
 
+const queryCache = new Map<string, BenchQuery[]>();
+/**
+ * A split's queries read as the match CLI reads them (tools/read-queries.ts): a 2b sentence
+ * is placed on its transcript line (by its text where the file's debate name or line is
+ * wrong), with that line's speaker, the debate's date and the lines either side.
+ */
 export function loadQueries(task: Task, split: Split): BenchQuery[] {
-  return readJsonl(join(taskDir(task), `queries-${split}.jsonl`)).map((r) => {
-    const q: BenchQuery = { id: String(r.id), text: String(r.text ?? '') };
-    const transcript = str(r.transcript);
-    if (transcript) {
-      q.transcript = transcript;
-      q.line = Number(r.line);
-      q.date = transcriptDate(transcript);
-      q.speaker = loadTranscript(transcript).find((l) => l.line === q.line)?.speaker;
-    }
-    return q;
-  });
+  const file = join(taskDir(task), `queries-${split}.jsonl`);
+  let out = queryCache.get(file);
+  if (!out) {
+    out = readQueries(file).map(({ query, neighbours, line }) => ({
+      id: query.id,
+      text: query.text,
+      ...(query.doc ? { transcript: query.doc } : {}),
+      ...(line !== undefined ? { line } : {}),
+      ...(query.speaker ? { speaker: query.speaker } : {}),
+      ...(query.date ? { date: query.date } : {}),
+      neighbours,
+    }));
+    queryCache.set(file, out);
+  }
+  return out;
 }
+
+/**
+ * The qrels of a 2b split by where each query was said: `transcript:line` -> claim ids
+ * (the qrels' own ids misspell some debates, so they are not keys into the transcripts).
+ */
+export function lineQrels(split: Split): Map<string, Set<string>> {
+  const qrels = loadQrels('2b', split);
+  const out = new Map<string, Set<string>>();
+  for (const q of loadQueries('2b', split)) {
+    const rel = qrels.get(q.id);
+    if (!rel || !q.transcript || q.line === undefined) continue;
+    const key = lineKey(q.transcript, q.line);
+    out.set(key, new Set([...(out.get(key) ?? []), ...rel]));
+  }
+  return out;
+}
+
+export const lineKey = (transcript: string, line: number): string =>
+  `${transcript.toLowerCase()}:${line}`;
 
 /** Query id -> relevant claim ids. */
 export function loadQrels(task: Task, split: Split): Map<string, Set<string>> {
@@ -132,14 +164,9 @@ export function loadQrels(task: Task, split: Split): Map<string, Set<string>> {
   return out;
 }
 
-/** Neighbouring lines (the previous and next line of the transcript). */
+/** Neighbouring lines (the previous and next line of the transcript), as the CLI reads them. */
 export function neighboursOf(q: BenchQuery): string[] {
-  if (!q.transcript || q.line === undefined) return [];
-  const lines = loadTranscript(q.transcript);
-  const i = lines.findIndex((l) => l.line === q.line);
-  if (i < 0) return [];
-  // One line either side: two scored 0.5681 vs 0.5694 in 4-fold CV on 2b train.
-  return [lines[i - 1]?.text, lines[i + 1]?.text].filter((t): t is string => !!t);
+  return q.neighbours ?? [];
 }
 
 /** Transcripts of a split (2b), by the queries that cite them. */

@@ -16,9 +16,9 @@ const rows = [259, 204].map((line) => ({
   line,
 }));
 
-function dir(withTranscript: boolean): string {
+function dir(withTranscript: boolean, queries: object[] = rows): string {
   const d = mkdtempSync(join(tmpdir(), 'factmark-queries-'));
-  writeFileSync(join(d, 'q.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
+  writeFileSync(join(d, 'q.jsonl'), queries.map((r) => JSON.stringify(r)).join('\n'));
   if (withTranscript) {
     mkdirSync(join(d, 'transcripts'));
     copyFileSync(
@@ -43,6 +43,40 @@ describe('the match CLI reads a query with the context its line carries', () => 
     expect(late?.query.date).toBe('2017-08-22');
     expect(early?.neighbours).toEqual([at(259)?.text]);
     expect(late?.neighbours).toEqual([at(204)?.text]);
+  });
+
+  it('placed by its text when the file misnames its debate or line (as the benchmark does)', () => {
+    // The 2b files name this debate "20170822_trump_phx" at times; the line is off too.
+    const wrong = rows.map((r) => ({ ...r, transcript: '20170822_trump_phx', line: r.line + 1 }));
+    const [q] = readQueries(join(dir(true, wrong), 'q.jsonl'));
+    expect(q?.query).toMatchObject({ doc: NAME, speaker: at(259)?.speaker });
+    expect(q?.line).toBe(259);
+    expect(q?.neighbours).toEqual([at(258)?.text, at(260)?.text]);
+  });
+
+  it('an id of the form DEBATE_LINE places a query the file gives only {id, text}', () => {
+    const bare = rows.map(({ id, text }) => ({ id, text }));
+    const [q] = readQueries(join(dir(true, bare), 'q.jsonl'));
+    expect(q?.query).toMatchObject({ doc: NAME, date: '2017-08-22', speaker: at(259)?.speaker });
+    // Without the transcript: the date, and the debate's other queries as neighbours.
+    const [late, early] = readQueries(join(dir(false, bare), 'q.jsonl'));
+    expect(late?.query).toMatchObject({ doc: NAME, date: '2017-08-22' });
+    expect(early?.neighbours).toEqual([at(259)?.text]);
+  });
+
+  it('an id of no known form, with the transcripts at hand: placed by its text alone', () => {
+    const [q, r] = readQueries(
+      join(
+        dir(true, [
+          { id: 'q1', text: `  ${at(259)?.text ?? ''} ` },
+          { id: 'q2', text: 'Not said.' },
+        ]),
+        'q.jsonl',
+      ),
+    );
+    expect(q?.query).toMatchObject({ doc: NAME, speaker: at(259)?.speaker });
+    expect(r?.query.doc).toBeUndefined();
+    expect(r?.neighbours).toEqual([]);
   });
 
   it('names the line of a query without text', () => {
