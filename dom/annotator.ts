@@ -15,7 +15,7 @@ import type { ToastNote } from './overlay';
 import { MarkView } from './mark-view';
 import type { HideKind } from '../lib/hidden';
 import { isHost } from './overlay-host';
-import { markable, pageSentences, type PageSentence } from './page-sentences';
+import { pageSentences, sendable, type PageSentence } from './page-sentences';
 import { marksOfReply } from './reply-marks';
 import { readInSlices, type ReadResult } from './read-page';
 import { mark, TaskClock, TIMING } from './timing';
@@ -204,8 +204,9 @@ export class Annotator {
    * and their marks kept for a change of settings (`show`). `t0`: when this task began.
    */
   private async matchChunks(chunks: TextChunk[], t0: number): Promise<void> {
-    // Menus, buttons and captions of a few words are never marked: don't send them.
-    const sentences = pageSentences(chunks).filter((s) => markable(s.text));
+    // Menus, buttons and captions of a few words are never marked: don't send them (a short
+    // sentence of a paragraph goes with it: the paragraph is read as one statement).
+    const sentences = sendable(pageSentences(chunks));
     if (sentences.length === 0) return this.clock.note(t0, 'split');
     const texts = sentences.map((s) => ({ text: s.text, block: s.block }));
     const first = this.filter.strictness;

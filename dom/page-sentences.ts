@@ -13,7 +13,7 @@ export interface PageSentence extends Sentence {
 }
 
 /** Whether a sentence is long enough to be marked (lib/text/markable.ts: the one rule). */
-export { markable } from '../lib/text/markable';
+export { markable, sendable } from '../lib/text/markable';
 
 /**
  * The sentences of each chunk, in reading order; none crosses a chunk (a block), and each

@@ -5,7 +5,7 @@
  */
 import { Window } from 'happy-dom';
 import { extractChunks } from '../dom/extract-text';
-import { markable, pageSentences } from '../dom/page-sentences';
+import { pageSentences, sendable } from '../dom/page-sentences';
 import { pageDate } from '../dom/page-meta';
 import { matchSentences, type ClaimIndex } from '../lib/match/matcher';
 import type { Sentence, Strictness } from '../lib/types';
@@ -27,9 +27,9 @@ export function readPageSentences(html: string): {
   try {
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     // The sentences the content script sends: menus and captions of a few words are not.
-    const sentences = pageSentences(extractChunks(doc.body ?? doc.documentElement))
-      .filter((s) => markable(s.text))
-      .map(({ text, block }) => (block === undefined ? { text } : { text, block }));
+    const sentences = sendable(pageSentences(extractChunks(doc.body ?? doc.documentElement))).map(
+      ({ text, block }) => (block === undefined ? { text } : { text, block }),
+    );
     // The page's own date, as the extension passes it (claims of the same days rank higher).
     const date = pageDate(doc);
     return date === undefined ? { sentences } : { sentences, date };

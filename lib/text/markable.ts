@@ -15,3 +15,18 @@ const WORDS = new RegExp(`^\\s*(\\S+\\s+){${MIN_TERMS - 1}}\\S`);
 export function markable(text: string): boolean {
   return text.length >= MIN_SENTENCE_CHARS && WORDS.test(text);
 }
+
+/**
+ * The sentences worth sending to the matcher: those long enough to be marked, and the short
+ * ones of a paragraph that holds such a sentence. A paragraph is read as one statement
+ * (lib/match/match-blocks.ts), and its short sentences are part of it: the tweet "Felons
+ * can't vote. But pardoned ones can" states its claim only with both. A paragraph of short
+ * sentences only (a menu, a caption, a button row) is not sent.
+ */
+export function sendable<T extends { text: string; block?: number }>(sentences: readonly T[]): T[] {
+  const blocks = new Set<number>();
+  for (const s of sentences) if (s.block !== undefined && markable(s.text)) blocks.add(s.block);
+  return sentences.filter(
+    (s) => markable(s.text) || (s.block !== undefined && blocks.has(s.block)),
+  );
+}

@@ -1,7 +1,7 @@
 /** @vitest-environment happy-dom */
 import { describe, expect, test } from 'vitest';
 import { extractChunks } from '../../dom/extract-text';
-import { markable, pageSentences, sentenceRange } from '../../dom/page-sentences';
+import { markable, pageSentences, sendable, sentenceRange } from '../../dom/page-sentences';
 import { setBody } from './page';
 
 describe('pageSentences: the sentence table', () => {
@@ -66,5 +66,25 @@ describe('markable', () => {
     { text: 'Anexión      total', want: false },
   ])('"$text" -> $want', ({ text, want }) => {
     expect(markable(text)).toBe(want);
+  });
+});
+
+describe('sendable: what the content script sends to the matcher', () => {
+  const sent = (html: string) => {
+    setBody(html);
+    return sendable(pageSentences(extractChunks(document.body))).map((s) => s.text);
+  };
+  test('a short sentence goes with its paragraph, which is read as one statement', () => {
+    expect(sent('<p>Felons can’t vote. But pardoned ones can, says the tweet.</p>')).toEqual([
+      'Felons can’t vote.',
+      'But pardoned ones can, says the tweet.',
+    ]);
+  });
+  test('paragraphs of short text only (menus, buttons, captions) are not sent', () => {
+    expect(
+      sent(
+        '<nav><a href="/">Home</a> <a href="/w">World</a></nav><p>Read more</p><p>Russia annexed Crimea in 2014.</p>',
+      ),
+    ).toEqual(['Russia annexed Crimea in 2014.']);
   });
 });

@@ -7,6 +7,8 @@ import { MODEL } from '../../lib/match/model';
 import { segmentSentences } from '../../lib/text/segment';
 import { readClaimsFile } from '../../tools/read-claims';
 import { DATA_DIR, loadQueries } from '../../tools/train-data';
+import { tweetPageHtml } from '../../tools/page-mode';
+import { scanPage } from '../../tools/scan-page';
 import type { Strictness } from '../../lib/types';
 
 describe('blocksOf', () => {
@@ -101,6 +103,20 @@ describe.runIf(existsSync(CLAIMS))('a paragraph is read as one statement', () =>
     );
     expect(spans.length).toBeGreaterThan(100);
     expect(spans.filter((t) => !/\p{L}{3}/u.test(t))).toEqual([]);
+  });
+
+  test('the short sentences of a paragraph are read with it: the statement is whole', () => {
+    // A 2a train tweet: its first sentence is too short to be marked alone, yet it is half the
+    // statement. Read as the extension reads a page (tools/scan-page.ts), it is marked there.
+    const html = tweetPageHtml([
+      {
+        id: 't',
+        text: 'Felons can’t vote. But pardoned ones can @realDonaldTrump@tedcruz pic.twitter.com/5G7SPelalw — Dinesh D’Souza (@DineshDSouza) October 30, 2018',
+      },
+    ]);
+    expect(scanPage(html, index).map((m) => [m.claim, m.text])).toEqual([
+      ['vclaim-sno-can-pardoned-felons-vote', 'Felons can’t vote.'],
+    ]);
   });
 
   test('only a number of the same kind conflicts: an age is no date, a different year is', () => {
