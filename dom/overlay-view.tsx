@@ -56,11 +56,8 @@ export interface ItemHandlers {
   close(returnFocus: boolean): void;
   hoverLeft(): void;
   hoverBack(): void;
-  /**
-   * False while focus is moved back to a marker (a closed card, the window coming back), so
-   * that focus does not reopen its card.
-   */
-  focusOpens(key: string): boolean;
+  /** False while focus is moved back to a marker, so that focus does not reopen its card. */
+  focusOpens(): boolean;
   /** "Not this claim" on the card (absent: the card offers no hiding). */
   hide?(key: string, kind: HideKind): void;
 }
@@ -114,7 +111,7 @@ export function overlayItem({
         onMouseEnter={() => on.open(key, 'hover')}
         onMouseLeave={() => on.hoverLeft()}
         onFocus={() => {
-          if (on.focusOpens(key)) on.open(key, 'focus');
+          if (on.focusOpens()) on.open(key, 'focus');
         }}
         onClick={(e) => {
           e.stopPropagation();

@@ -5,7 +5,6 @@ import { normalizeHost } from '../lib/settings';
 import type { Mark } from './marks';
 import { OverlayHost } from './overlay-host';
 import { composedParent } from './walk-text';
-import { RestoredFocus } from './restored-focus';
 import { overlayItem, type ItemHandlers, type OpenHow, type Viewport } from './overlay-view';
 
 /**
@@ -50,9 +49,8 @@ export class Overlay {
     close: (returnFocus) => this.close(returnFocus),
     hoverLeft: () => this.scheduleHoverClose(),
     hoverBack: () => clearTimeout(this.closeTimer),
-    focusOpens: (key) => !this.restored.isRestore(key) && !this.returningFocus,
+    focusOpens: () => !this.returningFocus,
   };
-  private readonly restored: RestoredFocus;
   private readonly toast: ToastLayer;
   private readonly site: string;
 
@@ -70,7 +68,6 @@ export class Overlay {
       };
     }
     this.toast = new ToastLayer(doc, this.host.root);
-    this.restored = new RestoredFocus(this.win, () => this.focusedMarkerKey());
     this.site = normalizeHost(doc.location?.hostname ?? '');
   }
 
@@ -169,12 +166,6 @@ export class Overlay {
     this.markerEl(key)?.focus();
   }
 
-  /** The mark whose marker (not its card) has focus, if any. */
-  private focusedMarkerKey(): string | null {
-    const inner = this.host.root.activeElement as HTMLElement | null;
-    return inner?.matches('[data-key]') ? (inner.dataset.key ?? null) : null;
-  }
-
   /** The mark whose marker or card has focus, if any. */
   get focusedKey(): string | null {
     const inner = this.host.root.activeElement as HTMLElement | null;
@@ -194,7 +185,6 @@ export class Overlay {
   /** The named inverse of the constructor: no host, no timer. */
   destroy(): void {
     clearTimeout(this.closeTimer);
-    this.restored.destroy();
     this.toast.destroy();
     render(null, this.host.layer);
     this.host.remove();

@@ -96,27 +96,6 @@ describe('Overlay', () => {
     expect(card()).toBeNull();
   });
 
-  test('the window coming back to a focused marker opens nothing; the next focus by the reader does', async () => {
-    overlay?.setMarks(marks());
-    await sleep(200);
-    const marker = root()?.querySelector<HTMLElement>('[data-key="m0"]');
-    marker?.focus();
-    expect(card()).not.toBeNull();
-    overlay?.close(false);
-    expect(card()).toBeNull();
-    // Another tab: the window loses focus with the marker focused, and gets both back.
-    window.dispatchEvent(new Event('blur'));
-    marker?.blur();
-    window.dispatchEvent(new Event('focus'));
-    marker?.focus();
-    await sleep(50);
-    expect(card()).toBeNull();
-    // The reader moves focus away and back: the card opens.
-    marker?.blur();
-    marker?.focus();
-    expect(card()).not.toBeNull();
-  });
-
   test('hitTest finds the mark under a point', async () => {
     overlay?.setMarks(marks().slice(0, 1));
     await sleep(200);
