@@ -33,8 +33,14 @@ type Line = TranscriptLine;
 interface Transcripts {
   /** The lines of the transcript of this name (case-insensitive), when it is at hand. */
   of(name: string): Line[] | undefined;
-  /** Where a line of exactly this text is, when one transcript line alone has it. */
-  find(text: string): { doc: string; line: number } | undefined;
+  /**
+   * Where a line of exactly this text is: the one line with it, or of several, the one
+   * nearest `near` in the one debate of `near`'s date.
+   */
+  find(
+    text: string,
+    near?: { doc?: string; line: number },
+  ): { doc: string; line: number } | undefined;
   /** The transcript's name as its file spells it. */
   name(doc: string): string;
 }
@@ -59,18 +65,30 @@ function transcriptReader(dir: string | undefined): Transcripts {
     }
     return lines;
   };
-  let byText: Map<string, { doc: string; line: number } | null> | undefined;
-  const find = (text: string) => {
+  let byText: Map<string, { doc: string; line: number }[]> | undefined;
+  const find = (text: string, near?: { doc?: string; line: number }) => {
     if (!byText) {
       byText = new Map();
       for (const { name } of files.values())
         for (const l of of(name) ?? []) {
           const key = squash(l.text);
-          // A line said twice (in one debate or two) places nothing.
-          byText.set(key, byText.has(key) ? null : { doc: name, line: l.line });
+          const list = byText.get(key) ?? [];
+          list.push({ doc: name, line: l.line });
+          byText.set(key, list);
         }
     }
-    return byText.get(squash(text)) ?? undefined;
+    let found = byText.get(squash(text)) ?? [];
+    // A line said more than once ("Wrong.") is placed only with the named place's help: in
+    // the debate of the named one's date, the occurrence nearest the named line.
+    if (found.length > 1) {
+      const day = near?.doc ? transcriptDate(near.doc) : undefined;
+      found = day ? found.filter((f) => transcriptDate(f.doc) === day) : [];
+      const docs = new Set(found.map((f) => f.doc));
+      if (docs.size !== 1 || !Number.isFinite(near?.line)) return undefined;
+      const at = near?.line ?? 0;
+      found.sort((a, b) => Math.abs(a.line - at) - Math.abs(b.line - at));
+    }
+    return found[0];
   };
   return { of, find, name: (doc) => files.get(doc.toLowerCase())?.name ?? doc };
 }
@@ -99,7 +117,7 @@ function placeOf(
   const k = lines ? lines.findIndex((l) => l.line === given.line) : -1;
   if (given.doc && lines && k >= 0 && squash(lines[k]?.text ?? '') === squash(text))
     return { doc: at_hand.name(given.doc), line: given.line, lines, k };
-  const found = at_hand.find(text);
+  const found = at_hand.find(text, given);
   if (found) {
     const there = at_hand.of(found.doc);
     return { ...found, lines: there, k: there?.findIndex((l) => l.line === found.line) ?? -1 };

@@ -54,6 +54,28 @@ describe('the match CLI reads a query with the context its line carries', () => 
     expect(q?.neighbours).toEqual([at(258)?.text, at(260)?.text]);
   });
 
+  it('a line said more than once is placed near its named line, in the debate of its date', () => {
+    // "Wrong." is said five times in this debate; the benchmark names it "20161019_3pres".
+    const debate = '20161019_third_presidential_debate';
+    const d = mkdtempSync(join(tmpdir(), 'factmark-queries-'));
+    mkdirSync(join(d, 'transcripts'));
+    for (const name of [debate, NAME])
+      copyFileSync(
+        join(taskDir('2b'), 'transcripts', `${name}.tsv`),
+        join(d, 'transcripts', `${name}.tsv`),
+      );
+    const q = (line: number) => ({
+      id: `x${line}`,
+      text: 'Wrong.',
+      transcript: '20161019_3pres',
+      line,
+    });
+    writeFileSync(join(d, 'q.jsonl'), [q(420), q(1041)].map((r) => JSON.stringify(r)).join('\n'));
+    const [a, b] = readQueries(join(d, 'q.jsonl'));
+    expect([a?.query.doc, a?.line, a?.query.speaker]).toEqual([debate, 423, 'TRUMP']);
+    expect(b?.line).toBe(1040);
+  });
+
   it('an id of the form DEBATE_LINE places a query the file gives only {id, text}', () => {
     const bare = rows.map(({ id, text }) => ({ id, text }));
     const [q] = readQueries(join(dir(true, bare), 'q.jsonl'));
