@@ -46,10 +46,12 @@ async function startSampling(page: Page): Promise<void> {
         });
         w.fmSamples.n++;
       }
-      requestAnimationFrame(() => {
-        changed = false;
-        setTimeout(sample, 0);
-      });
+      // Quiet means no mutation since the last sample, two frames ago: Factmark drops a mark
+      // whose text went in the frame after the change and redraws its markers in the next.
+      // (Cleared in a frame callback, a mutation just before that frame went unseen, and a
+      // marker on its way out in that frame's redraw was counted as orphaned.)
+      changed = false;
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(sample, 0)));
     };
     sample();
   }, HOST_TAG);
