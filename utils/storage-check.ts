@@ -15,7 +15,7 @@ import { migrateImportedSets, type MigrationResult } from './imported-migration'
 import type { ImportedStore } from './imported-store';
 import { settingsStore } from './settings';
 import { writeRepaired } from './storage-notices';
-import type { VersionedItem } from './versioned-item';
+import { versionedEntries, type VersionedItem } from './versioned-item';
 
 /** Every storage.local item with reader data (feeds and imported sets are in IndexedDB). */
 export const CHECKED: VersionedItem<unknown>[] = [
@@ -42,11 +42,11 @@ export async function checkItem(v: VersionedItem<unknown>): Promise<CheckResult>
       const found = r.notices.length
         ? r.notices
         : [{ item: v.spec.name, whole: false, count: 0, what: [] }];
-      await writeRepaired({ key, version, value: r.value }, found, 'newer');
+      await writeRepaired(versionedEntries(key, version, r.value), found, 'newer');
       return 'newer';
     }
     if (r.notices.length > 0) {
-      await writeRepaired({ key, version, value: r.value }, r.notices, 'corrupt');
+      await writeRepaired(versionedEntries(key, version, r.value), r.notices, 'corrupt');
       return 'repaired';
     }
     if (stored !== version) {

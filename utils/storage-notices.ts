@@ -43,23 +43,19 @@ export function saveNotices(
 }
 
 /**
- * Writes a repaired item (its value and version) and the notice of what its repair reset in
- * one `storage.local.set`: a browser closed in between can never keep the repaired value and
- * lose the notice (the next start would find nothing to repair, and the reader would never
- * be told). Rejects, with nothing written, when the write fails.
+ * Writes a repaired item (`entries`: its value and version, utils/versioned-item.ts
+ * `versionedEntries`) and the notice of what its repair reset in one `storage.local.set`: a
+ * browser closed in between can never keep the repaired value and lose the notice (the next
+ * start would find nothing to repair, and the reader would never be told). Rejects, with
+ * nothing written, when the write fails.
  */
 export function writeRepaired(
-  item: { key: `local:${string}`; version: number; value: unknown },
+  entries: { key: `local:${string}`; value: unknown }[],
   found: Repaired<unknown>['notices'],
   reason: ResetReason,
   at = new Date().toISOString(),
 ): Promise<void> {
-  return queue(() =>
-    save(found, reason, at, [
-      { key: item.key, value: item.value },
-      { key: `${item.key}$`, value: { v: item.version } },
-    ]),
-  );
+  return queue(() => save(found, reason, at, entries));
 }
 
 function queue(job: () => Promise<void>): Promise<void> {

@@ -96,10 +96,19 @@ export function versionedItem<T>(spec: VersionedSpec<T>): VersionedItem<T> {
   return self;
 }
 
-/** The value and its version in one write (`key$` is where WXT keeps an item's version). */
-export async function writeVersioned(key: LocalKey, version: number, value: unknown) {
-  await storage.setItems([
+/** An item's value and its version as entries of one write (`key$` is where WXT keeps it). */
+export function versionedEntries(
+  key: LocalKey,
+  version: number,
+  value: unknown,
+): { key: LocalKey; value: unknown }[] {
+  return [
     { key, value },
     { key: `${key}$`, value: { v: version } },
-  ]);
+  ];
+}
+
+/** The value and its version in one write. */
+export async function writeVersioned(key: LocalKey, version: number, value: unknown) {
+  await storage.setItems(versionedEntries(key, version, value));
 }
