@@ -23,7 +23,6 @@ import { fitLogistic, logit } from '../tools/semantic-fit';
 import { loadTable } from '../tools/semantic-texts';
 import {
   loadClaims,
-  lineKey,
   lineQrels,
   loadTranscript,
   transcriptDate,
@@ -64,7 +63,7 @@ const t0 = performance.now();
 names.forEach((name, ti) => {
   const lines = loadTranscript(name);
   const date = transcriptDate(name);
-  const relOf = (l: number) => qrels.get(lineKey(name, l));
+  const relOf = (l: number) => qrels.of(name).get(l);
   const docClaims = new Set(lines.flatMap((l) => [...(relOf(l.line) ?? [])]));
   lines.forEach((l, i) => {
     const rel = relOf(l.line);

@@ -68,7 +68,6 @@ import {
   loadQrels,
   loadQueries,
   linesAsSentences,
-  lineKey,
   lineQrels,
   loadTranscript,
   neighboursOf,
@@ -204,14 +203,13 @@ function claimFacts(): ClaimFacts {
   }
   const transcriptsOfClaim = new Map<string, Set<string>>();
   for (const split of ['train', 'dev'] as Split[])
-    for (const [at, rel] of lineQrels(split)) {
-      const name = at.slice(0, at.lastIndexOf(':'));
-      for (const c of rel) {
-        let set = transcriptsOfClaim.get(c);
-        if (!set) transcriptsOfClaim.set(c, (set = new Set()));
-        set.add(name);
-      }
-    }
+    for (const [name, lines] of lineQrels(split).entries())
+      for (const rel of lines.values())
+        for (const c of rel) {
+          let set = transcriptsOfClaim.get(c);
+          if (!set) transcriptsOfClaim.set(c, (set = new Set()));
+          set.add(name);
+        }
   facts = { claimant, day, transcriptsOf: transcriptsOfClaim };
   return facts;
 }
@@ -250,10 +248,10 @@ function judgeMarks(split: Split, marksOf: (name: string) => Mark[]): JudgedSpli
     const speakerOf = new Map(tl.map((l) => [l.line, claimantTokens(l.speaker)]));
     const day = dayNumber(transcriptDate(name));
     lines += tl.length;
-    const lineClaims = new Map<number, Set<string>>();
+    const lineClaims = new Map<number, ReadonlySet<string>>();
     const docClaims = new Set<string>();
     for (const l of tl) {
-      const rel = qrels.get(lineKey(name, l.line));
+      const rel = qrels.of(name).get(l.line);
       if (rel) {
         lineClaims.set(l.line, rel);
         for (const c of rel) docClaims.add(c);
@@ -453,10 +451,10 @@ function chooseTheta(bm25: Bm25Scores, split: Split): number {
   let checked = 0;
   for (const name of transcriptsOf(split)) {
     for (const t of bm25Top(bm25, name)) {
-      const rel = qrels.get(lineKey(name, t.line));
+      const rel = qrels.of(name).get(t.line);
       all.push({ score: t.score, right: !!rel?.has(t.claim) });
     }
-    checked += [...qrels.keys()].filter((k) => k.startsWith(`${name.toLowerCase()}:`)).length;
+    checked += qrels.of(name).size;
   }
   all.sort((a, b) => b.score - a.score);
   let right = 0;

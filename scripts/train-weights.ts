@@ -33,7 +33,6 @@ import {
   loadClaims,
   loadQrels,
   loadQueries,
-  lineKey,
   lineQrels,
   loadTranscript,
   neighboursOf,
@@ -261,20 +260,20 @@ function main(): void {
   const transcripts = transcriptsOf('train');
   // Claim -> train transcripts the qrels attach it to (speaker repeats).
   const elsewhere = new Map<string, Set<string>>();
-  for (const [at, rel] of atLine)
-    for (const c of rel) {
-      let set = elsewhere.get(c);
-      if (!set) elsewhere.set(c, (set = new Set()));
-      set.add(at.slice(0, at.lastIndexOf(':')));
-    }
+  for (const [name, lines] of atLine.entries())
+    for (const rel of lines.values())
+      for (const c of rel) {
+        let set = elsewhere.get(c);
+        if (!set) elsewhere.set(c, (set = new Set()));
+        set.add(name);
+      }
   for (const name of transcripts) {
     const lines = loadTranscript(name);
     const date = transcriptDate(name);
     const docClaims = new Set<string>();
-    for (const l of lines)
-      for (const c of atLine.get(lineKey(name, l.line)) ?? []) docClaims.add(c);
+    for (const l of lines) for (const c of atLine.of(name).get(l.line) ?? []) docClaims.add(c);
     lines.forEach((l, i) => {
-      const rel = atLine.get(lineKey(name, l.line));
+      const rel = atLine.of(name).get(l.line);
       const nb = [lines[i - 1]?.text, lines[i + 1]?.text].filter((t): t is string => !!t);
       const { q, ranked } = features(idx2b, l.text, l.speaker, date, nb, PER_LINE, true);
       ranked.forEach((r, k) => {

@@ -13,7 +13,7 @@
  * and the eval's reading (README, "Matching quality").
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Query } from '../lib/types';
 import { CliError, readJsonObjects } from './read-claims';
 import { parseTranscript, transcriptDate, type TranscriptLine } from './transcripts';
@@ -30,7 +30,7 @@ const optStr = (v: unknown): string | undefined =>
 
 type Line = TranscriptLine;
 
-interface Transcripts {
+export interface Transcripts {
   /** The lines of the transcript of this name (case-insensitive), when it is at hand. */
   of(name: string): Line[] | undefined;
   /**
@@ -48,9 +48,22 @@ interface Transcripts {
 /** Whitespace runs as one space, trimmed (the queries' copies of a line differ in spaces). */
 const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
 
-function transcriptReader(dir: string | undefined): Transcripts {
+const readers = new Map<string, Transcripts>();
+
+/**
+ * The transcripts of a folder (one NAME.tsv per debate), each file read once per process
+ * however many readers ask (the CLI, the eval and training share them).
+ */
+export function transcriptsIn(dir: string): Transcripts {
+  const key = resolve(dir);
+  let r = readers.get(key);
+  if (!r) readers.set(key, (r = transcriptReader(key)));
+  return r;
+}
+
+function transcriptReader(dir: string): Transcripts {
   const files = new Map<string, { name: string; file: string }>();
-  if (dir && existsSync(dir))
+  if (existsSync(dir))
     for (const f of readdirSync(dir))
       if (f.endsWith('.tsv'))
         files.set(f.slice(0, -4).toLowerCase(), { name: f.slice(0, -4), file: join(dir, f) });
@@ -110,16 +123,16 @@ function placeOf(
   named: { doc?: string; line: number },
   id: string,
   text: string,
-  at_hand: Transcripts,
+  atHand: Transcripts,
 ): { doc?: string; line: number; lines?: Line[]; k: number } {
   const given = named.doc ? named : (placeInId(id) ?? named);
-  const lines = given.doc ? at_hand.of(given.doc) : undefined;
+  const lines = given.doc ? atHand.of(given.doc) : undefined;
   const k = lines ? lines.findIndex((l) => l.line === given.line) : -1;
   if (given.doc && lines && k >= 0 && squash(lines[k]?.text ?? '') === squash(text))
-    return { doc: at_hand.name(given.doc), line: given.line, lines, k };
-  const found = at_hand.find(text, given);
+    return { doc: atHand.name(given.doc), line: given.line, lines, k };
+  const found = atHand.find(text, given);
   if (found) {
-    const there = at_hand.of(found.doc);
+    const there = atHand.of(found.doc);
     return { ...found, lines: there, k: there?.findIndex((l) => l.line === found.line) ?? -1 };
   }
   return { ...given, k: -1 };
@@ -129,7 +142,7 @@ export function readQueries(file: string, transcripts?: string): ReadQuery[] {
   const dir = transcripts ?? join(dirname(file), 'transcripts');
   if (transcripts && !existsSync(transcripts))
     throw new CliError(`--transcripts ${transcripts}: no such directory`);
-  const at_hand = transcriptReader(dir);
+  const atHand = transcriptsIn(dir);
   const rows = readJsonObjects(file).map(({ line, value: r }) => {
     const id = r.id;
     if ((typeof id !== 'string' && typeof id !== 'number') || id === '')
@@ -143,7 +156,7 @@ export function readQueries(file: string, transcripts?: string): ReadQuery[] {
       line: at,
       lines,
       k,
-    } = placeOf({ ...(named ? { doc: named } : {}), line: given }, String(id), r.text, at_hand);
+    } = placeOf({ ...(named ? { doc: named } : {}), line: given }, String(id), r.text, atHand);
     const query: Query = {
       id: String(id),
       text: r.text,

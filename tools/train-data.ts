@@ -2,12 +2,12 @@
  * Loaders for the CheckThat! 2021 task 2 data in ../shared/data, shared by
  * scripts/eval.ts and scripts/train-weights.ts (Node only).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MatchableClaim, Sentence } from '../lib/types';
 import { claimTitle, readJsonObjects } from './read-claims';
-import { readQueries } from './read-queries';
-import { parseTranscript, type TranscriptLine } from './transcripts';
+import { readQueries, transcriptsIn, type Transcripts } from './read-queries';
+import type { TranscriptLine } from './transcripts';
 
 export const DATA_DIR =
   process.env.FACTMARK_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -79,29 +79,12 @@ export function linesAsSentences(lines: readonly string[]): Sentence[] {
   });
 }
 
-let transcriptFiles: Map<string, string> | undefined;
-/** Transcript file for a name, case-insensitively (the queries' case differs at times). */
-export function transcriptFile(name: string): string | undefined {
-  if (!transcriptFiles) {
-    const dir = join(taskDir('2b'), 'transcripts');
-    transcriptFiles = new Map(
-      (existsSync(dir) ? readdirSync(dir) : [])
-        .filter((f) => f.endsWith('.tsv'))
-        .map((f) => [f.replace(/\.tsv$/, '').toLowerCase(), join(dir, f)]),
-    );
-  }
-  return transcriptFiles.get(name.toLowerCase());
-}
+/** The 2b transcripts, read as the match CLI reads them (tools/read-queries.ts). */
+const transcripts = (): Transcripts => transcriptsIn(join(taskDir('2b'), 'transcripts'));
 
-const transcriptCache = new Map<string, TranscriptLine[]>();
+/** A transcript's lines by its name, case-insensitively (the queries' case differs at times). */
 export function loadTranscript(name: string): TranscriptLine[] {
-  const hit = transcriptCache.get(name);
-  if (hit) return hit;
-  const file = transcriptFile(name);
-  if (!file) return [];
-  const lines = parseTranscript(readFileSync(file, 'utf8'));
-  transcriptCache.set(name, lines);
-  return lines;
+  return transcripts().of(name) ?? [];
 }
 
 export function splitExists(task: Task, split: Split): boolean {
@@ -132,24 +115,36 @@ export function loadQueries(task: Task, split: Split): BenchQuery[] {
   return out;
 }
 
+/** A 2b split's checked lines: claim ids by transcript (case-insensitive) and line. */
+export interface LineQrels {
+  /** The checked lines of one transcript: line -> claim ids (empty when none). */
+  of(transcript: string): ReadonlyMap<number, ReadonlySet<string>>;
+  /** Each transcript (lower case) with its checked lines. */
+  entries(): IterableIterator<[string, ReadonlyMap<number, ReadonlySet<string>>]>;
+}
+
+const NO_LINES: ReadonlyMap<number, ReadonlySet<string>> = new Map();
+
 /**
- * The qrels of a 2b split by where each query was said: `transcript:line` -> claim ids
- * (the qrels' own ids misspell some debates, so they are not keys into the transcripts).
+ * The qrels of a 2b split by where each query was said (the qrels' own ids misspell some
+ * debates, so they are not keys into the transcripts).
  */
-export function lineQrels(split: Split): Map<string, Set<string>> {
+export function lineQrels(split: Split): LineQrels {
   const qrels = loadQrels('2b', split);
-  const out = new Map<string, Set<string>>();
+  const byDoc = new Map<string, Map<number, Set<string>>>();
   for (const q of loadQueries('2b', split)) {
     const rel = qrels.get(q.id);
     if (!rel || !q.transcript || q.line === undefined) continue;
-    const key = lineKey(q.transcript, q.line);
-    out.set(key, new Set([...(out.get(key) ?? []), ...rel]));
+    const doc = q.transcript.toLowerCase();
+    let lines = byDoc.get(doc);
+    if (!lines) byDoc.set(doc, (lines = new Map()));
+    lines.set(q.line, new Set([...(lines.get(q.line) ?? []), ...rel]));
   }
-  return out;
+  return {
+    of: (transcript) => byDoc.get(transcript.toLowerCase()) ?? NO_LINES,
+    entries: () => byDoc.entries(),
+  };
 }
-
-export const lineKey = (transcript: string, line: number): string =>
-  `${transcript.toLowerCase()}:${line}`;
 
 /** Query id -> relevant claim ids. */
 export function loadQrels(task: Task, split: Split): Map<string, Set<string>> {
@@ -173,5 +168,5 @@ export function neighboursOf(q: BenchQuery): string[] {
 export function transcriptsOf(split: Split): string[] {
   const names = new Set<string>();
   for (const q of loadQueries('2b', split)) if (q.transcript) names.add(q.transcript);
-  return [...names].filter((n) => transcriptFile(n) !== undefined).sort();
+  return [...names].filter((n) => transcripts().of(n) !== undefined).sort();
 }
