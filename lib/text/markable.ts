@@ -24,9 +24,10 @@ export function markable(text: string): boolean {
  * sentences only (a menu, a caption, a button row) is not sent.
  */
 export function sendable<T extends { text: string; block?: number }>(sentences: readonly T[]): T[] {
+  const long = sentences.map((s) => markable(s.text));
   const blocks = new Set<number>();
-  for (const s of sentences) if (s.block !== undefined && markable(s.text)) blocks.add(s.block);
-  return sentences.filter(
-    (s) => markable(s.text) || (s.block !== undefined && blocks.has(s.block)),
-  );
+  sentences.forEach((s, i) => {
+    if (s.block !== undefined && long[i]) blocks.add(s.block);
+  });
+  return sentences.filter((s, i) => long[i] || (s.block !== undefined && blocks.has(s.block)));
 }
