@@ -44,10 +44,12 @@ export async function startRecordingProxy(forward: string[]): Promise<RecordingP
       },
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
+        up.on('error', () => res.destroy());
         up.pipe(res);
       },
     );
-    upstream.on('error', () => res.writeHead(502).end());
+    upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
+    req.on('error', () => upstream.destroy());
     req.pipe(upstream);
   });
   server.on('connect', (req: IncomingMessage, socket: Socket) => {
@@ -56,6 +58,9 @@ export async function startRecordingProxy(forward: string[]): Promise<RecordingP
   });
   server.on('connection', (s: Socket) => {
     sockets.add(s);
+    // Chromium resets connections it no longer needs (a refused tunnel, a closing browser);
+    // a reset is not the test's failure, and an unheard socket error would crash the run.
+    s.on('error', () => undefined);
     s.on('close', () => sockets.delete(s));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
