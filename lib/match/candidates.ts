@@ -26,9 +26,9 @@ export function candidates(
 ): { claim: number; bm25: number }[] {
   const nUnits = index.src.unitClaim.length;
   const dfCap = Math.max(200, nUnits * maxDfShare);
-  const { accClaim, pStart, pUnit, idf, src } = index;
+  const { accClaim, pStart, idf } = index;
   const pw = postingWeights(index);
-  const unitClaim = src.unitClaim;
+  const pClaim = postingClaims(index);
   const touched: number[] = [];
   // Claim score: BM25 summed over its units (text, phrasings, half the title),
   // accumulated straight into the claim (each posting's BM25 factor is
@@ -41,7 +41,7 @@ export function candidates(
     if (b - a > dfCap) continue;
     const w = (idf[t] ?? 0) * (qf > 1 ? 1 + Math.log(qf) * 0.3 : 1);
     for (let p = a; p < b; p++) {
-      const c = unitClaim[pUnit[p] as number] as number;
+      const c = pClaim[p] as number;
       const prev = accClaim[c] as number;
       if (prev === 0) touched.push(c);
       accClaim[c] = prev + w * (pw[p] as number) + 1e-9;
@@ -146,6 +146,19 @@ export function speakerCandidates(
   }
   scored.sort((a, b) => b.bm25 - a.bm25);
   return scored.slice(0, k);
+}
+
+const claimCache = new WeakMap<ClaimIndexCore, Uint32Array>();
+
+/** Each posting's claim (its unit's claim), kept beside the index like postingWeights. */
+function postingClaims(index: ClaimIndexCore): Uint32Array {
+  let pc = claimCache.get(index);
+  if (pc) return pc;
+  const { pUnit, src } = index;
+  pc = new Uint32Array(pUnit.length);
+  for (let p = 0; p < pUnit.length; p++) pc[p] = src.unitClaim[pUnit[p] as number] as number;
+  claimCache.set(index, pc);
+  return pc;
 }
 
 const weightCache = new WeakMap<ClaimIndexCore, Float32Array>();

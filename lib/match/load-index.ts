@@ -11,7 +11,6 @@ import {
   type FieldEntry,
   type TypedArrayName,
 } from './index-format';
-import { LazyInverse } from './lazy-fields';
 import { bytesOf, fail, readIndexHeader } from './read-index-header';
 import { serializeIndex } from './serialize-index';
 
@@ -104,6 +103,13 @@ function defineLazy(
   });
 }
 
+/** Each string of an array -> its position. */
+function inverse(a: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i < a.length; i++) m.set(a[i] as string, i);
+  return m;
+}
+
 function decodeStrings(
   u8: Uint8Array,
   offset: number,
@@ -184,7 +190,10 @@ export function loadIndex(data: unknown): ClaimIndexCore {
         );
         if (!source) fail(`${name}: inverts ${of.join('.')}, which is not a string array`);
         const key = of[of.length - 1] as string;
-        setPath(root, f.path, new LazyInverse(() => parentOf(root, of)[key] as string[]));
+        // A plain Map behind a getter (built on first read): every query term is looked up
+        // in it, and a Map subclass's overridden get is several times slower than Map's own.
+        let map: Map<string, number> | undefined;
+        defineLazy(root, f.path, () => (map ??= inverse(parentOf(root, of)[key] as string[])));
         break;
       }
       case 'holes':
