@@ -27,11 +27,14 @@ import { mark, TaskClock, TIMING } from './timing';
  * the page changes later. The only code that changes the page is Painter and Overlay;
  * `destroy` undoes both.
  */
-/** Asks the matcher about these sentences at these strictness settings. */
-export type MatchFn = (
-  sentences: MatchRequest['sentences'],
-  strictnesses: Strictness[],
-) => Promise<MatchReply>;
+/** The sentences a match request carries (text and paragraph). */
+export type SentenceTexts = NonNullable<MatchRequest['sentences']>;
+
+/**
+ * Asks the matcher about these sentences at these strictness settings. The same array is
+ * passed again for a batch's other strictnesses (the content script then sends no text).
+ */
+export type MatchFn = (sentences: SentenceTexts, strictnesses: Strictness[]) => Promise<MatchReply>;
 
 export interface AnnotatorOptions {
   match: MatchFn;

@@ -49,8 +49,14 @@ export interface ImportedSet {
 export interface MatchQuery {
   /**
    * The sentences' text and block (paragraph); a Match names its sentence by its index here.
+   * Absent when `batch` names sentences sent before.
    */
-  sentences: Pick<Sentence, 'text' | 'block'>[];
+  sentences?: Pick<Sentence, 'text' | 'block'>[];
+  /**
+   * The sentences (and date) of an earlier request, by the `batch` its reply gave: the page
+   * asks for a batch's other strictnesses without sending its text again.
+   */
+  batch?: number;
   /** The strictness settings to match at (all of them when empty or absent). */
   strictnesses?: Strictness[];
   /** Page date from its metadata (ISO), if any. */
@@ -58,6 +64,13 @@ export interface MatchQuery {
 }
 
 export interface MatchResult {
+  /** Names this request's sentences for a follow-up request (MatchQuery `batch`). */
+  batch?: number;
+  /**
+   * The `batch` asked for is no longer remembered (the background restarted, or many batches
+   * came since): nothing was matched; send the sentences again.
+   */
+  unknownBatch?: true;
   matches: Match[];
   /** The strictness settings each match is shown at: `shownAt[i]` for `matches[i]`. */
   shownAt: Strictness[][];
@@ -83,6 +96,13 @@ export interface SetSources {
 /** Batches remembered for their follow-up request (a page asks for a few at a time). */
 const RECENT = 16;
 
+/** One request's sentences and page date, kept for its follow-up requests. */
+interface Batch {
+  id: number;
+  sentences: Pick<Sentence, 'text' | 'block'>[];
+  date: string | undefined;
+}
+
 /**
  * The bundled set plus the user's imported sets, loaded lazily and kept while the background
  * lives. The bundled index (index.bin) is loaded at start; its display files are fetched when a
@@ -91,7 +111,8 @@ const RECENT = 16;
  */
 export class MatchingService {
   private bundled: Promise<Loaded | null> | null = null;
-  private readonly recent = new Map<string, MatchQuery['sentences']>();
+  private readonly recent = new Map<number, Batch>();
+  private nextBatch = 1;
 
   constructor(private readonly source: SetSources) {}
 
@@ -116,10 +137,9 @@ export class MatchingService {
    * annotated one's place. Cost: one matcher run per set and strictness.
    */
   async match(req: MatchQuery): Promise<MatchResult> {
-    const sentences = this.sameAsBefore(
-      Array.isArray(req.sentences) ? req.sentences : [],
-      req.date,
-    );
+    const batch = this.batchOf(req);
+    if (!batch) return { unknownBatch: true, matches: [], shownAt: [], claims: {} };
+    const { sentences, date } = batch;
     const asked = Array.isArray(req.strictnesses) ? req.strictnesses : [];
     const levels = STRICTNESSES.filter((s) => asked.length === 0 || asked.includes(s));
     const sets = await this.all(false);
@@ -127,7 +147,7 @@ export class MatchingService {
     // once: each needed display file is read once, in parallel.
     const found = sets.map(({ set, info }) =>
       levels.map((strictness) =>
-        matchSentences(set.index, sentences, { date: req.date }, { strictness, set: info.id }),
+        matchSentences(set.index, sentences, { date }, { strictness, set: info.id }),
       ),
     );
     const records = await Promise.all(
@@ -171,25 +191,32 @@ export class MatchingService {
         shownAt[at]?.push(strictness);
       }
     });
-    return { matches: out, shownAt, claims };
+    return { batch: batch.id, matches: out, shownAt, claims };
   }
 
   /**
-   * The page asks for a batch's other strictnesses in a second message, with the same
-   * sentences: the array of the first message is returned for it, so the matcher finds
-   * the rankings it computed then (lib/match/rankings.ts keeps them per array) and the
-   * second message costs only the filtering. The last RECENT batches are remembered.
+   * The request's sentences: sent with it (remembered under a new batch id), or those of the
+   * earlier batch it names (null when that batch is no longer remembered). A follow-up gets the
+   * very array of the first request, so the matcher finds the rankings it computed then
+   * (lib/match/rankings.ts keeps them per array) and costs only the filtering; nor does the
+   * page send its text twice. The last RECENT batches are remembered.
    */
-  private sameAsBefore(
-    sentences: MatchQuery['sentences'],
-    date: string | undefined,
-  ): MatchQuery['sentences'] {
-    const key = `${date ?? ''}\u0001${sentences.map((s) => `${s.block ?? ''}\u0000${s.text}`).join('\u0001')}`;
-    const had = this.recent.get(key);
-    this.recent.delete(key);
-    this.recent.set(key, had ?? sentences);
-    while (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as string);
-    return had ?? sentences;
+  private batchOf(req: MatchQuery): Batch | null {
+    if (req.sentences === undefined && typeof req.batch === 'number') {
+      const had = this.recent.get(req.batch);
+      if (!had) return null;
+      this.recent.delete(had.id);
+      this.recent.set(had.id, had);
+      return had;
+    }
+    const batch: Batch = {
+      id: this.nextBatch++,
+      sentences: Array.isArray(req.sentences) ? req.sentences : [],
+      date: req.date,
+    };
+    this.recent.set(batch.id, batch);
+    while (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as number);
+    return batch;
   }
 
   /** "Check with Factmark": the best fact checks for a selection, below the threshold too. */

@@ -64,13 +64,18 @@ export default defineContentScript({
 
     // Read once per start: the page's metadata does not change while we annotate it.
     let date: string | undefined;
+    // A batch's sentences go to the background once: asking for its other strictnesses names
+    // the batch the first reply gave (sent again only if the background no longer has it).
+    const batches = new WeakMap<object, number>();
     const match: MatchFn = async (sentences, strictnesses): Promise<MatchReply> => {
-      const reply = await sendToBackground({
-        type: Msg.CS_BG_MATCH,
-        sentences,
-        strictnesses,
-        date,
-      });
+      const known = batches.get(sentences);
+      let reply =
+        known === undefined
+          ? undefined
+          : await sendToBackground({ type: Msg.CS_BG_MATCH, batch: known, strictnesses });
+      if (!reply || reply.unknownBatch)
+        reply = await sendToBackground({ type: Msg.CS_BG_MATCH, sentences, strictnesses, date });
+      if (reply?.batch !== undefined) batches.set(sentences, reply.batch);
       return reply ?? { matches: [], shownAt: [], claims: {} };
     };
 

@@ -1,10 +1,10 @@
 /** @vitest-environment happy-dom */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { Annotator } from '../../dom/annotator';
+import { Annotator, type SentenceTexts } from '../../dom/annotator';
 import type { MarkFilter } from '../../dom/marks';
 import { HOST_TAG } from '../../dom/overlay-host';
 import type { Strictness } from '../../lib/types';
-import type { MatchReply, MatchRequest } from '../../utils/messages';
+import type { MatchReply } from '../../utils/messages';
 import { match, record, setBody, sleep } from './page';
 
 /**
@@ -16,9 +16,9 @@ const CLAIMS = [
   { word: 'Trump', claim: record('trump', 'false'), at: ['broad'] },
 ] as const;
 
-let requests: { sentences: MatchRequest['sentences']; strictnesses: Strictness[] }[] = [];
+let requests: { sentences: SentenceTexts; strictnesses: Strictness[] }[] = [];
 async function fakeMatch(
-  sentences: MatchRequest['sentences'],
+  sentences: SentenceTexts,
   strictnesses: Strictness[],
 ): Promise<MatchReply> {
   requests.push({ sentences, strictnesses });

@@ -80,6 +80,25 @@ describe('pageDate', () => {
     ld.textContent = '{not json';
     expect(pageDate(document)).toBeUndefined();
   });
+
+  test('the most trusted meta name wins wherever it stands; an unreadable one is passed over', () => {
+    document.head.replaceChildren();
+    const add = (attr: string, value: string, content: string) => {
+      const m = document.createElement('meta');
+      m.setAttribute(attr, value);
+      m.setAttribute('content', content);
+      document.head.appendChild(m);
+    };
+    add('name', 'date', '2020-01-05');
+    add('property', 'article:published_time', '2025-11-21T09:30:00Z');
+    expect(pageDate(document)).toBe('2025-11-21');
+    document.head.replaceChildren();
+    add('property', 'article:published_time', 'last Tuesday');
+    add('itemprop', 'datePublished', '2023-07-14');
+    add('name', 'date', '2020-01-05');
+    expect(pageDate(document)).toBe('2023-07-14');
+    document.head.replaceChildren();
+  });
 });
 
 describe('reading part of a page', () => {

@@ -164,15 +164,31 @@ describe('MatchingService.match', () => {
     const once = await new MatchingService(sources()).match({ sentences: batch() });
     const service = new MatchingService(sources());
     const first = await service.match({ sentences: batch(), strictnesses: ['balanced'] });
-    // A new array with the same sentences, as the content script sends it: the service
-    // reuses the first request's rankings, and the marks must not change for it.
-    const rest = await service.match({ sentences: batch(), strictnesses: ['strict', 'broad'] });
+    // The follow-up names the first request's batch, as the content script sends it, and
+    // carries no text: the service reuses the first request's rankings, and the marks must
+    // not change for it.
+    const rest = await service.match({ batch: first.batch, strictnesses: ['strict', 'broad'] });
     const ids = (r: typeof once) =>
       r.matches.flatMap((m, i) =>
         (r.shownAt[i] ?? []).map((at) => `${m.sentence}:${r.claims[m.set]?.[m.row]?.id}:${at}`),
       );
     expect([...ids(first), ...ids(rest)].sort()).toEqual(ids(once).sort());
     expect(ids(rest).length).toBeGreaterThan(0);
+  });
+
+  test('a batch no longer remembered is asked for again, not matched as empty', async () => {
+    const service = new MatchingService(sources());
+    const first = await service.match({ sentences: [{ text: FIFTH }], date: '2025-01-02' });
+    // A background that restarted (a new service) has no batches.
+    const restarted = await new MatchingService(sources()).match({ batch: first.batch });
+    expect(restarted).toEqual({ unknownBatch: true, matches: [], shownAt: [], claims: {} });
+    // Batches after it push it out: the last 16 are kept.
+    for (let i = 0; i < 16; i++) await service.match({ sentences: [{ text: `${TOPIC} ${i}` }] });
+    expect((await service.match({ batch: first.batch })).unknownBatch).toBe(true);
+    // Each batch has its own id, and one still kept answers with its own sentences.
+    const kept = await service.match({ sentences: [{ text: FIFTH }] });
+    expect(kept.batch).not.toBe(first.batch);
+    expect((await service.match({ batch: kept.batch })).matches.length).toBeGreaterThan(0);
   });
 
   test('a display file that cannot be read costs its marks, not the reply', async () => {
@@ -184,7 +200,7 @@ describe('MatchingService.match', () => {
   test('a request without a sentence list gets no matches', async () => {
     const service = new MatchingService(sources());
     const bad = {} as unknown as Parameters<MatchingService['match']>[0];
-    expect(await service.match(bad)).toEqual({ matches: [], shownAt: [], claims: {} });
+    expect(await service.match(bad)).toMatchObject({ matches: [], shownAt: [], claims: {} });
   });
 });
 
