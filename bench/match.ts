@@ -38,8 +38,11 @@ segmentSentences(article);
 const segmentMs = performance.now() - t;
 
 /**
- * Median of 30 matches after 20 unmeasured ones: V8 reaches its optimised tiers in the
- * first ~15 matches of this article (the background does the same after a few pages).
+ * Median of 60 matches after 50 unmeasured ones: the background matches page after page, so
+ * the figure is the matcher's once V8 has optimised it. In tens of matches of this article
+ * (2026-12-02, tsx): median 28 / 10 / 17 ms for matches 1-10 / 11-20 / 21-30, then 9-13 ms,
+ * and in another process still falling until about the 70th (13 -> 7 ms); the 20 unmeasured
+ * matches this took before left a third of the measured ones in the slow start.
  */
 function timeMatches(ix: ReturnType<typeof loadIndex>): {
   matchMsMedian: number;
@@ -49,10 +52,10 @@ function timeMatches(ix: ReturnType<typeof loadIndex>): {
 } {
   // A fresh copy of the sentences each run: the matcher keeps a request's rankings while its
   // caller holds the array (lib/match/rankings.ts), so the same array would time a lookup.
-  for (let i = 0; i < 20; i++) matchSentences(ix, [...sentences]);
+  for (let i = 0; i < 50; i++) matchSentences(ix, [...sentences]);
   const runs: number[] = [];
   let marks = 0;
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 60; i++) {
     const batch = [...sentences];
     const t0 = performance.now();
     marks = matchSentences(ix, batch).length;
