@@ -32,6 +32,8 @@ const CLOSERS = '"\'”’»)]';
 const OPEN_START = /[\p{Lu}\p{N}"'“‘«([¿¡]/u;
 const NEXT_WORD = /\p{L}+/uy;
 const LONE_CLOSERS = /^["'”’»)\]]+$/u;
+/** The characters the scan stops at: line breaks and sentence-final punctuation. */
+const STOPS = /[\n\r\u2028\u2029.!?\u2026]/g;
 
 /**
  * White space as /\s/u sees it, by char code: the content script segments every sentence
@@ -53,6 +55,16 @@ function isSpace(c: number): boolean {
   );
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether text[i] is a letter, a digit or a period (ASCII by char code, the rest by \p{L}\p{N}). */
+function wordOrDot(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128)
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46;
+  return LETTER_OR_DIGIT.test(text[i] as string);
+}
+
 export function segmentSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
@@ -70,16 +82,16 @@ export function segmentSentences(text: string): Sentence[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // Ordinary text is skipped by the regular expression engine, not a loop per character:
+    // the content script runs this once per page, mostly before V8 optimises it.
+    STOPS.lastIndex = i;
+    if (!STOPS.test(text)) break;
+    i = STOPS.lastIndex - 1;
     const code = text.charCodeAt(i);
     // \n \r, line and paragraph separators: a boundary.
     if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) {
       push(start, i);
       start = i + 1;
-      i++;
-      continue;
-    }
-    // Anything but . ! ? …: keep going.
-    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) {
       i++;
       continue;
     }
@@ -110,7 +122,7 @@ export function segmentSentences(text: string): Sentence[] {
     if (boundary && run.startsWith('.') && !run.startsWith('..')) {
       // Word before the period.
       let w = i;
-      while (w > 0 && /[\p{L}\p{N}.]/u.test(text[w - 1] as string)) w--;
+      while (w > 0 && wordOrDot(text, w - 1)) w--;
       const word = text.slice(w, i);
       const lower = word.toLowerCase();
       NEXT_WORD.lastIndex = k;
