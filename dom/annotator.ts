@@ -1,5 +1,6 @@
-import { STRICTNESSES, type Strictness } from '../lib/types';
-import type { MatchReply, MatchRequest, PageClaim } from '../utils/messages';
+import { STRICTNESSES } from '../lib/types';
+import type { MatchReply, PageClaim } from '../utils/messages';
+import type { MatchFn } from '../lib/batched-match';
 import type { TextChunk } from './extract-text';
 import {
   claimsOf,
@@ -27,15 +28,6 @@ import { mark, TaskClock, TIMING } from './timing';
  * the page changes later. The only code that changes the page is Painter and Overlay;
  * `destroy` undoes both.
  */
-/** The sentences a match request carries (text and paragraph). */
-export type SentenceTexts = NonNullable<MatchRequest['sentences']>;
-
-/**
- * Asks the matcher about these sentences at these strictness settings. The same array is
- * passed again for a batch's other strictnesses (the content script then sends no text).
- */
-export type MatchFn = (sentences: SentenceTexts, strictnesses: Strictness[]) => Promise<MatchReply>;
-
 export interface AnnotatorOptions {
   match: MatchFn;
   css: string;

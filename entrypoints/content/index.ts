@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import css from '../../components/overlay.css?inline';
-import { Annotator, type MatchFn } from '../../dom/annotator';
+import { Annotator } from '../../dom/annotator';
+import { batchedMatch } from '../../lib/batched-match';
 import type { Mark, MarkFilter } from '../../dom/marks';
 import { entryFor, isHidden, type HiddenEntry, type HideKind } from '../../lib/hidden';
 import { hide, readHidden, unhide, watchHidden } from '../../utils/hidden';
@@ -12,7 +13,7 @@ import { mark, TIMING } from '../../dom/timing';
 import { isActiveOn, type Settings } from '../../lib/settings';
 import { readSettings, watchSettings } from '../../utils/settings';
 import { watchSetChanges } from '../../utils/set-changes';
-import { Msg, type MatchReply, type ToTab } from '../../utils/messages';
+import { Msg, type ToTab } from '../../utils/messages';
 import { answer, sendToBackground } from '../../utils/messaging';
 import { relayOpenPopup } from '../../utils/e2e-open-popup';
 
@@ -64,20 +65,11 @@ export default defineContentScript({
 
     // Read once per start: the page's metadata does not change while we annotate it.
     let date: string | undefined;
-    // A batch's sentences go to the background once: asking for its other strictnesses names
-    // the batch the first reply gave (sent again only if the background no longer has it).
-    const batches = new WeakMap<object, number>();
-    const match: MatchFn = async (sentences, strictnesses): Promise<MatchReply> => {
-      const known = batches.get(sentences);
-      let reply =
-        known === undefined
-          ? undefined
-          : await sendToBackground({ type: Msg.CS_BG_MATCH, batch: known, strictnesses });
-      if (!reply || reply.unknownBatch)
-        reply = await sendToBackground({ type: Msg.CS_BG_MATCH, sentences, strictnesses, date });
-      if (reply?.batch !== undefined) batches.set(sentences, reply.batch);
-      return reply ?? { matches: [], shownAt: [], claims: {} };
-    };
+    // A batch's text goes to the background once (lib/batched-match.ts).
+    const match = batchedMatch(
+      (q) => sendToBackground({ type: Msg.CS_BG_MATCH, ...q }),
+      () => date,
+    );
 
     /** "Not this claim": store the entry (the watch below re-filters), offer an undo. */
     const onHide = (m: Mark, kind: HideKind) => {

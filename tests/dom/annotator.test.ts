@@ -1,6 +1,7 @@
 /** @vitest-environment happy-dom */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { Annotator, type SentenceTexts } from '../../dom/annotator';
+import { Annotator } from '../../dom/annotator';
+import type { SentenceTexts } from '../../lib/batched-match';
 import type { MarkFilter } from '../../dom/marks';
 import { HOST_TAG } from '../../dom/overlay-host';
 import type { Strictness } from '../../lib/types';
