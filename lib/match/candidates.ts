@@ -27,8 +27,7 @@ export function candidates(
   const nUnits = index.src.unitClaim.length;
   const dfCap = Math.max(200, nUnits * maxDfShare);
   const { accClaim, pStart, idf } = index;
-  const pw = postingWeights(index);
-  const pClaim = postingClaims(index);
+  const { weight: pw, claim: pClaim } = postingFacts(index);
   const touched: number[] = [];
   // Claim score: BM25 summed over its units (text, phrasings, half the title),
   // accumulated straight into the claim (each posting's BM25 factor is
@@ -148,42 +147,39 @@ export function speakerCandidates(
   return scored.slice(0, k);
 }
 
-const claimCache = new WeakMap<ClaimIndexCore, Uint32Array>();
-
-/** Each posting's claim (its unit's claim), kept beside the index like postingWeights. */
-function postingClaims(index: ClaimIndexCore): Uint32Array {
-  let pc = claimCache.get(index);
-  if (pc) return pc;
-  const { pUnit, src } = index;
-  pc = new Uint32Array(pUnit.length);
-  for (let p = 0; p < pUnit.length; p++) pc[p] = src.unitClaim[pUnit[p] as number] as number;
-  claimCache.set(index, pc);
-  return pc;
+/** What candidates reads per posting, beside the index's own arrays. */
+interface PostingFacts {
+  /** BM25 factor tf(k1+1) / (tf + k1(1 - b + b len/avgLen)), times TITLE_WEIGHT for titles. */
+  weight: Float32Array;
+  /** The posting's claim (its unit's claim): one indirection less per posting. */
+  claim: Uint32Array;
 }
 
-const weightCache = new WeakMap<ClaimIndexCore, Float32Array>();
+const postingCache = new WeakMap<ClaimIndexCore, PostingFacts>();
 
 /**
- * Per-posting BM25 factor tf(k1+1) / (tf + k1(1 - b + b len/avgLen)), times
- * TITLE_WEIGHT for title units: computed once per index on first use (one
- * float per posting, ~3 MB for the full set) and kept beside it, so the
- * serialised form does not carry it.
+ * Each posting's BM25 factor and claim, computed in one pass on first use (8 bytes per
+ * posting, ~6 MB for the full set) and kept beside the index, so the serialised form does
+ * not carry them.
  */
-export function postingWeights(index: ClaimIndexCore): Float32Array {
-  let pw = weightCache.get(index);
-  if (pw) return pw;
+function postingFacts(index: ClaimIndexCore): PostingFacts {
+  let facts = postingCache.get(index);
+  if (facts) return facts;
   const { pUnit, pTf, src, avgLen } = index;
-  pw = new Float32Array(pUnit.length);
+  const weight = new Float32Array(pUnit.length);
+  const claim = new Uint32Array(pUnit.length);
   for (let p = 0; p < pUnit.length; p++) {
     const u = pUnit[p] as number;
     const title = src.unitField[u] === FIELD_TITLE;
     const tf = pTf[p] ?? 1;
     const len = src.unitLen[u] ?? 1;
     const norm = K1 * (1 - B + (B * len) / (avgLen[title ? 2 : 0] ?? 1));
-    pw[p] = ((tf * (K1 + 1)) / (tf + norm)) * (title ? TITLE_WEIGHT : 1);
+    weight[p] = ((tf * (K1 + 1)) / (tf + norm)) * (title ? TITLE_WEIGHT : 1);
+    claim[p] = src.unitClaim[u] as number;
   }
-  weightCache.set(index, pw);
-  return pw;
+  facts = { weight, claim };
+  postingCache.set(index, facts);
+  return facts;
 }
 
 /** Days either side of a statement that count as the same event. */
