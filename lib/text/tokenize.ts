@@ -130,22 +130,6 @@ function hasGap(text: string, a: number, b: number): boolean {
   return false;
 }
 
-/**
- * A raw token with every field set, so all raw tokens share one object shape (the
- * tokenizer's loops read them monomorphically; optional fields added later made six shapes).
- */
-function raw(
-  w: string,
-  start: number,
-  end: number,
-  cap: boolean,
-  clitic = false,
-  value: number | undefined = undefined,
-  scale: number | undefined = undefined,
-): Raw {
-  return { w, value, scale, gap: false, start, end, cap, clitic };
-}
-
 function rawTokens(original: string): Raw[] {
   const { text, offsets } = normalizeFast(original);
   const out: Raw[] = [];
@@ -167,19 +151,19 @@ function rawTokens(original: string): Raw[] {
       cap = first !== first.toLowerCase();
     }
     if (m[1] !== undefined) {
-      out.push(raw(m[1].replace(/\./g, ''), start, end, cap));
+      out.push({ w: m[1].replace(/\./g, ''), start, end, cap });
     } else if (m[2] !== undefined) {
       const suffix = m[3];
       const value = Number(m[2].replace(/,/g, ''));
       const scale = suffix !== undefined ? DIGIT_SUFFIX_SCALE[suffix] : undefined;
-      out.push(raw(m[0] ?? '', start, end, false, false, value, scale));
+      out.push({ w: m[0] ?? '', value, scale, start, end, cap: false });
     } else if (m[4] !== undefined) {
       const w = m[4];
       const whole = CONTRACTIONS[w];
       if (!w.includes("'")) {
-        out.push(raw(w, start, end, cap));
+        out.push({ w, start, end, cap });
       } else if (whole) {
-        for (const part of whole) out.push(raw(part, start, end, cap, true));
+        for (const part of whole) out.push({ w: part, start, end, cap, clitic: true });
       } else {
         // Possessives and clitics: "Russia's" -> russia; "don't" -> do not;
         // "they're" -> they (the clitic is a stopword anyway).
@@ -187,8 +171,8 @@ function rawTokens(original: string): Raw[] {
         const head = w.slice(0, apos);
         const tail = w.slice(apos + 1);
         if (tail === 't' && head.endsWith('n')) {
-          out.push(raw(head.slice(0, -1), start, end, cap));
-          out.push(raw('not', start, end, false, true));
+          out.push({ w: head.slice(0, -1), start, end, cap });
+          out.push({ w: 'not', start, end, cap: false, clitic: true });
         } else if (
           tail === 's' ||
           tail === 're' ||
@@ -198,14 +182,14 @@ function rawTokens(original: string): Raw[] {
           tail === 'm'
         ) {
           const cut = offsets ? (offsets[s + apos] ?? original.length) : s + apos;
-          out.push(raw(head, start, cut, cap));
+          out.push({ w: head, start, end: cut, cap });
         } else {
           // O'Brien, rock'n'roll: keep as one word without the apostrophe.
-          out.push(raw(w.replace(/'/g, ''), start, end, cap));
+          out.push({ w: w.replace(/'/g, ''), start, end, cap });
         }
       }
     } else if (m[5] !== undefined) {
-      out.push(raw(m[5], start, end, false));
+      out.push({ w: m[5], start, end, cap: false });
     }
     const firstNew = out[before];
     if (firstNew && gap) firstNew.gap = true;
