@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { polyfillAsEsm } from './tools/polyfill-esm';
 
 /**
  * The Firefox add-on id: a generated UUID in braces, so the id claims no domain we do not own
@@ -24,7 +25,7 @@ const CHROMIUM_ARGS = [
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [polyfillAsEsm(), preact()] }),
   manifest: ({ browser, mode }) => ({
     // From public/_locales/<lang>/messages.json (English, Ukrainian).
     name: '__MSG_extName__',
