@@ -3,16 +3,19 @@
  * Reads only; JSON-LD is parsed with JSON.parse, never evaluated.
  */
 export function pageDate(doc: Document): string | undefined {
-  // The page's <meta> elements in one pass (a querySelector per name walked the whole
-  // document each time it found none), then the names in this order of trust.
-  const metas = Array.from(doc.getElementsByTagName('meta'));
+  // The page's dated <meta> elements in one native query (a querySelector per name walked
+  // the whole document each time it found none), then the names in this order of trust.
+  const metas = Array.from(doc.querySelectorAll<HTMLMetaElement>(META_SELECTOR));
   for (const [attr, value] of META_DATES) {
     const meta = metas.find((m) => m.getAttribute(attr) === value);
     const d = isoDay(meta?.getAttribute('content'));
     if (d) return d;
   }
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    const d = findDatePublished(safeJson(script.textContent ?? ''), 0);
+    const text = script.textContent ?? '';
+    // Only JSON that names the field can give it: the rest is not parsed.
+    if (!text.includes('datePublished')) continue;
+    const d = findDatePublished(safeJson(text), 0);
     if (d) return d;
   }
   const time = doc.querySelector('article time[datetime], time[itemprop="datePublished"]');
@@ -30,6 +33,7 @@ const META_DATES: readonly (readonly [string, string])[] = [
   ['name', 'dc.date'],
   ['name', 'DC.date.issued'],
 ];
+const META_SELECTOR = META_DATES.map(([attr, value]) => `meta[${attr}="${value}"]`).join(',');
 
 function safeJson(text: string): unknown {
   if (text.length > 1_000_000) return null;
