@@ -88,6 +88,11 @@ export interface ExtractOptions {
 }
 
 export function shouldSkipElement(el: Element, exclude?: (el: Element) => boolean): boolean {
+  return skippedByMarkup(el, exclude) || hiddenByCss(el);
+}
+
+/** What the markup alone says: never article text (tag, `hidden`, editors, our own). */
+function skippedByMarkup(el: Element, exclude?: (el: Element) => boolean): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIP_TAGS.has(tag)) return true;
   if (el.hasAttribute('hidden')) return true;
@@ -95,23 +100,26 @@ export function shouldSkipElement(el: Element, exclude?: (el: Element) => boolea
   // The attribute, not isContentEditable: that would make the browser compute style.
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
-  if (exclude?.(el)) return true;
-  return hiddenByCss(el);
+  return exclude?.(el) ?? false;
 }
 
 /**
  * Text the reader cannot see is never read: `display: none`, `visibility: hidden` (and
- * `content-visibility: hidden`), asked of the browser once per element, cached with the
- * element's other reading facts. An element with `display: contents` has no box of its own
- * but shows its children, so it is not hidden. Where the DOM computes no style (happy-dom in
- * the tools and tests) nothing is hidden by CSS.
+ * `content-visibility: hidden`), asked of the browser. `checkVisibility` already answers for
+ * the element's ancestors (no box inside a `display: none` one; visibility is inherited, so
+ * a `visibility: visible` child of a hidden parent shows), so the reader asks it of the
+ * elements that hold text only. An element with `display: contents` has no box of its own
+ * but shows its children: it is as visible as its parent. Where the DOM computes no style
+ * (happy-dom in the tools and tests) nothing is hidden by CSS.
  */
 function hiddenByCss(el: Element): boolean {
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
   if (typeof check !== 'function') return false;
   if (check.call(el, { visibilityProperty: true, contentVisibilityAuto: false })) return false;
   const view = el.ownerDocument.defaultView;
-  return view?.getComputedStyle(el).display !== 'contents';
+  if (view?.getComputedStyle(el).display !== 'contents') return true;
+  const up = composedParent(el);
+  return up ? hiddenByCss(up) : false;
 }
 
 /** The node itself when it is a block element, else the block around it. */
@@ -136,8 +144,11 @@ export function blockOf(node: Node): Node | null {
 
 /** What the reader knows about a text node's parent element, cached per element. */
 interface ParentInfo {
+  /** The markup skips it or an ancestor (inherited down the tree). */
   skip: boolean;
   block: Node | null;
+  /** Hidden by CSS: asked only of elements holding text, once (undefined until then). */
+  hidden?: boolean;
 }
 
 /**
@@ -148,7 +159,8 @@ interface ParentInfo {
  * `shadowRoot` look, and a host its reading facts), entering open shadow roots. Whether a
  * text node is skipped, and which block it belongs to, is decided once per parent element and
  * cached, walking up only to the first ancestor already decided; consecutive text nodes
- * usually share a parent, so most nodes cost one Map lookup. No style is read.
+ * usually share a parent, so most nodes cost one Map lookup. The browser is asked whether
+ * CSS hides an element once per element holding text (and per shadow host).
  */
 export class ChunkReader {
   private readonly walker: TextWalker;
@@ -174,7 +186,10 @@ export class ChunkReader {
     }
     // Open shadow roots are read where their host is, unless the host is skipped.
     this.walker = new TextWalker(root, (host, shadow) => {
-      if (this.done || this.infoOf(host).skip) return false;
+      if (this.done) return false;
+      const info = this.infoOf(host);
+      // A hidden host's shadow text is not read (text at a shadow tree's top has no parent).
+      if (info.skip || (info.hidden ??= hiddenByCss(host))) return false;
       opts.onShadowRoot?.(shadow);
       return true;
     });
@@ -195,7 +210,7 @@ export class ChunkReader {
       if (data.length === 0) continue;
       const parent = t.parentElement;
       const info = parent ? this.infoOf(parent) : null;
-      if (info?.skip) continue;
+      if (info && (info.skip || (info.hidden ??= hiddenByCss(parent as Element)))) continue;
       // Text at the top of a shadow tree: the shadow root is its block.
       const block = info ? info.block : t.parentNode;
       if (data.length > MAX_CHUNK_CHARS) {
@@ -269,7 +284,7 @@ export class ChunkReader {
     }
     for (let i = path.length - 1; i >= 0; i--) {
       const cur = path[i] as Element;
-      const skip = (above?.skip ?? false) || shouldSkipElement(cur, this.opts.exclude);
+      const skip = (above?.skip ?? false) || skippedByMarkup(cur, this.opts.exclude);
       const block = INLINE_TAGS.has(cur.tagName.toUpperCase()) ? (above?.block ?? null) : cur;
       above = { skip, block };
       this.info.set(cur, above);

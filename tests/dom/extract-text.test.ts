@@ -162,15 +162,33 @@ describe('line breaks', () => {
 });
 
 describe('text hidden by CSS', () => {
-  test('is not read (display: none, visibility: hidden), but display: contents is', () => {
+  /** The texts read from `html` under the page style `css`. */
+  const readUnder = (css: string, html: string): string[] => {
     const style = document.createElement('style');
-    style.textContent = '.gone{display:none}.inv{visibility:hidden}.c{display:contents}';
+    style.textContent = css;
     document.head.appendChild(style);
-    const d = doc(
+    try {
+      return extractChunks(doc(html).body).map((c) => c.text);
+    } finally {
+      style.remove();
+    }
+  };
+
+  test('is not read (display: none, visibility: hidden), but display: contents is', () => {
+    const read = readUnder(
+      '.gone{display:none}.inv{visibility:hidden}.c{display:contents}',
       '<p>Seen one.</p><div class="gone"><p>Gone one.</p></div><p class="inv">Invisible one.</p>' +
         '<p style="display:none">Inline gone.</p><div class="c"><p>Contents one.</p></div>',
     );
-    expect(extractChunks(d.body).map((c) => c.text)).toEqual(['Seen one.', 'Contents one.']);
-    style.remove();
+    expect(read).toEqual(['Seen one.', 'Contents one.']);
+  });
+
+  test('display: contents is as visible as its parent, nested too', () => {
+    const read = readUnder(
+      '.gone{display:none}.c{display:contents}',
+      '<div class="gone"><span class="c"><b class="c">Gone through contents.</b></span></div>' +
+        '<section class="c"><span class="c">Contents in contents.</span></section>',
+    );
+    expect(read).toEqual(['Contents in contents.']);
   });
 });

@@ -20,15 +20,18 @@ describe('text the reader cannot see is never read', () => {
       'ru-annexed-four-regions-2022',
       'ru-holds-fifth-of-ukraine',
       'trump-end-war-24-hours',
+      'us-28-point-peace-plan',
     ]);
     const page = await e().context.newPage();
     await page.goto(`${e().server.origin}/hidden-text.html`);
     await waitForScans(page);
     // display: none (by class and inline) and visibility: hidden are not read;
-    // display: contents shows its children, so its sentence is.
+    // display: contents shows its children, so its sentence is, and so does
+    // visibility: visible inside a visibility: hidden parent.
     expect((await markedClaims(page)).sort()).toEqual([
       'gaza-ceasefire-trump',
       'ru-holds-fifth-of-ukraine',
+      'us-28-point-peace-plan',
     ]);
     await page.close();
   });
