@@ -1,4 +1,5 @@
-import { blockContaining, shouldSkipElement } from './extract-text';
+import { blockContaining } from './extract-text';
+import { shouldSkipElement } from './unread';
 import { containsComposed } from './live-range';
 import type { TaskClock } from './timing';
 
