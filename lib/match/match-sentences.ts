@@ -1,6 +1,7 @@
 import type { Band, Match, QueryContext, Sentence, Strictness } from '../types';
 import type { ClaimIndexCore } from './index-core';
-import { F, numbersDisagree } from './features';
+import { F } from './features';
+import { numbersDisagree } from './number-agreement';
 import { MODEL } from './model';
 import type { PreparedQuery } from './prepare-query';
 import { evidenceOf, type ScoredClaim } from './rank-prepared';
