@@ -38,6 +38,12 @@ describe('reading enters open shadow roots', () => {
     expect(seen).toEqual([root]);
   });
 
+  test('a built-in host deep in a list is read at its place', () => {
+    setBody('<ul><li><a href="#x">Link</a><div id="li-host"></div></li></ul><p>End.</p>');
+    shadow('#li-host', '<p>In the list.</p>');
+    expect(texts(document.body)).toEqual(['Link', 'In the list.', 'End.']);
+  });
+
   test('nested shadow roots, and text at the top of a shadow tree as its own block', () => {
     setBody('<div id="outer"></div><p>End.</p>');
     const outer = shadow('#outer', 'Top text of the outer tree.<x-inner id="in"></x-inner>');
