@@ -127,10 +127,8 @@ export class ChunkReader {
     }
     // Open shadow roots are read where their host is, unless the host is skipped.
     this.walker = new TextWalker(root, (host, shadow) => {
-      if (this.done) return false;
-      const info = this.infoOf(host);
       // A hidden host's shadow text is not read (text at a shadow tree's top has no parent).
-      if (info.skip || (info.hidden ??= hiddenByCss(host))) return false;
+      if (this.done || this.unread(host)) return false;
       opts.onShadowRoot?.(shadow);
       return true;
     });
@@ -151,7 +149,7 @@ export class ChunkReader {
       if (data.length === 0) continue;
       const parent = t.parentElement;
       const info = parent ? this.infoOf(parent) : null;
-      if (info && (info.skip || (info.hidden ??= hiddenByCss(parent as Element)))) continue;
+      if (parent && info && this.unread(parent, info)) continue;
       // Text at the top of a shadow tree: the shadow root is its block.
       const block = info ? info.block : t.parentNode;
       if (data.length > MAX_CHUNK_CHARS) {
@@ -199,6 +197,11 @@ export class ChunkReader {
     long.at = end;
     if (end >= data.length) this.long = null;
     return chunks;
+  }
+
+  /** Whether `el`'s own text is not read: skipped by the markup, or hidden by CSS (asked once). */
+  private unread(el: Element, info = this.infoOf(el)): boolean {
+    return info.skip || (info.hidden ??= hiddenByCss(el));
   }
 
   private infoOf(el: Element): ParentInfo {
