@@ -9,9 +9,17 @@
  * the median over pages. To compare commits, build each in a git worktree (`npm run build`)
  * and pass its `.output/chrome-mv3`. Ends with one JSON object.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cdpWaitFor, launchWithExtension, serveStatic } from '../tools/browser-harness';
+import {
+  emptyExtension,
+  median,
+  newsPages,
+  offline,
+  REFERENCE_EXT,
+  type BenchPage,
+} from '../tools/bench-pages';
 import { TIMING } from '../dom/timing';
 
 const args = process.argv.slice(2);
@@ -36,56 +44,30 @@ if (builds.length === 0) {
   process.exit(2);
 }
 
-const OUT = resolve('bench/out/ab-empty');
-mkdirSync(OUT, { recursive: true });
-writeFileSync(
-  join(OUT, 'manifest.json'),
-  JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0.0' }),
-);
 const configs = [
-  { label: 'none', dir: OUT, done: null, worker: false },
-  {
-    label: 'reference',
-    dir: resolve('bench/reference-extension'),
-    done: 'reference-done',
-    worker: false,
-  },
+  { label: 'none', dir: emptyExtension(resolve('bench/out/ab-empty')), done: null, worker: false },
+  { label: 'reference', dir: REFERENCE_EXT, done: 'reference-done', worker: false },
   ...builds.map((b) => ({ ...b, done: TIMING.scanDone as string, worker: true })),
 ];
 
-const median = (xs: number[]): number => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length === 0
-    ? NaN
-    : s.length % 2
-      ? (s[m] as number)
-      : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
-const NEWS = resolve('../shared/data/news-pages');
 const server = await serveStatic('tests/fixtures/pages');
-const names = readdirSync(NEWS)
-  .filter((n) => existsSync(join(NEWS, n, 'source.html')))
-  .sort()
-  .slice(0, PAGES);
-for (const n of names)
-  server.put(`/news/${n}.html`, readFileSync(join(NEWS, n, 'source.html'), 'utf8'));
+const pages = newsPages(server, PAGES);
 
 /** script[label][page]: ScriptDuration (ms) of each load. */
 const script = new Map<string, Map<string, number[]>>();
 for (let round = 0; round < ROUNDS; round++) {
   for (const c of configs) {
     const ext = await launchWithExtension({ extensionDir: c.dir, waitForWorker: c.worker });
-    await ext.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    await offline(ext.context);
     try {
       // The first load warms the browser (and the extension's claim set) and is not counted.
-      for (const [i, n] of [names[0] as string, ...names].entries()) {
+      for (const [i, p] of [pages[0] as BenchPage, ...pages].entries()) {
         const page = await ext.context.newPage();
         const cdp = await ext.context.newCDPSession(page);
         await cdp.send('Performance.enable');
-        await page.goto(`${server.origin}/news/${n}.html`, { waitUntil: 'load', timeout: 60_000 });
+        await page.goto(server.origin + p.path, { waitUntil: 'load', timeout: 60_000 });
         if (c.done)
           await cdpWaitFor(
             cdp,
@@ -97,7 +79,7 @@ for (let round = 0; round < ROUNDS; round++) {
         const ms = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN) * 1000;
         if (i > 0) {
           const byPage = script.get(c.label) ?? new Map<string, number[]>();
-          script.set(c.label, byPage.set(n, [...(byPage.get(n) ?? []), ms]));
+          script.set(c.label, byPage.set(p.name, [...(byPage.get(p.name) ?? []), ms]));
         }
         await cdp.detach();
         await page.close();
@@ -113,9 +95,9 @@ await server.close();
 const added = (label: string, page: string) =>
   median(script.get(label)?.get(page) ?? []) - median(script.get('none')?.get(page) ?? []);
 const result: Record<string, { addedScriptMs: number; timesReference?: number }> = {};
-const ref = names.map((n) => Math.max(0.01, added('reference', n)));
+const ref = pages.map((p) => Math.max(0.01, added('reference', p.name)));
 for (const c of configs.slice(1)) {
-  const own = names.map((n) => added(c.label, n));
+  const own = pages.map((p) => added(c.label, p.name));
   const r = { addedScriptMs: Math.round(median(own) * 100) / 100 };
   if (c.label === 'reference') {
     result[c.label] = r;
@@ -128,5 +110,5 @@ for (const c of configs.slice(1)) {
     `${c.label.padEnd(12)} added script, median page: ${r.addedScriptMs} ms (${times}x the reference walk)`,
   );
 }
-console.log(JSON.stringify({ pages: names.length, rounds: ROUNDS, ...result }));
+console.log(JSON.stringify({ pages: pages.length, rounds: ROUNDS, ...result }));
 process.exit(0);

@@ -18,7 +18,7 @@
  * the store packages' sizes and contents come from bench/packages.ts.
  */
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -35,6 +35,14 @@ import { bundledDatasetClaims, extensionWithClaims } from '../tools/claim-set-va
 import { HOST_TAG } from '../dom/overlay-host';
 import { bigArticle } from '../tools/big-pages';
 import { TIMING } from '../dom/timing';
+import {
+  emptyExtension,
+  median,
+  newsPages,
+  offline,
+  REFERENCE_EXT,
+  type BenchPage,
+} from '../tools/bench-pages';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number): number => {
@@ -52,38 +60,8 @@ const RUNS = opt('--runs', 5);
 /** The demo article's first mark is one page's figure: it gets at least this many loads. */
 const DEMO_LOADS = 9;
 const OUT = resolve('bench/out');
-const NEWS = resolve('../shared/data/news-pages');
-const REFERENCE_EXT = resolve('bench/reference-extension');
-
-const median = (xs: number[]): number => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 const round = (x: number, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-// ---------------------------------------------------------------------------------------
-// Pages
-
-interface BenchPage {
-  name: string;
-  path: string;
-}
-
-function newsPages(server: StaticServer): BenchPage[] {
-  const names = readdirSync(NEWS, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(NEWS, d.name, 'source.html')))
-    .map((d) => d.name)
-    .sort();
-  const pages = names.slice(0, Math.min(names.length, PAGE_LIMIT)).map((name) => {
-    const path = `/news/${name}.html`;
-    server.put(path, readFileSync(join(NEWS, name, 'source.html'), 'utf8'));
-    return { name, path };
-  });
-  return pages;
-}
 
 // ---------------------------------------------------------------------------------------
 // Browser and measurements
@@ -149,13 +127,7 @@ async function launch(
 ): Promise<{ context: BrowserContext; marker: string; close: () => Promise<void> }> {
   if (config === 'none') {
     // Chromium with no extension: the same harness with an empty extension list.
-    const empty = join(OUT, 'no-extension');
-    mkdirSync(empty, { recursive: true });
-    writeFileSync(
-      join(empty, 'manifest.json'),
-      JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0.0' }),
-    );
-    extDir = empty;
+    extDir = emptyExtension(join(OUT, 'no-extension'));
   }
   const dir = extDir ?? (config === 'reference' ? REFERENCE_EXT : EXTENSION_DIR);
   const ext = await launchWithExtension({
@@ -163,8 +135,7 @@ async function launch(
     waitForWorker: config === 'factmark',
   });
   await ext.context.addInitScript({ content: LONGTASK_INIT });
-  // Saved pages link to their sites' servers; there is no network here, so fail those at once.
-  await ext.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  await offline(ext.context);
   return { context: ext.context, marker: ext.userDataDir, close: ext.close };
 }
 
@@ -339,7 +310,7 @@ async function main(): Promise<void> {
   const server = await serveStatic('tests/fixtures/pages');
   const big = bigArticle();
   server.put('/big-5mb.html', big);
-  const news = newsPages(server);
+  const news = newsPages(server, PAGE_LIMIT);
   const demo: BenchPage = { name: 'demo', path: '/demo-article.html' };
   const bigPage: BenchPage = { name: 'big-5mb', path: '/big-5mb.html' };
   const pages = [demo, ...news, bigPage];

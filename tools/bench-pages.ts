@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import type { StaticServer } from './browser-harness';
+
+/**
+ * What the browser benches share (bench/run.ts, bench/ab.ts): the saved news pages served on
+ * 127.0.0.1, Chromium with no extension of ours, a network that fails at once, and the median.
+ */
+
+export const NEWS_DIR = resolve('../shared/data/news-pages');
+export const REFERENCE_EXT = resolve('bench/reference-extension');
+
+export interface BenchPage {
+  name: string;
+  path: string;
+}
+
+/** The first `limit` saved news pages (by name), put on `server` under /news/NAME.html. */
+export function newsPages(server: StaticServer, limit = Infinity): BenchPage[] {
+  const names = readdirSync(NEWS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(NEWS_DIR, d.name, 'source.html')))
+    .map((d) => d.name)
+    .sort();
+  return names.slice(0, Math.min(names.length, limit)).map((name) => {
+    const path = `/news/${name}.html`;
+    server.put(path, readFileSync(join(NEWS_DIR, name, 'source.html'), 'utf8'));
+    return { name, path };
+  });
+}
+
+/** An extension that does nothing (in `dir`): Chromium launched as for ours, without it. */
+export function emptyExtension(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0.0' }),
+  );
+  return dir;
+}
+
+/** Saved pages link to their sites' servers; there is no network here, so fail those at once. */
+export async function offline(context: BrowserContext): Promise<void> {
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+}
+
+/** The median of the finite values (NaN when there are none). */
+export function median(xs: number[]): number {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
