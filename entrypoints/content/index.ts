@@ -47,6 +47,13 @@ function filterOf(settings: Settings | null, hidden: readonly HiddenEntry[]): Ma
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT's start-up signal to an older copy of this script goes by a DOM event only, not also
+  // by window.postMessage: the page's own scripts would receive that message, which names the
+  // extension's id (it tells every page that Factmark is installed), and Chromium records
+  // where a postMessage was sent from, re-parsing this whole script for its source positions
+  // on every page (DOMWindow::DoPostMessage -> V8.CollectSourcePositions: 10-16 ms of the
+  // page's main thread in a trace; README Performance).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     mark(TIMING.start);
     let annotator: Annotator | null = null;
