@@ -28,7 +28,8 @@ export function candidates(
   const dfCap = Math.max(200, nUnits * maxDfShare);
   const { accClaim, pStart, idf } = index;
   const { weight: pw, claim: pClaim } = postingFacts(index);
-  const touched: number[] = [];
+  const touched = touchedScratch(index.size);
+  let nTouched = 0;
   // Claim score: BM25 summed over its units (text, phrasings, half the title),
   // accumulated straight into the claim (each posting's BM25 factor is
   // precomputed, so one multiply-add per posting). Summing text and phrasing
@@ -42,7 +43,7 @@ export function candidates(
     for (let p = a; p < b; p++) {
       const c = pClaim[p] as number;
       const prev = accClaim[c] as number;
-      if (prev === 0) touched.push(c);
+      if (prev === 0) touched[nTouched++] = c;
       accClaim[c] = prev + w * (pw[p] as number) + 1e-9;
     }
   }
@@ -52,7 +53,8 @@ export function candidates(
   const k = Math.max(1, top);
   const bestC: number[] = [];
   const bestS: number[] = [];
-  for (const c of touched) {
+  for (let i = 0; i < nTouched; i++) {
+    const c = touched[i] as number;
     const sc = accClaim[c] as number;
     accClaim[c] = 0;
     if (bestS.length === k && sc <= (bestS[k - 1] as number)) continue;
@@ -87,6 +89,17 @@ export function candidates(
     for (const s of speakerCandidates(index, q, speakerPool)) if (!have.has(s.claim)) out.push(s);
   }
   return out;
+}
+
+/**
+ * The claims one call's postings touched, in a buffer kept between calls: a page sentence
+ * touches thousands of claims, and a fresh array for each was the matcher's largest
+ * allocation (about a quarter of its garbage on the bench article).
+ */
+let touchedBuf = new Uint32Array(0);
+function touchedScratch(size: number): Uint32Array {
+  if (touchedBuf.length < size) touchedBuf = new Uint32Array(size);
+  return touchedBuf;
 }
 
 /** Speaker candidates added per query (rankQuery; pages pass 0 by default). */

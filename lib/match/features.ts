@@ -88,14 +88,27 @@ function maskOf(index: ClaimIndexCore, q: PreparedQuery): TermMask {
   }
   if (m.q === q) return m.mask;
   const mask = m.mask;
+  const stamp = nextStamp(mask);
+  for (const t of q.qtf.keys()) mask.mark[t] = stamp;
+  m.q = q;
+  return mask;
+}
+
+/** A fresh stamp for `mask` (clearing its marks when the counter would wrap). */
+function nextStamp(mask: TermMask): number {
   if (mask.stamp === 0xffffffff) {
     mask.mark.fill(0);
     mask.stamp = 0;
   }
-  const stamp = ++mask.stamp;
-  for (const t of q.qtf.keys()) mask.mark[t] = stamp;
-  m.q = q;
-  return mask;
+  return ++mask.stamp;
+}
+
+/** A second mark array per index, for one claim unit's terms (matchedTokens). */
+const unitMasks = new WeakMap<ClaimIndexCore, TermMask>();
+function unitMaskOf(index: ClaimIndexCore): TermMask {
+  let m = unitMasks.get(index);
+  if (!m) unitMasks.set(index, (m = { mark: new Uint32Array(index.src.vocab.length), stamp: 0 }));
+  return m;
 }
 
 /**
@@ -109,7 +122,34 @@ function hasBigram(q: PreparedQuery, m: TermMask, a: number, b: number): boolean
   return false;
 }
 
-function unitStats(index: ClaimIndexCore, q: PreparedQuery, m: TermMask, u: number): UnitStats {
+const newStats = (): UnitStats => ({
+  bm25: 0,
+  matchedIdf: 0,
+  bigramHits: 0,
+  bigrams: 0,
+  nums: 0,
+  numHits: 0,
+  nameIdf: 0,
+  nameHit: 0,
+  matchedTerms: 0,
+  maxIdf: 0,
+  run: 0,
+});
+/**
+ * Two records pairFeatures fills in turn (the unit being read, the best so far) instead of a
+ * new one per claim unit: those were a tenth of the matcher's garbage on the bench article.
+ */
+const scratchA = newStats();
+const scratchB = newStats();
+
+/** Unit `u`'s statistics against the query, written into `out`. */
+function unitStats(
+  index: ClaimIndexCore,
+  q: PreparedQuery,
+  m: TermMask,
+  u: number,
+  out: UnitStats,
+): UnitStats {
   const { uStart, uTerm, uTf, idf, isNumber, nameScore, src, avgLen, unitSeqStart } = index;
   const len = src.unitLen[u] ?? 1;
   const field = src.unitField[u] === FIELD_TITLE ? 2 : 0;
@@ -152,19 +192,18 @@ function unitStats(index: ClaimIndexCore, q: PreparedQuery, m: TermMask, u: numb
       run++;
       if (run > maxRun) maxRun = run;
     } else run = 0;
-  return {
-    bm25,
-    matchedIdf,
-    bigramHits,
-    bigrams: Math.max(0, s1 - s0 - 1),
-    run: maxRun > 0 ? (maxRun + 1) / Math.max(1, s1 - s0) : 0,
-    nums,
-    numHits,
-    nameIdf,
-    nameHit,
-    matchedTerms,
-    maxIdf,
-  };
+  out.bm25 = bm25;
+  out.matchedIdf = matchedIdf;
+  out.bigramHits = bigramHits;
+  out.bigrams = Math.max(0, s1 - s0 - 1);
+  out.run = maxRun > 0 ? (maxRun + 1) / Math.max(1, s1 - s0) : 0;
+  out.nums = nums;
+  out.numHits = numHits;
+  out.nameIdf = nameIdf;
+  out.nameHit = nameHit;
+  out.matchedTerms = matchedTerms;
+  out.maxIdf = maxIdf;
+  return out;
 }
 
 /**
@@ -186,7 +225,8 @@ export function pairFeatures(
   let titleCov = -1;
   const mask = maskOf(index, q);
   for (let u = claimUnitStart[c] ?? 0; u < (claimUnitStart[c + 1] ?? 0); u++) {
-    const s = unitStats(index, q, mask, u);
+    // Read into the record that is not the best so far; a new best swaps the two.
+    const s = unitStats(index, q, mask, u, best === scratchA ? scratchB : scratchA);
     const cov = s.matchedIdf / Math.max(1e-6, unitIdfSum[u] ?? 0);
     if (src.unitField[u] === FIELD_TITLE) {
       titleCov = cov;
@@ -264,15 +304,14 @@ export function matchedTokens(index: ClaimIndexCore, q: PreparedQuery, u: number
   if (u < 0) return [];
   const a = index.uStart[u] ?? 0;
   const b = index.uStart[u + 1] ?? 0;
+  // The unit's terms marked once, then one read per token (was a scan of the unit per token).
+  const unit = unitMaskOf(index);
+  const stamp = nextStamp(unit);
+  for (let j = a; j < b; j++) unit.mark[index.uTerm[j] ?? 0] = stamp;
   const matched: number[] = [];
   for (let k = 0; k < q.tokenTerm.length; k++) {
     const t = q.tokenTerm[k] ?? -1;
-    if (t < 0) continue;
-    for (let j = a; j < b; j++)
-      if (index.uTerm[j] === t) {
-        matched.push(k);
-        break;
-      }
+    if (t >= 0 && unit.mark[t] === stamp) matched.push(k);
   }
   return matched;
 }

@@ -107,9 +107,9 @@ export function rankPrepared(
     const d = details[rank] as (typeof details)[number];
     let score = scorePair(d.features, model);
     const prio = index.priority[cand.claim] ?? 0;
-    // Checked once per candidate, only when a rule needs it.
-    let names: NameCheck | undefined;
-    const namesOf = (): NameCheck => (names ??= checkNames(index, q, ctx, doc, d.unit));
+    // Checked once per candidate, only when a rule needs it (a holder, not a closure per
+    // candidate: under tsx each closure is also named, 4% of a page's matching).
+    const names = new LazyNames(index, q, ctx, doc, d.unit);
     if (prio > 0) {
       // Curated claims (priority > 0) are written to be matched: when the
       // sentence states nearly all of one wording (its numbers included) with
@@ -122,7 +122,7 @@ export function rankPrepared(
         !d.numConflict &&
         d.features[F.numMissing] === 0 &&
         shared >= 3.5 &&
-        namesAgree(namesOf())
+        namesAgree(names.get())
       ) {
         const coverage = Math.min(
           1,
@@ -145,7 +145,7 @@ export function rankPrepared(
     if (band === 'annotate') {
       // The best unit's numbers conflict, and no unit shares a number of the same kind.
       const numConflict = d.numConflict && numbersDisagree(index, q, cand.claim);
-      if (vetoed(index, q, cand.claim, namesOf, numConflict)) band = 'possible';
+      if (vetoed(index, q, cand.claim, names, numConflict)) band = 'possible';
     }
     out.push({ claim: cand.claim, score, band, matched: [], features: d.features, unit: d.unit });
   }
@@ -165,13 +165,28 @@ function vetoed(
   index: ClaimIndexCore,
   q: PreparedQuery,
   claim: number,
-  names: () => NameCheck,
+  names: LazyNames,
   numConflict: boolean,
 ): boolean {
   if (numConflict || q.length < MIN_CONTENT_TERMS) return true;
   return (index.priority[claim] ?? 0) > 0
-    ? !namesAgree(names())
-    : subjectReplaced(index, q, names(), claim);
+    ? !namesAgree(names.get())
+    : subjectReplaced(index, q, names.get(), claim);
+}
+
+/** One candidate's names check, computed on first ask. */
+class LazyNames {
+  private check: NameCheck | undefined;
+  constructor(
+    private readonly index: ClaimIndexCore,
+    private readonly q: PreparedQuery,
+    private readonly ctx: Pick<PreparedQuery, 'qtf'> | null,
+    private readonly doc: ReadonlyMap<number, number> | null,
+    private readonly unit: number,
+  ) {}
+  get(): NameCheck {
+    return (this.check ??= checkNames(this.index, this.q, this.ctx, this.doc, this.unit));
+  }
 }
 
 /**
@@ -184,9 +199,8 @@ export function hardGatesHold(
   r: Pick<ScoredClaim, 'claim' | 'unit'>,
   doc: ReadonlyMap<number, number> | null,
 ): boolean {
-  let names: NameCheck | undefined;
-  const namesOf = (): NameCheck => (names ??= checkNames(index, q, null, doc, r.unit));
-  return !vetoed(index, q, r.claim, namesOf, numbersDisagree(index, q, r.claim));
+  const names = new LazyNames(index, q, null, doc, r.unit);
+  return !vetoed(index, q, r.claim, names, numbersDisagree(index, q, r.claim));
 }
 
 /** The words and numbers of the query that the claim shares, as written. */

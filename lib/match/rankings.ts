@@ -57,7 +57,9 @@ export function rankingsOf(
   );
   // Every term of the document: a claim's subject may be named once, earlier.
   const doc = new Map<number, number>();
-  for (const p of prepared) for (const [t, f] of p.qtf) doc.set(t, (doc.get(t) ?? 0) + f);
+  // (Read from each token's term id: the same counts as the qtf maps, without their iterators.)
+  for (const p of prepared)
+    for (const t of p.tokenTerm) if (t >= 0) doc.set(t, (doc.get(t) ?? 0) + 1);
   // Page mode: each paragraph is also read as one statement (match-blocks.ts).
   const blockHits: BlockHit[] = [];
   if (!ctx.speaker)
