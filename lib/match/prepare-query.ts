@@ -1,5 +1,5 @@
 import { MONTH_NAMES } from '../text/month-names';
-import { tokenize, type Token } from '../text/tokenize';
+import { tokenizeIds, type Token } from '../text/tokenize';
 import { blendedIdf } from './df-prior';
 import { claimantTokens, dayNumber, type ClaimIndexCore } from './index-core';
 
@@ -13,7 +13,7 @@ export interface PreparedQuery {
   /** Sum of idf over unique query terms (unknown terms count at the maximum idf). */
   idfSum: number;
   /** Number terms (known or not). */
-  numbers: Set<string>;
+  numbers: ReadonlySet<string>;
   /** Content tokens (after stopwords). */
   length: number;
   speaker: string[];
@@ -50,24 +50,32 @@ export function cleanQueryText(text: string): { text: string; date?: string; aut
   };
 }
 
+/** The terms prepareQuery has counted as unknown in the current call (reused between calls). */
+const UNKNOWN = new Set<string>();
+const NO_NUMBERS: ReadonlySet<string> = new Set();
+
 export function prepareQuery(
   index: ClaimIndexCore,
   text: string,
   speaker?: string,
   date?: string,
 ): PreparedQuery {
-  const tokens = tokenize(text);
+  const ids: number[] = [];
+  const tokens = tokenizeIds(text, index.termId, ids);
   const tokenTerm = new Int32Array(tokens.length);
   const qtf = new Map<number, number>();
-  const unknown = new Set<string>();
-  const numbers = new Set<string>();
+  const unknown = UNKNOWN;
+  unknown.clear();
+  // Most sentences hold no number: they share one empty set instead of each allocating one.
+  let numbers: Set<string> | null = null;
   const units = index.src.unitClaim.length;
   let idfSum = 0;
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k] as Token;
-    const t = index.termId.get(tok.term);
-    tokenTerm[k] = t ?? -1;
-    if (tok.kind === 'number') numbers.add(tok.term);
+    const id = ids[k] as number;
+    const t = id < 0 ? undefined : id;
+    tokenTerm[k] = id;
+    if (tok.kind === 'number') (numbers ??= new Set()).add(tok.term);
     if (t === undefined) {
       if (!unknown.has(tok.term)) {
         unknown.add(tok.term);
@@ -86,7 +94,7 @@ export function prepareQuery(
     tokenTerm,
     qtf,
     idfSum,
-    numbers,
+    numbers: numbers ?? NO_NUMBERS,
     length: tokens.length,
     speaker: speaker ? claimantTokens(speaker) : [],
     day: dayNumber(date),

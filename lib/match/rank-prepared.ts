@@ -44,13 +44,13 @@ export interface ScoredClaim {
  * evidence minus the best among this query's candidates (0 for the leader),
  * so the pointwise scorer sees how a claim compares with its rivals.
  */
+const LISTWISE: readonly (readonly [number, number])[] = [
+  [F.covClaim, F.covClaimGap],
+  [F.title, F.titleGap],
+  [F.bigram, F.bigramGap],
+];
 function listwise(all: number[][]): void {
-  const pairs: [number, number][] = [
-    [F.covClaim, F.covClaimGap],
-    [F.title, F.titleGap],
-    [F.bigram, F.bigramGap],
-  ];
-  for (const [src, dst] of pairs) {
+  for (const [src, dst] of LISTWISE) {
     let best = 0;
     for (const f of all) best = Math.max(best, f[src] ?? 0);
     for (const f of all) f[dst] = (f[src] ?? 0) - best;

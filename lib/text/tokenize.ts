@@ -229,6 +229,9 @@ interface WordInfo {
   flags: number;
   /** Porter stem (when not DROP). */
   term: string;
+  /** The stem's id in `idsOf` (tokenizeIds): the last term map asked, remembered. */
+  idsOf: ReadonlyMap<string, number> | null;
+  id: number;
 }
 const wordCache = new Map<string, WordInfo>();
 const MAX_WORDS = 100_000;
@@ -243,14 +246,33 @@ function wordInfo(w: string): WordInfo {
       (ALIAS_FIRST.has(w) ? ALIAS_START : 0) |
       (drop ? DROP : 0),
     term: drop ? '' : stem(w),
+    idsOf: null,
+    id: -1,
   };
   if (wordCache.size >= MAX_WORDS) wordCache.clear();
   wordCache.set(w, info);
   return info;
 }
 
+const idIn = (termIds: ReadonlyMap<string, number> | null, term: string): number =>
+  termIds ? (termIds.get(term) ?? -1) : -1;
+
 /** Tokenize text into index terms (stopwords removed). */
 export function tokenize(original: string): Token[] {
+  return tokenizeIds(original, null, null);
+}
+
+/**
+ * tokenize, also pushing each token's id in `termIds` (-1 when absent) onto `ids`. A word's
+ * id is remembered beside its stem for the last map asked: looking every token up in a large
+ * term map was 6% of a page's matching (cache misses), and a page asks the same map for
+ * thousands of words.
+ */
+export function tokenizeIds(
+  original: string,
+  termIds: ReadonlyMap<string, number> | null,
+  ids: number[] | null,
+): Token[] {
   const raw = rawTokens(original);
   const out: Token[] = [];
   let i = 0;
@@ -263,6 +285,7 @@ export function tokenize(original: string): Token[] {
       if (num) {
         const last = raw[i + num.length - 1] ?? r;
         out.push({ term: num.term, kind: 'number', start: r.start, end: last.end, cap: false });
+        ids?.push(idIn(termIds, num.term));
         i += num.length;
         continue;
       }
@@ -292,6 +315,7 @@ export function tokenize(original: string): Token[] {
       }
       const last = raw[i + n - 1] as Raw;
       out.push({ term: canonical, kind: 'word', start: r.start, end: last.end, cap: r.cap });
+      ids?.push(idIn(termIds, canonical));
       i += n;
       matched = true;
       break;
@@ -300,11 +324,20 @@ export function tokenize(original: string): Token[] {
     i += 1;
     if (info === null) {
       // A bare number the reader declined (should not happen): keep as term.
-      out.push({ term: `#${r.value}`, kind: 'number', start: r.start, end: r.end, cap: false });
+      const term = `#${r.value}`;
+      out.push({ term, kind: 'number', start: r.start, end: r.end, cap: false });
+      ids?.push(idIn(termIds, term));
       continue;
     }
     if (info.flags & DROP) continue;
     out.push({ term: info.term, kind: 'word', start: r.start, end: r.end, cap: r.cap });
+    if (ids) {
+      if (termIds && info.idsOf !== termIds) {
+        info.idsOf = termIds;
+        info.id = termIds.get(info.term) ?? -1;
+      }
+      ids.push(termIds ? info.id : -1);
+    }
   }
   return out;
 }

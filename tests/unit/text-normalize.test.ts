@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { normalize } from '../../lib/text/normalize';
-import { tokenize } from '../../lib/text/tokenize';
+import { tokenize, tokenizeIds } from '../../lib/text/tokenize';
 import { segmentSentences } from '../../lib/text/segment';
 
 const terms = (s: string): string[] => tokenize(s).map((t) => t.term);
@@ -91,5 +91,26 @@ describe('segmentSentences', () => {
   test('offsets index the input', () => {
     const input = '  First one.  Second one!  ';
     for (const s of segmentSentences(input)) expect(input.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('tokenizeIds', () => {
+  test("gives each token its id in the claim set's term map, whichever set asked last", () => {
+    const text = "Russia's senator claimed wages fell for Ohio farm workers in 2014, by 20 percent";
+    const terms = tokenize(text).map((t) => t.term);
+    // Two claim sets that number the same terms differently (and one lacks the year).
+    const a = new Map(terms.map((t, i) => [t, i]));
+    const b = new Map(terms.filter((t) => t !== '#2014').map((t, i) => [t, 100 + i]));
+    for (let round = 0; round < 3; round++)
+      for (const map of [a, b]) {
+        const ids: number[] = [];
+        const tokens = tokenizeIds(text, map, ids);
+        expect(tokens).toEqual(tokenize(text));
+        expect(ids).toEqual(tokens.map((t) => map.get(t.term) ?? -1));
+      }
+    expect(tokenizeIds(text, b, []).length).toBe(terms.length);
+    const none: number[] = [];
+    tokenizeIds(text, null, none);
+    expect(none).toEqual(terms.map(() => -1));
   });
 });
