@@ -186,7 +186,8 @@ function rawTokens(original: string): Raw[] {
       if (apos < 0) {
         out.push(rawToken(w, start, end, cap));
       } else if (whole) {
-        for (const part of whole) out.push(rawToken(part, start, end, cap, undefined, undefined, true));
+        for (const part of whole)
+          out.push(rawToken(part, start, end, cap, undefined, undefined, true));
       } else {
         // Possessives and clitics: "Russia's" -> russia; "don't" -> do not;
         // "they're" -> they (the clitic is a stopword anyway).
