@@ -1,6 +1,7 @@
 import { claimantOf, FIELD_TITLE, type ClaimIndexCore } from './index-core';
 import { B, K1 } from './candidates';
 import type { PreparedQuery } from './prepare-query';
+import { maskOf, nextStamp, unitMaskOf, type TermMask } from './term-mask';
 
 /**
  * Features of one (query, claim) pair, fed to the learned scorer. Names are
@@ -66,49 +67,6 @@ interface UnitStats {
   matchedTerms: number;
   maxIdf: number;
   run: number;
-}
-
-/**
- * The query's terms as a mark per term id: `mark[t] === stamp` when the query has term t.
- * A typed-array read instead of a Map lookup for each of a claim unit's terms and adjacent
- * pairs (the features' inner loops); built once per query, reused while the same query is
- * scored against its candidates.
- */
-interface TermMask {
-  mark: Uint32Array;
-  stamp: number;
-}
-const masks = new WeakMap<ClaimIndexCore, { mask: TermMask; q: PreparedQuery | null }>();
-
-function maskOf(index: ClaimIndexCore, q: PreparedQuery): TermMask {
-  let m = masks.get(index);
-  if (!m) {
-    m = { mask: { mark: new Uint32Array(index.src.vocab.length), stamp: 0 }, q: null };
-    masks.set(index, m);
-  }
-  if (m.q === q) return m.mask;
-  const mask = m.mask;
-  const stamp = nextStamp(mask);
-  for (const t of q.qtf.keys()) mask.mark[t] = stamp;
-  m.q = q;
-  return mask;
-}
-
-/** A fresh stamp for `mask` (clearing its marks when the counter would wrap). */
-function nextStamp(mask: TermMask): number {
-  if (mask.stamp === 0xffffffff) {
-    mask.mark.fill(0);
-    mask.stamp = 0;
-  }
-  return ++mask.stamp;
-}
-
-/** A second mark array per index, for one claim unit's terms (matchedTokens). */
-const unitMasks = new WeakMap<ClaimIndexCore, TermMask>();
-function unitMaskOf(index: ClaimIndexCore): TermMask {
-  let m = unitMasks.get(index);
-  if (!m) unitMasks.set(index, (m = { mark: new Uint32Array(index.src.vocab.length), stamp: 0 }));
-  return m;
 }
 
 /**
