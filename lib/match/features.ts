@@ -183,7 +183,8 @@ export function pairFeatures(
   let titleCov = -1;
   const mask = maskOf(index, q);
   for (let u = claimUnitStart[c] ?? 0; u < (claimUnitStart[c + 1] ?? 0); u++) {
-    // Read into the record that is not the best so far; a new best swaps the two.
+    // Read into the record that is not the best so far (a unit that becomes the best keeps
+    // its record, and the next unit goes into the other).
     const s = unitStats(index, q, mask, u, best === scratchA ? scratchB : scratchA);
     const cov = s.matchedIdf / Math.max(1e-6, unitIdfSum[u] ?? 0);
     if (src.unitField[u] === FIELD_TITLE) {

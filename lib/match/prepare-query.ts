@@ -72,11 +72,10 @@ export function prepareQuery(
   let idfSum = 0;
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k] as Token;
-    const id = ids[k] as number;
-    const t = id < 0 ? undefined : id;
-    tokenTerm[k] = id;
+    const t = ids[k] as number;
+    tokenTerm[k] = t;
     if (tok.kind === 'number') (numbers ??= new Set()).add(tok.term);
-    if (t === undefined) {
+    if (t < 0) {
       if (!unknown.has(tok.term)) {
         unknown.add(tok.term);
         // A term the claims lack: as rare as can be in a big index; in a

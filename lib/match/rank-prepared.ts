@@ -107,8 +107,9 @@ export function rankPrepared(
     const d = details[rank] as (typeof details)[number];
     let score = scorePair(d.features, model);
     const prio = index.priority[cand.claim] ?? 0;
-    // Checked once per candidate, only when a rule needs it (a holder, not a closure per
-    // candidate: under tsx each closure is also named, 4% of a page's matching).
+    // Checked once per candidate, only when a rule needs it. A holder, not a closure per
+    // candidate: under tsx (bench/match.ts, the CLIs) each closure made is also named, which
+    // was 4% of the bench article's matching.
     const names = new LazyNames(index, q, ctx, doc, d.unit);
     if (prio > 0) {
       // Curated claims (priority > 0) are written to be matched: when the

@@ -11,12 +11,16 @@ export interface TermMask {
   mark: Uint32Array;
   stamp: number;
 }
+const newMask = (index: ClaimIndexCore): TermMask => ({
+  mark: new Uint32Array(index.src.vocab.length),
+  stamp: 0,
+});
 const masks = new WeakMap<ClaimIndexCore, { mask: TermMask; q: PreparedQuery | null }>();
 
 export function maskOf(index: ClaimIndexCore, q: PreparedQuery): TermMask {
   let m = masks.get(index);
   if (!m) {
-    m = { mask: { mark: new Uint32Array(index.src.vocab.length), stamp: 0 }, q: null };
+    m = { mask: newMask(index), q: null };
     masks.set(index, m);
   }
   if (m.q === q) return m.mask;
@@ -40,6 +44,6 @@ export function nextStamp(mask: TermMask): number {
 const unitMasks = new WeakMap<ClaimIndexCore, TermMask>();
 export function unitMaskOf(index: ClaimIndexCore): TermMask {
   let m = unitMasks.get(index);
-  if (!m) unitMasks.set(index, (m = { mark: new Uint32Array(index.src.vocab.length), stamp: 0 }));
+  if (!m) unitMasks.set(index, (m = newMask(index)));
   return m;
 }
