@@ -26,12 +26,25 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [polyfillAsEsm(), preact()] }),
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, manifestVersion }) => ({
     // From public/_locales/<lang>/messages.json (English, Ukrainian).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'alarms'],
+    // offscreen (Chromium): the semantic channel's model runs in a worker that only an
+    // offscreen document can start from an MV3 extension (utils/semantic-host.ts).
+    permissions: [
+      'storage',
+      'contextMenus',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    // The model's TF.js WASM backend needs 'wasm-unsafe-eval' (never 'unsafe-eval'); every
+    // script and .wasm file is the extension's own ('self').
+    content_security_policy:
+      browser === 'firefox' && manifestVersion === 2
+        ? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'"
+        : { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     // Claim feeds: a feed's origin is asked for when the reader subscribes (README).
     ...(browser === 'firefox'
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }
@@ -76,18 +89,18 @@ export default defineConfig({
   },
   // `npm run zip` / `zip:firefox` (README "Store packages"). The sources zip (Firefox) holds
   // what a reviewer needs to rebuild the package with `npm ci && npm run build:firefox`: the
-  // code, data/claims (compiled into public/claims by the build) and the lockfile; not what
-  // the build writes again, the tests, the bench, the docs' images or the semantic vectors
-  // (used by the `match` CLI and the eval only, never by the extension).
+  // code, data/claims (compiled into public/claims by the build), data/semantic (the claims'
+  // vectors, made into public/semantic) and the lockfile; not what the build writes again,
+  // the tests, the bench or the docs' images.
   zip: {
     excludeSources: [
       'public/claims/**',
+      'public/semantic/**',
       'cache/**',
       'coverage/**',
       'tests/**',
       'bench/**',
       'docs/**/*.png',
-      'data/semantic/**',
       'demo.png',
       '*.log',
     ],

@@ -22,6 +22,7 @@ const FIELD: Record<string, MessageKey> = {
   strictness: 'matching',
   verdicts: 'showVerdicts',
   quiet: 'quietMode',
+  semantic: 'semanticMode',
   intervalMinutes: 'feedCheckEvery',
   timeoutMs: 'fieldTimeout',
   maxBytes: 'fieldMaxBytes',

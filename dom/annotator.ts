@@ -41,6 +41,11 @@ export interface AnnotatorOptions {
   onHide?: (mark: Mark, kind: HideKind) => void;
   /** Quiet mode: marks are found and counted, none is painted; `setQuiet` changes it. */
   quiet?: boolean;
+  /**
+   * Ask for each batch's semantic pass too (the popup's "Find restatements"), after its
+   * other strictnesses: its marks come after the lexical ones and never delay them.
+   */
+  semantic?: boolean;
   signal?: AbortSignal;
 }
 
@@ -214,14 +219,15 @@ export class Annotator {
     if (this.nextKey === 0) mark(TIMING.firstReply);
     this.place(sentences, reply, known);
     const rest = STRICTNESSES.filter((s) => s !== first);
-    this.others.push(() =>
-      this.opts.match(texts, rest).then(
+    const later = (ask: () => Promise<MatchReply>) => () =>
+      ask().then(
         (more) => {
           if (!this.destroyed) this.place(sentences, more, known);
         },
         () => {},
-      ),
-    );
+      );
+    this.others.push(later(() => this.opts.match(texts, rest)));
+    if (this.opts.semantic) this.others.push(later(() => this.opts.match(texts, [], true)));
   }
 
   /**

@@ -11,6 +11,7 @@ import { listenToCommands } from '../utils/commands';
 import { listenToContextMenu } from '../utils/context-menu';
 import { startFeeds } from '../utils/background-feeds';
 import { openPopupFor } from '../utils/e2e-open-popup';
+import { semanticHost } from '../utils/semantic-host';
 
 /**
  * Background: holds the claim index (loaded once, shared by all tabs, so a tab pays only
@@ -41,6 +42,8 @@ export default defineBackground(() => {
     fetchIndex: async () => (await read('index.bin')).arrayBuffer(),
     fetchShard: async (file) => (await read(file)).json() as Promise<unknown>,
     imported,
+    // The semantic pass's model, started when a page first asks for it ("Find restatements").
+    semantic: semanticHost(),
   });
   service.warm();
   const action = browser.action ?? browser.browserAction;

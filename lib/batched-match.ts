@@ -11,6 +11,8 @@ export type SentenceTexts = NonNullable<MatchQuery['sentences']>;
 export type MatchFn = (
   sentences: SentenceTexts,
   strictnesses: Strictness[],
+  /** The batch's semantic pass instead of its lexical matches (MatchQuery `semantic`). */
+  semantic?: boolean,
 ) => Promise<MatchResult>;
 
 const NO_MATCHES: MatchResult = { matches: [], shownAt: [], claims: {} };
@@ -28,10 +30,11 @@ export function batchedMatch(
   date: () => string | undefined,
 ): MatchFn {
   const batches = new WeakMap<SentenceTexts, number>();
-  return async (sentences, strictnesses) => {
+  return async (sentences, strictnesses, semantic) => {
     const known = batches.get(sentences);
-    let reply = known === undefined ? undefined : await send({ batch: known, strictnesses });
-    if (!reply || reply.unknownBatch) reply = await send({ sentences, strictnesses, date: date() });
+    const how = semantic ? { strictnesses, semantic } : { strictnesses };
+    let reply = known === undefined ? undefined : await send({ batch: known, ...how });
+    if (!reply || reply.unknownBatch) reply = await send({ sentences, ...how, date: date() });
     if (reply?.batch !== undefined) batches.set(sentences, reply.batch);
     return reply ?? NO_MATCHES;
   };

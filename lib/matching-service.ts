@@ -4,6 +4,7 @@ import { loadClaimSet, type ClaimSet, type ShardFetcher } from './claims/claim-s
 import { lookupSelection, type LookupHit } from './selection-lookup';
 import type { SetSummary } from './feeds/summary';
 import { mergeSetMatches } from './merge-set-matches';
+import { semanticPass, type CosineFn } from './semantic-pass';
 import {
   STRICTNESSES,
   type CardClaim,
@@ -61,6 +62,11 @@ export interface MatchQuery {
   strictnesses?: Strictness[];
   /** Page date from its metadata (ISO), if any. */
   date?: string;
+  /**
+   * The semantic pass of the batch instead of the lexical matches (lib/semantic-pass.ts):
+   * its marks are shown at Balanced and Broad. Nothing when the model is not available.
+   */
+  semantic?: boolean;
 }
 
 export interface MatchResult {
@@ -91,6 +97,8 @@ export interface SetSources {
   imported?: { current: () => Promise<Loaded[]> };
   /** The subscribed feeds' sets (lib/feed-sets.ts), ready ones only. */
   feeds?: { current: () => Promise<Loaded[]> };
+  /** The semantic channel's model (utils/semantic-host.ts); absent: no semantic pass. */
+  semantic?: CosineFn;
 }
 
 /** Batches remembered for their follow-up request (a page asks for a few at a time). */
@@ -141,15 +149,24 @@ export class MatchingService {
     if (!batch) return { unknownBatch: true, matches: [], shownAt: [], claims: {} };
     const { sentences, date } = batch;
     const asked = Array.isArray(req.strictnesses) ? req.strictnesses : [];
-    const levels = STRICTNESSES.filter((s) => asked.length === 0 || asked.includes(s));
+    const semantic = req.semantic === true;
+    const levels = STRICTNESSES.filter(
+      (s) => (asked.length === 0 || asked.includes(s)) && (!semantic || s !== 'strict'),
+    );
     const sets = await this.all(false);
     // Match in every set first (synchronous), then fetch the card data of all of them at
-    // once: each needed display file is read once, in parallel.
-    const found = sets.map(({ set, info }) =>
-      levels.map((strictness) =>
-        matchSentences(set.index, sentences, { date }, { strictness, set: info.id }),
-      ),
-    );
+    // once: each needed display file is read once, in parallel. A semantic mark is one
+    // match shown at each of the levels.
+    const cosines = this.source.semantic;
+    const found: Match[][][] = semantic
+      ? cosines && levels.length > 0
+        ? (await semanticPass(sets, sentences, date, cosines)).map((ms) => levels.map(() => ms))
+        : []
+      : sets.map(({ set, info }) =>
+          levels.map((strictness) =>
+            matchSentences(set.index, sentences, { date }, { strictness, set: info.id }),
+          ),
+        );
     const records = await Promise.all(
       sets.map(async ({ set, info }, i): Promise<Map<number, ClaimRecord>> => {
         const rows = new Set((found[i] ?? []).flat().map((m) => m.row));

@@ -12,6 +12,11 @@ export interface Settings {
   verdicts: Verdict[];
   /** Quiet mode: the badge and the popup's list only, no marks painted on the page. */
   quiet: boolean;
+  /**
+   * "Find restatements": the semantic pass (a language model in the extension) also marks
+   * paragraphs that state a claim in other words. Off by default (README "Semantic channel").
+   */
+  semantic: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -20,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   strictness: 'balanced',
   verdicts: [...VERDICTS],
   quiet: false,
+  semantic: false,
 }) as Settings;
 
 const MAX_SITES = 10_000;
@@ -58,6 +64,10 @@ export function sanitizeSettings(raw: unknown): SanitizedSettings {
   if ('quiet' in r) {
     if (typeof r.quiet === 'boolean') out.quiet = r.quiet;
     else problems.push(`settings.quiet: expected true or false, got ${describe(r.quiet)}`);
+  }
+  if ('semantic' in r) {
+    if (typeof r.semantic === 'boolean') out.semantic = r.semantic;
+    else problems.push(`settings.semantic: expected true or false, got ${describe(r.semantic)}`);
   }
   if ('disabledSites' in r) {
     if (Array.isArray(r.disabledSites)) {

@@ -88,7 +88,12 @@ export const SOURCES_NEED = [
   'tsconfig.json',
   'README.md',
   'scripts/claims-build.ts',
+  'scripts/semantic-assets.ts',
   'data/claims/seed.yaml',
+  // The claims' vectors the semantic channel's table is made of (embedding them again
+  // takes ~25 minutes).
+  'data/semantic/claim-vectors.fmk',
+  'data/semantic/bundled-claims.fmk',
   'entrypoints/background.ts',
   'public/_locales/en/messages.json',
 ];
@@ -97,10 +102,10 @@ const SOURCES_OUT = [
   /^\.output\//,
   /^\.wxt\//,
   /^public\/claims\//,
+  /^public\/semantic\//,
   /^cache\//,
   /^tests\//,
   /^bench\//,
-  /^data\/semantic\//,
   /\.png$/,
 ];
 

@@ -1,6 +1,7 @@
 import type { MatchQuery, MatchResult, SetInfo } from '../lib/matching-service';
 import type { ClaimRecord } from '../lib/types';
 import type { LookupHit } from '../lib/selection-lookup';
+import type { CosineItem } from '../lib/semantic/protocol';
 
 export type { SetInfo };
 
@@ -30,6 +31,11 @@ export const Msg = {
   BG_CS_STEP: 'bg-cs-step',
   /** bg -> cs ("Check with Factmark" on a selection): show these fact checks by it. */
   BG_CS_LOOKUP: 'bg-cs-lookup',
+  /**
+   * bg -> the offscreen document (Chromium): compare these paragraphs with these claims in
+   * the semantic channel's worker; reply their cosines or an error.
+   */
+  BG_OFFSCREEN_COSINES: 'bg-offscreen-cosines',
   /** cs -> bg, the e2e build only: open the popup for my tab in a tab (utils/e2e-open-popup.ts). */
   E2E_OPEN_POPUP: 'e2e-open-popup',
 } as const;
@@ -72,6 +78,14 @@ export type ToTab = {
   [Msg.BG_CS_LOOKUP]: {
     msg: { type: typeof Msg.BG_CS_LOOKUP; text: string; hits: LookupHit[] };
     reply: void;
+  };
+};
+
+/** Messages the offscreen document answers (Chromium only: entrypoints/semantic/main.ts). */
+export type ToOffscreen = {
+  [Msg.BG_OFFSCREEN_COSINES]: {
+    msg: { type: typeof Msg.BG_OFFSCREEN_COSINES; items: CosineItem[] };
+    reply: { cosines: number[][] } | { error: string };
   };
 };
 

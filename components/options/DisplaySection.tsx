@@ -1,24 +1,44 @@
-import { t } from '../../utils/i18n';
+import type { Settings } from '../../lib/settings';
+import { t, type MessageKey } from '../../utils/i18n';
 import type { OptionsContext } from './types';
 
-/** How marks are shown on pages: quiet mode. */
-export function DisplaySection({ settings, onSettings }: OptionsContext) {
+/** A setting's switch with the hint that describes it. */
+function SettingSwitch({
+  field,
+  label,
+  hint,
+  settings,
+  onSettings,
+}: OptionsContext & { field: 'quiet' | 'semantic'; label: MessageKey; hint: MessageKey }) {
+  const hintId = `fm-${field}-hint`;
   return (
     <>
       <label class="fm-switch">
         <input
           type="checkbox"
           role="switch"
-          data-testid="toggle-quiet"
-          checked={settings.quiet}
-          aria-describedby="fm-quiet-hint"
-          onChange={(e) => onSettings({ ...settings, quiet: e.currentTarget.checked })}
+          data-testid={`toggle-${field}`}
+          checked={settings[field]}
+          aria-describedby={hintId}
+          onChange={(e) =>
+            onSettings({ ...settings, [field]: e.currentTarget.checked } as Settings)
+          }
         />
-        <span>{t('quietMode')}</span>
+        <span>{t(label)}</span>
       </label>
-      <p id="fm-quiet-hint" class="fm-muted">
-        {t('quietModeHint')}
+      <p id={hintId} class="fm-muted">
+        {t(hint)}
       </p>
+    </>
+  );
+}
+
+/** How marks are shown on pages (quiet mode) and what is marked (restatements too). */
+export function DisplaySection(ctx: OptionsContext) {
+  return (
+    <>
+      <SettingSwitch {...ctx} field="quiet" label="quietMode" hint="quietModeHint" />
+      <SettingSwitch {...ctx} field="semantic" label="semanticMode" hint="semanticModeHint" />
     </>
   );
 }

@@ -109,6 +109,7 @@ export default defineContentScript({
         pageDate: date,
         filter: filterOf(settings, hidden),
         quiet: settings?.quiet ?? false,
+        semantic: settings?.semantic ?? false,
         onChange: report,
         onHide,
         signal: ctx.signal,
@@ -131,7 +132,9 @@ export default defineContentScript({
       const prev = settings;
       settings = next;
       const active = isActiveOn(next, host);
-      if (!prev || isActiveOn(prev, host) !== active) {
+      // "Find restatements" switched: read the page again, with or without the semantic pass.
+      const reread = !!prev && active && prev.semantic !== next.semantic;
+      if (!prev || isActiveOn(prev, host) !== active || reread) {
         stop();
         if (prev) {
           announce = active ? 'setting' : null;

@@ -28,7 +28,16 @@ import {
   serveStatic,
   type StaticServer,
 } from '../../tools/browser-harness';
-import { HOST_TAG, SEED_IDS, openOptions, openPopup, waitForMarks, type Env } from './helpers';
+import {
+  HOST_TAG,
+  SEED_IDS,
+  markedClaims,
+  openOptions,
+  openPopup,
+  waitForMarks,
+  waitForScans,
+  type Env,
+} from './helpers';
 import { startRecordingProxy, type RecordingProxy } from './record-proxy';
 
 let env: Env;
@@ -39,6 +48,10 @@ let before = '';
 let chromiumOwn = new Set<string>();
 /** Requests made by the extension's own pages and worker. */
 const fromExtension: string[] = [];
+
+interface OffscreenChrome {
+  runtime: { getContexts(f: { contextTypes: string[] }): Promise<{ documentUrl: string }[]> };
+}
 
 declare const chrome: {
   storage: Record<'local' | 'sync' | 'session', { get(k: null): Promise<object> }>;
@@ -124,7 +137,7 @@ async function chromiumAlone(): Promise<string[]> {
     args: [...CHROMIUM_ARGS, ...proxyArgs(own)],
   });
   try {
-    for (const path of ['/demo-article.html', '/seed-variant.html']) {
+    for (const path of ['/demo-article.html', '/seed-variant.html', '/restated.html']) {
       const page = await context.newPage();
       await page.goto(`${server.origin}${path}`);
       await page.waitForTimeout(1500);
@@ -146,7 +159,13 @@ beforeAll(async () => {
   env = { ext, server, context: ext.context };
   env.context.on('request', (r) => {
     const byWorker = r.serviceWorker() !== null;
-    const frameUrl = byWorker ? '' : r.frame().url();
+    let frameUrl: string;
+    try {
+      frameUrl = byWorker ? '' : r.frame().url();
+    } catch {
+      // A dedicated worker's request (the semantic channel's model) may have no frame.
+      frameUrl = r.url();
+    }
     if (byWorker || frameUrl.startsWith('chrome-extension:')) fromExtension.push(r.url());
   });
   before = await storageDump();
@@ -237,5 +256,37 @@ describe('privacy', () => {
     expect(leakedRuns(await shingles(page), await storageDump())).toEqual([]);
     await options.close();
     expect(foreignHosts(proxy.seen).filter((h) => !chromiumOwn.has(h))).toEqual([]);
+  });
+
+  test('"Find restatements" on: the model marks a restated claim at Balanced, and nothing leaves the browser', async () => {
+    // tests/fixtures/pages/restated.html: one paragraph says in other words what the seed
+    // claim trump-end-war-24-hours states; the lexical pass alone leaves it unmarked at
+    // Balanced (a possible match, shown at Broad only), and the page's other paragraphs
+    // state no checked claim.
+    const page = await env.context.newPage();
+    await page.goto(`${env.server.origin}/restated.html`);
+    await waitForScans(page);
+    await page.waitForTimeout(500);
+    expect(await markedClaims(page)).toEqual([]);
+
+    const options = await openOptions(env);
+    await options.getByTestId('toggle-semantic').check();
+    await options.close();
+    // The page is read again with the semantic pass; the model loads cold in the worker.
+    await page.bringToFront();
+    expect(await waitForMarks(page, 1, 60_000)).toEqual(['trump-end-war-24-hours']);
+
+    // The model ran in the offscreen document's worker (the extension's own files: its
+    // requests are not the proxy's to see, and Playwright does not list that worker's).
+    const offscreen = await env.ext.worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: OffscreenChrome }).chrome;
+      const docs = await c.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+      return docs.map((d) => new URL(d.documentUrl).pathname);
+    });
+    expect(offscreen).toEqual(['/semantic.html']);
+    const own = `chrome-extension://${env.ext.extensionId}/`;
+    expect(fromExtension.filter((u) => !u.startsWith(own))).toEqual([]);
+    expect(foreignHosts(proxy.seen).filter((h) => !chromiumOwn.has(h))).toEqual([]);
+    expect(leakedRuns(await shingles(page), await storageDump())).toEqual([]);
   });
 });

@@ -44,6 +44,15 @@ describe('sanitizeSettings', () => {
     expect(sanitizeSettings({ verdicts: [] }).settings.verdicts).toEqual([]);
   });
 
+  test('"Find restatements" is off by default, kept when valid, and a corrupt value is named and off', () => {
+    expect(sanitizeSettings({}).settings.semantic).toBe(false);
+    expect(sanitizeSettings({ semantic: true }).settings.semantic).toBe(true);
+    const r = sanitizeSettings({ semantic: 1 });
+    expect(r.settings.semantic).toBe(false);
+    expect(r.problems).toEqual(['settings.semantic: expected true or false, got 1']);
+    expect(r.reset).toEqual(['semantic']);
+  });
+
   test('quiet mode is kept when valid, and a corrupt value is named and off', () => {
     expect(sanitizeSettings({ quiet: true }).settings.quiet).toBe(true);
     const r = sanitizeSettings({ quiet: 'loud' });

@@ -84,7 +84,7 @@ describe('settings', () => {
     };
     await put({ settings: v1 });
     const { result, notices } = await start();
-    expect(await stored('settings')).toEqual({ ...v1, quiet: false });
+    expect(await stored('settings')).toEqual({ ...v1, quiet: false, semantic: false });
     expect(await stored('settings$')).toEqual({ v: 2 });
     expect(notices).toBeUndefined();
     expect(result['local:settings']).toBe('ok');
@@ -141,7 +141,7 @@ describe('settings', () => {
     await put({ settings: 'garbage', settings$: { v: 2 } });
     const { notices } = await start();
     expect(await stored('settings')).toEqual(DEFAULT_SETTINGS);
-    expect(notices?.[0]).toMatchObject({ item: 'settings', whole: true, count: 5 });
+    expect(notices?.[0]).toMatchObject({ item: 'settings', whole: true, count: 6 });
   });
 
   test('saved by a newer version (3): the fields this version knows are kept, marked 2, said', async () => {

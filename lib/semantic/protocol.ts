@@ -1,0 +1,110 @@
+/**
+ * The semantic channel's messages between the background and the model's worker
+ * (entrypoints/semantic-worker.ts), through the offscreen document in Chromium or straight
+ * from the background page in Firefox. Pure types and checks: no DOM, no extension API.
+ */
+
+/** A bundled claim by its row in claims.fmv, or any other claim by the text to embed. */
+export type ClaimRef = { row: number } | { text: string };
+
+/** One paragraph to embed and the claims to compare it with. */
+export interface CosineItem {
+  text: string;
+  claims: ClaimRef[];
+}
+
+export interface CosineRequest {
+  id: number;
+  items: CosineItem[];
+}
+
+/** `cosines[i][k]`: paragraph i against its claim k. */
+export type CosineReply = { id: number; cosines: number[][] } | { id: number; error: string };
+
+/** At most this many paragraphs in one request (a page's budget, with room to spare). */
+export const MAX_ITEMS = 64;
+/** A paragraph or claim text is cut to this many characters before it is embedded. */
+export const MAX_TEXT = 2000;
+
+/**
+ * Checks a request received by the worker (what and where when it is wrong); the worker
+ * answers an error rather than embedding anything it cannot read.
+ */
+export function checkItems(raw: unknown): CosineItem[] {
+  if (!Array.isArray(raw)) throw new Error('semantic request: items is not a list');
+  if (raw.length > MAX_ITEMS)
+    throw new Error(`semantic request: ${raw.length} items, at most ${MAX_ITEMS}`);
+  return raw.map((it: unknown, i) => {
+    const item = it as Partial<CosineItem> | null;
+    if (!item || typeof item.text !== 'string')
+      throw new Error(`semantic request: items[${i}].text is not a string`);
+    if (!Array.isArray(item.claims))
+      throw new Error(`semantic request: items[${i}].claims is not a list`);
+    const claims = item.claims.map((c: unknown, k): ClaimRef => {
+      const ref = c as { row?: unknown; text?: unknown } | null;
+      if (ref && Number.isInteger(ref.row) && (ref.row as number) >= 0)
+        return { row: ref.row as number };
+      if (ref && typeof ref.text === 'string') return { text: ref.text.slice(0, MAX_TEXT) };
+      throw new Error(`semantic request: items[${i}].claims[${k}] is neither a row nor a text`);
+    });
+    return { text: item.text.slice(0, MAX_TEXT), claims };
+  });
+}
+
+/** What posts to and hears from a worker (a Worker, or a fake one in tests). */
+export interface WorkerLike {
+  postMessage(msg: CosineRequest): void;
+  addEventListener(type: 'message', fn: (e: { data: unknown }) => void): void;
+  addEventListener(type: 'error', fn: (e: { message?: string }) => void): void;
+  terminate(): void;
+}
+
+/**
+ * Requests to a worker, each answered by its id. A worker that fails to start or dies
+ * fails every pending request (the page keeps its lexical marks).
+ */
+export class WorkerClient {
+  private next = 1;
+  private readonly pending = new Map<
+    number,
+    { resolve: (c: number[][]) => void; reject: (e: Error) => void }
+  >();
+
+  constructor(private readonly worker: WorkerLike) {
+    worker.addEventListener('message', (e: { data: unknown }) => {
+      const reply = e.data as { id?: unknown; cosines?: unknown; error?: unknown } | null;
+      const id = reply?.id;
+      const p = typeof id === 'number' ? this.pending.get(id) : undefined;
+      if (!p || !reply) return;
+      this.pending.delete(id as number);
+      if ('error' in reply) p.reject(new Error(String(reply.error)));
+      else if (Array.isArray(reply.cosines)) p.resolve(reply.cosines as number[][]);
+      else p.reject(new Error('semantic worker: a reply without cosines'));
+    });
+    worker.addEventListener('error', (e: { message?: string }) => {
+      this.failAll(new Error(`semantic worker: ${e.message ?? 'failed'}`));
+    });
+  }
+
+  cosines(items: CosineItem[]): Promise<number[][]> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, items });
+    });
+  }
+
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    this.failAll(new Error('semantic worker: stopped'));
+  }
+
+  private failAll(err: Error): void {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { compileClaimSet, serializeClaimSetIndex } from '../../lib/claims/compile-claim-set';
+import { MatchingService, type SetSources } from '../../lib/matching-service';
+import type { CosineItem } from '../../lib/semantic/protocol';
+import { checkItems, WorkerClient, type WorkerLike } from '../../lib/semantic/protocol';
+import { StoredSets } from '../../lib/stored-sets';
+import type { ClaimRecord } from '../../lib/types';
+
+/**
+ * The background's semantic pass (lib/semantic-pass.ts through MatchingService): which
+ * paragraphs go to the model, how their claims are named, and what its answer marks. The
+ * model is a stand-in giving chosen cosines; the real one runs in the e2e test.
+ */
+const SEED = parseYaml(readFileSync('data/claims/seed.yaml', 'utf8')) as ClaimRecord[];
+const bundled = compileClaimSet(SEED, { name: 'Seed', version: '1', built: '2025-11-25' });
+
+/**
+ * Close to a seed claim (trump-end-war-24-hours) but under the page threshold: the lexical
+ * pass marks it at Broad only, as a possible match.
+ */
+const VOWED = 'Trump vowed to end the war 24 hours.';
+const FIFTH = 'Russia now holds about a fifth of Ukraine’s territory, officials said.';
+const TOPIC = 'Ukraine and Russia were discussed at length by the ministers on Tuesday.';
+
+function service(
+  cos: (items: CosineItem[]) => Promise<number[][]>,
+  imported: ClaimRecord[] = [],
+): { svc: MatchingService; asked: CosineItem[][] } {
+  const asked: CosineItem[][] = [];
+  const sources: SetSources = {
+    fetchIndex: async () => serializeClaimSetIndex(bundled),
+    fetchShard: async (file) => bundled.shards.find((s) => s.file === file)?.data,
+    imported: new StoredSets({
+      list: async () =>
+        imported.length
+          ? [
+              {
+                id: 'mine',
+                name: 'Mine',
+                enabled: true,
+                date: '2026-01-01',
+                kind: 'imported' as const,
+                stamp: 'x',
+              },
+            ]
+          : [],
+      records: async () => imported,
+    }),
+    semantic: (items) => {
+      asked.push(items);
+      return cos(items);
+    },
+  };
+  return { svc: new MatchingService(sources), asked };
+}
+
+const sentences = (...texts: string[]) => texts.map((text, block) => ({ text, block }));
+const same = (c: number) => async (items: CosineItem[]) =>
+  items.map((it) => it.claims.map(() => c));
+
+describe('the semantic pass', () => {
+  test('a close paragraph the model finds near its claim is marked, at Balanced and Broad', async () => {
+    const { svc, asked } = service(same(0.95));
+    const r = await svc.match({ sentences: sentences(TOPIC, VOWED), semantic: true });
+    expect(r.matches.map((m) => [m.sentence, m.set, m.semantic])).toEqual([[1, 'bundled', true]]);
+    const row = r.matches[0]?.row ?? -1;
+    expect(r.claims.bundled?.[row]?.id).toBe('trump-end-war-24-hours');
+    expect(r.shownAt).toEqual([['balanced', 'broad']]);
+    // Only the close paragraph went to the model, its bundled claims by row (no text).
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.map((it) => it.text)).toEqual([VOWED]);
+    expect(asked[0]?.[0]?.claims[0]).toEqual({ row });
+  });
+
+  test('the same paragraph far from its claim in the model stays unmarked', async () => {
+    const { svc } = service(same(0.1));
+    const r = await svc.match({ sentences: sentences(VOWED), semantic: true });
+    expect(r.matches).toEqual([]);
+  });
+
+  test('a paragraph the lexical pass marks, or one sharing only a topic, never goes to the model', async () => {
+    const { svc, asked } = service(same(0.95));
+    const r = await svc.match({ sentences: sentences(FIFTH, TOPIC), semantic: true });
+    expect(r.matches).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+
+  test('a model that fails costs the semantic marks only', async () => {
+    const { svc } = service(async () => {
+      throw new Error('model did not load');
+    });
+    const r = await svc.match({ sentences: sentences(VOWED), semantic: true });
+    expect(r.matches).toEqual([]);
+    const lexical = await svc.match({ sentences: sentences(VOWED) });
+    expect(lexical.matches).toHaveLength(1);
+  });
+
+  test('Strict never shows a semantic mark', async () => {
+    const { svc, asked } = service(same(0.95));
+    const r = await svc.match({
+      sentences: sentences(VOWED),
+      strictnesses: ['strict'],
+      semantic: true,
+    });
+    expect(r.matches).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+
+  test("an imported set's claims go to the model as their text", async () => {
+    const mine = [
+      { ...SEED.find((r) => r.id === 'trump-end-war-24-hours'), id: 'my-24h' } as ClaimRecord,
+    ];
+    const { svc, asked } = service(same(0.95), mine);
+    await svc.match({ sentences: sentences(VOWED), semantic: true });
+    const refs = asked[0]?.flatMap((it) => it.claims) ?? [];
+    expect(refs.some((c) => 'text' in c && c.text.includes('24 hours'))).toBe(true);
+    expect(refs.some((c) => 'row' in c)).toBe(true);
+  });
+});
+
+describe('the worker protocol', () => {
+  test('a request the worker cannot read says what and where', () => {
+    expect(() => checkItems([{ text: 'a', claims: [{ row: -1 }] }])).toThrow(
+      'items[0].claims[0] is neither a row nor a text',
+    );
+    expect(() => checkItems([{ claims: [] }])).toThrow('items[0].text is not a string');
+    expect(() => checkItems('x')).toThrow('items is not a list');
+  });
+
+  test('replies find their request by id; a worker error fails what is pending', async () => {
+    const listeners: Record<string, ((e: never) => void)[]> = { message: [], error: [] };
+    const posted: { id: number }[] = [];
+    const worker: WorkerLike = {
+      postMessage: (m) => void posted.push(m),
+      addEventListener: (t: string, fn: (e: never) => void) => void listeners[t]?.push(fn),
+      terminate: () => {},
+    } as WorkerLike;
+    const client = new WorkerClient(worker);
+    const a = client.cosines([{ text: 'a', claims: [{ row: 0 }] }]);
+    const b = client.cosines([{ text: 'b', claims: [{ row: 1 }] }]);
+    const reply = (data: unknown) => listeners.message?.forEach((fn) => fn({ data } as never));
+    reply({ id: posted[1]?.id, cosines: [[0.5]] });
+    await expect(b).resolves.toEqual([[0.5]]);
+    listeners.error?.forEach((fn) => fn({ message: 'out of memory' } as never));
+    await expect(a).rejects.toThrow('semantic worker: out of memory');
+    expect(client.busy).toBe(false);
+  });
+});
