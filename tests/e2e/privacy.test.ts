@@ -275,6 +275,13 @@ describe('privacy', () => {
     // The page is read again with the semantic pass; the model loads cold in the worker.
     await page.bringToFront();
     expect(await waitForMarks(page, 1, 60_000)).toEqual(['trump-end-war-24-hours']);
+    // At Broad the lexical pass's possible match of the same sentence is the same one mark.
+    const popup = await openPopup(env, page);
+    await popup.locator('input[name="strictness"][value="broad"]').check();
+    await page.waitForTimeout(300);
+    expect(await markedClaims(page)).toEqual(['trump-end-war-24-hours']);
+    await popup.locator('input[name="strictness"][value="balanced"]').check();
+    await popup.close();
 
     // The model ran in the offscreen document's worker (the extension's own files: its
     // requests are not the proxy's to see, and Playwright does not list that worker's).

@@ -326,4 +326,44 @@ describe('Firefox: open shadow roots', () => {
     if (strip) expect(await lineAcross(p, strip)).toBeGreaterThan(0.9);
     await p.close();
   });
+
+  test('"Find restatements": the model in the background page\'s worker marks a restated claim', async () => {
+    const p = await e().browser.newPage();
+    await p.goto(`${e().server.origin}/restated.html`);
+    await p.waitForFunction((n) => performance.getEntriesByName(n).length > 0, {}, TIMING.scanDone);
+    await new Promise((ok) => setTimeout(ok, 500));
+    expect(await markedClaims(p)).toEqual([]);
+    // The setting as the options page saves it (BiDi cannot open the options page).
+    const popup = await openPopup(e(), p);
+    const turn = (on: boolean) =>
+      popup.evaluate(async (semantic) => {
+        const storage = (
+          globalThis as unknown as {
+            browser: {
+              storage: {
+                local: {
+                  get(k: string): Promise<Record<string, object>>;
+                  set(v: object): Promise<void>;
+                };
+              };
+            };
+          }
+        ).browser.storage.local;
+        const { settings } = await storage.get('settings');
+        await storage.set({ settings: { ...settings, semantic } });
+      }, on);
+    await turn(true);
+    await p.bringToFront();
+    await p.waitForFunction(
+      (tag) =>
+        (document.querySelector(tag)?.shadowRoot?.querySelectorAll('[data-factmark-claim]')
+          .length ?? 0) > 0,
+      { polling: 100, timeout: 60_000 },
+      HOST_TAG,
+    );
+    expect(await distinct(p)).toEqual(['trump-end-war-24-hours']);
+    await turn(false);
+    await popup.close();
+    await p.close();
+  });
 });
