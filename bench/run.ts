@@ -15,10 +15,11 @@
  * Then scaling: the same with 1,000 and 10,000 claims and the full bundled set.
  * Node figures come from bench/match.ts (matching speed) and bench/claims.ts (set size, load);
  * bench/feeds.ts and bench/limits.ts (pages and a claim set past the limits) run on their own;
- * the store packages' sizes and contents come from bench/packages.ts.
+ * the store packages' sizes and contents come from bench/packages.ts, the semantic channel's
+ * figures ("Find restatements" on) from bench/semantic.ts.
  */
 import { execFileSync, execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -36,6 +37,7 @@ import { HOST_TAG } from '../dom/overlay-host';
 import { bigArticle } from '../tools/big-pages';
 import { TIMING } from '../dom/timing';
 import {
+  cpuOf,
   emptyExtension,
   median,
   newsPages,
@@ -87,24 +89,6 @@ interface PageResult {
   longTaskWithOwnMs?: number;
   /** Reference: its walk's own duration. */
   walkMs?: number;
-}
-
-/** Sum of user+system CPU (ms) of every process whose command line names `marker`. */
-function cpuOf(marker: string): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes(marker)) continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended while we read it.
-    }
-  }
-  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 /** In the page's main world, before any script: remember the longest task. */
@@ -465,6 +449,10 @@ async function main(): Promise<void> {
     feeds: nodeBench('bench/feeds.ts'),
     // A page of 100,000+ text nodes, a 5 MB article, ten times the claims (bench/limits.ts).
     limits: nodeBench('bench/limits.ts', ['--no-build']),
+    // "Find restatements" on: the semantic mark's time cold and warm, the 5,000-word
+    // article's last semantic reply, its added CPU per news page, memory with the model
+    // (bench/semantic.ts).
+    semantic: nodeBench('bench/semantic.ts', ['--runs', String(RUNS)]),
     // The store packages: sizes, largest files, what a store would refuse (bench/packages.ts).
     packages: nodeBench('bench/packages.ts', args.includes('--no-build') ? [] : ['--build']),
   };

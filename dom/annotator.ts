@@ -219,15 +219,18 @@ export class Annotator {
     if (this.nextKey === 0) mark(TIMING.firstReply);
     this.place(sentences, reply, known);
     const rest = STRICTNESSES.filter((s) => s !== first);
-    const later = (ask: () => Promise<MatchReply>) => () =>
-      ask().then(
-        (more) => {
-          if (!this.destroyed) this.place(sentences, more, known);
-        },
-        () => {},
-      );
+    const later =
+      (ask: () => Promise<MatchReply>, semantic = false) =>
+      () =>
+        ask().then(
+          (more) => {
+            if (semantic) mark(TIMING.semanticReply, more.matches.length);
+            if (!this.destroyed) this.place(sentences, more, known);
+          },
+          () => {},
+        );
     this.others.push(later(() => this.opts.match(texts, rest)));
-    if (this.opts.semantic) this.others.push(later(() => this.opts.match(texts, [], true)));
+    if (this.opts.semantic) this.others.push(later(() => this.opts.match(texts, [], true), true));
   }
 
   /**
@@ -240,6 +243,7 @@ export class Annotator {
     try {
       for (let ask = this.others.shift(); ask && !this.destroyed; ask = this.others.shift())
         await ask();
+      if (!this.destroyed) mark(TIMING.othersDone);
     } finally {
       this.asking = false;
     }

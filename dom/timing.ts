@@ -16,6 +16,10 @@ export const TIMING = {
   firstReply: 'factmark-first-reply',
   /** The frame after the first highlights were added. */
   firstMark: 'factmark-first-mark',
+  /** A batch's semantic pass answered ("Find restatements" on); its detail: marks found. */
+  semanticReply: 'factmark-semantic-reply',
+  /** Every follow-up request of a scan (other strictnesses, semantic passes) answered. */
+  othersDone: 'factmark-others-done',
   /** Prefix of the measures of our stretches over LONG_STRETCH_MS: `factmark-long:<phase>`. */
   longPrefix: 'factmark-long:',
 } as const;
