@@ -44,8 +44,8 @@ export default defineUnlistedScript(() => {
     queue = queue.then(async () => {
       try {
         engine ??= load();
-        const cosines = await (await engine).cosines(e.data?.items);
-        scope.postMessage({ id, cosines });
+        const close = await (await engine).closeness(e.data?.items);
+        scope.postMessage({ id, close });
       } catch (err) {
         // A model that cannot load is reported with each request (and tried again next time).
         if (

@@ -4,7 +4,7 @@ import { loadClaimSet, type ClaimSet, type ShardFetcher } from './claims/claim-s
 import { lookupSelection, type LookupHit } from './selection-lookup';
 import type { SetSummary } from './feeds/summary';
 import { mergeSetMatches } from './merge-set-matches';
-import { semanticPass, type CosineFn } from './semantic-pass';
+import { semanticPass, type ClosenessFn } from './semantic-pass';
 import {
   STRICTNESSES,
   type CardClaim,
@@ -98,7 +98,7 @@ export interface SetSources {
   /** The subscribed feeds' sets (lib/feed-sets.ts), ready ones only. */
   feeds?: { current: () => Promise<Loaded[]> };
   /** The semantic channel's model (utils/semantic-host.ts); absent: no semantic pass. */
-  semantic?: CosineFn;
+  semantic?: ClosenessFn;
 }
 
 /** Batches remembered for their follow-up request (a page asks for a few at a time). */

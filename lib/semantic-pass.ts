@@ -1,68 +1,49 @@
 import { matchSentences } from './match/matcher';
-import { semanticCandidates, type SemanticCandidate } from './match/semantic-candidates';
-import { semanticMatches } from './semantic/page-decision';
-import { claimEmbeddingText } from './semantic/claim-text';
-import type { ClaimRef, CosineItem } from './semantic/protocol';
+import { semanticCandidates } from './match/semantic-candidates';
+import { semanticMatches, type Closeness } from './semantic/page-decision';
+import type { CosineItem } from './semantic/protocol';
 import type { Loaded } from './matching-service';
 import type { Match, Sentence } from './types';
 
-/** Compares paragraphs with claims in the model's worker (utils/semantic-host.ts). */
-export type CosineFn = (items: CosineItem[]) => Promise<number[][]>;
+/** Compares paragraphs with bundled claims in the model's worker (utils/semantic-host.ts). */
+export type ClosenessFn = (items: CosineItem[]) => Promise<Closeness[]>;
 
 /**
- * The semantic pass over a batch the lexical pass has matched (README "Semantic channel"):
- * in each set, the paragraphs left unmarked at Balanced although their best claim came close
- * (lib/match/semantic-candidates.ts) go to the model in one request, and those whose best
- * claim reaches the page decision's probability are marked (lib/semantic/page-decision.ts).
- * Bundled claims are named by row (their vectors ship in semantic/claims.fmv); a claim of an
- * imported or feed set is sent as its text and embedded in the worker. A model that fails
- * costs the semantic marks only. `found[i]`: the matches in `sets[i]`.
+ * The semantic pass over a batch the lexical pass has matched (README "Semantic channel"), in
+ * the bundled set, whose claims' vectors ship in semantic/claims.fmv: the paragraphs left
+ * unmarked at Balanced although their best claim came close (lib/match/semantic-candidates.ts)
+ * go to the model in one request, and those whose best claim reaches the page decision's
+ * probability are marked (lib/semantic/page-decision.ts). Imported and feed sets have no
+ * vectors (their claims would have to be embedded, ~45 ms each): the lexical pass alone
+ * matches them. A model that fails costs the semantic marks only.
  */
 export async function semanticPass(
   sets: readonly Loaded[],
   sentences: Pick<Sentence, 'text' | 'block'>[],
   date: string | undefined,
-  cosines: CosineFn,
+  closeness: ClosenessFn,
 ): Promise<Match[][]> {
-  const perSet: { cands: SemanticCandidate[]; items: CosineItem[] }[] = await Promise.all(
-    sets.map(async ({ set, info }) => {
-      const ctx = { date };
-      const marked = new Set(
-        matchSentences(set.index, sentences, ctx, { strictness: 'balanced' }).map(
-          (m) => m.sentence,
-        ),
-      );
-      const cands = semanticCandidates(set.index, sentences, ctx, marked);
-      if (cands.length === 0) return { cands, items: [] };
-      let refOf = (row: number): ClaimRef => ({ row });
-      if (info.id !== 'bundled') {
-        const rows = await set.claims.getRows(
-          new Set(cands.flatMap((c) => c.hits.map((h) => h.r.claim))),
-        );
-        refOf = (row) => {
-          const r = rows.get(row);
-          return { text: r ? claimEmbeddingText(r) : '' };
-        };
-      }
-      return {
-        cands,
-        items: cands.map((c) => ({ text: c.text, claims: c.hits.map((h) => refOf(h.r.claim)) })),
-      };
-    }),
+  const none = sets.map((): Match[] => []);
+  const at = sets.findIndex((l) => l.info.id === 'bundled');
+  const bundled = sets[at];
+  if (!bundled) return none;
+  const ctx = { date };
+  const { index } = bundled.set;
+  const marked = new Set(
+    matchSentences(index, sentences, ctx, { strictness: 'balanced' }).map((m) => m.sentence),
   );
-  const items = perSet.flatMap((s) => s.items);
-  if (items.length === 0) return sets.map(() => []);
-  let cos: number[][];
+  const cands = semanticCandidates(index, sentences, ctx, marked);
+  if (cands.length === 0) return none;
+  let close: Closeness[];
   try {
-    cos = await cosines(items);
+    close = await closeness(
+      cands.map((c) => ({ text: c.text, rows: c.hits.map((h) => h.r.claim) })),
+    );
   } catch (err) {
     console.error('Factmark: the semantic pass failed; the page keeps its lexical marks:', err);
-    return sets.map(() => []);
+    return none;
   }
-  let at = 0;
-  return perSet.map(({ cands }, i) => {
-    const mine = cos.slice(at, (at += cands.length));
-    const text = (k: number) => sentences[k]?.text ?? '';
-    return semanticMatches(cands, mine, sets[i]?.info.id ?? '', text);
-  });
+  const text = (k: number) => sentences[k]?.text ?? '';
+  none[at] = semanticMatches(cands, close, bundled.info.id, text);
+  return none;
 }

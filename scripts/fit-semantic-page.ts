@@ -62,7 +62,7 @@ const rows: SemRow[] = [...splits.flatMap((s) => s.rows), ...news];
 console.error(
   `${rows.length} candidate paragraphs (${news.length} on news pages); embedding what is new`,
 );
-await vectors.cosines(rows, claimText);
+await vectors.cosines(rows, claimText, { tweets: idx2a.src.ids, news: bundled.src.ids });
 
 const train = splits[0]?.tweets ?? [];
 const foldOfTweet = new Map<string, number>();
@@ -146,6 +146,7 @@ if (process.argv.includes('--curve')) {
         d.right ? 'R' : d.row.news ? 'N' : '-',
         (r / (k + 1)).toFixed(2),
         d.row.cos.map((c) => c.toFixed(2)).join(','),
+        d.row.margin.map((c) => c.toFixed(2)).join(','),
         d.row.cand.hits.map((h) => h.r.score.toFixed(2)).join(','),
       );
   });

@@ -43,6 +43,7 @@ import { USE_DIM, UseEncoder } from '../lib/semantic/use-encoder';
 import { encodeTable, rowOf } from '../lib/semantic/vectors';
 import { CLAIM_SET_FILES, readClaimSetDir } from '../tools/claim-set-files';
 import {
+  BUNDLED_VECTOR_CACHE,
   CLAIM_VECTOR_CACHE,
   fillCache,
   readKeyedVectors,
@@ -60,7 +61,7 @@ const CLAIMS_DIR = join(ROOT, 'public', 'claims');
 const OUT_DIR = join(ROOT, 'public', 'semantic');
 const META_FILE = 'meta.json';
 /** Vectors of bundled claims the committed cache lacks (only those). */
-const EXTRA_CACHE = join(ROOT, 'data', 'semantic', 'bundled-claims.fmk');
+const EXTRA_CACHE = BUNDLED_VECTOR_CACHE;
 const TABLE_FILE = 'claims.fmv';
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
 const require = createRequire(import.meta.url);

@@ -21,6 +21,17 @@ export const CLAIM_VECTOR_CACHE = join(
   'semantic',
   'claim-vectors.fmk',
 );
+/**
+ * Vectors of the bundled claims that CLAIM_VECTOR_CACHE lacks (committed: the extension's
+ * table, public/semantic/claims.fmv, is made of both; scripts/semantic-assets.ts).
+ */
+export const BUNDLED_VECTOR_CACHE = join(
+  import.meta.dirname,
+  '..',
+  'data',
+  'semantic',
+  'bundled-claims.fmk',
+);
 const MAGIC = 0x314b4d46; // "FMK1"
 
 export interface KeyedVectors {

@@ -9,13 +9,15 @@ import { join } from 'node:path';
 import { matchSentences, type ClaimIndex } from '../lib/match/matcher';
 import { semanticCandidates, type SemanticCandidate } from '../lib/match/semantic-candidates';
 import { bestOf, PAGE_FEATURES, pageFeatures, type PageModel } from '../lib/semantic/page-decision';
+import { closenessOf, cosineAll } from '../lib/semantic/vectors';
 import type { UseEncoder } from '../lib/semantic/use-encoder';
 import {
+  BUNDLED_VECTOR_CACHE,
   cachedRow,
   CLAIM_VECTOR_CACHE,
+  tableFor,
   fillCache,
   readKeyedVectors,
-  rowCosine,
   type KeyedVectors,
 } from './claim-vectors';
 import { fitLogistic } from './semantic-fit';
@@ -32,10 +34,18 @@ export interface SemRow {
   group: string;
   news: boolean;
   cand: SemanticCandidate;
-  /** Per hit: its claim id, whether it is right, its cosine with the paragraph. */
+  /** Per hit: its claim id, whether it is right, its cosine with the paragraph and margin. */
   claims: string[];
   right: boolean[];
   cos: number[];
+  /** The cosine minus the highest of any other claim of the set (page-decision.ts). */
+  margin: number[];
+}
+
+/** The claims each row is compared with: its set's ids in table order. */
+export interface RowSets {
+  tweets: readonly string[];
+  news: readonly string[];
 }
 
 /** Candidates of one page, as the extension finds them (lexical marks at Balanced first). */
@@ -56,10 +66,14 @@ export function pageCandidates(
 export class Vectors {
   readonly blocks: KeyedVectors = readKeyedVectors(BLOCK_CACHE);
   readonly claims: KeyedVectors = readKeyedVectors(CLAIM_VECTOR_CACHE);
+  private readonly bundled: KeyedVectors = readKeyedVectors(BUNDLED_VECTOR_CACHE);
   constructor(private readonly enc: () => Promise<UseEncoder>) {}
 
-  /** Fills both caches for these rows (embedding what is new), then sets each row's cosines. */
-  async cosines(rows: SemRow[], claimText: (id: string) => string): Promise<void> {
+  /**
+   * Fills both caches for these rows (embedding what is new), then sets each row's cosines
+   * and margins (each paragraph against every claim of its set, as the extension's worker).
+   */
+  async cosines(rows: SemRow[], claimText: (id: string) => string, sets: RowSets): Promise<void> {
     const enc = await this.enc();
     const embed = (t: readonly string[]) => enc.embed(t);
     const log = (s: string) => console.error(s);
@@ -69,15 +83,36 @@ export class Vectors {
       embed,
       { path: BLOCK_CACHE, log },
     );
+    // Bundled claims the committed cache lacks are in BUNDLED_VECTOR_CACHE already.
     await fillCache(
-      rows.flatMap((r) => r.claims.map(claimText)),
+      rows.flatMap((r) => r.claims.map(claimText)).filter((t) => !cachedRow(this.bundled, t)),
       this.claims,
       embed,
       { path: CLAIM_VECTOR_CACHE, log },
     );
+    const both: KeyedVectors = {
+      dim: this.claims.dim,
+      rows: new Map([...this.bundled.rows, ...this.claims.rows]),
+    };
+    const table = (ids: readonly string[], what: string) => {
+      const t = tableFor(ids.map(claimText), both);
+      if (!t) throw new Error(`${what}: a claim has no cached vector (scripts/embed-all.sh)`);
+      return { t, row: new Map(ids.map((id, i) => [id, i])) };
+    };
+    const tables = {
+      tweets: table(sets.tweets, 'tweet claims'),
+      news: table(sets.news, 'bundled claims'),
+    };
     for (const r of rows) {
       const b = cachedRow(this.blocks, r.cand.text);
-      r.cos = r.claims.map((id) => rowCosine(b, cachedRow(this.claims, claimText(id))));
+      const { t, row } = r.news ? tables.news : tables.tweets;
+      const para = b ? Float32Array.from(b.q, (v) => v * b.scale) : new Float32Array(t.dim);
+      const close = closenessOf(
+        cosineAll(t, para),
+        r.claims.map((id) => row.get(id) ?? -1),
+      );
+      r.cos = close.cos;
+      r.margin = close.margin;
     }
   }
 }
@@ -101,6 +136,7 @@ export function tweetRows(
       claims,
       right: claims.map((c) => !!rel?.has(c)),
       cos: [],
+      margin: [],
     };
   });
 }
@@ -112,7 +148,8 @@ export function newsRows(
   return pages.flatMap((p) =>
     pageCandidates(p.html, index).cands.map((cand) => {
       const claims = cand.hits.map((h) => index.src.ids[h.r.claim] ?? '');
-      return { group: p.name, news: true, cand, claims, right: claims.map(() => false), cos: [] };
+      const right = claims.map(() => false);
+      return { group: p.name, news: true, cand, claims, right, cos: [], margin: [] };
     }),
   );
 }
@@ -123,7 +160,7 @@ export function decide(
   m: PageModel,
 ): { row: SemRow; p: number; right: boolean }[] {
   return rows.map((row) => {
-    const best = bestOf(row.cand, row.cos, m);
+    const best = bestOf(row.cand, row, m);
     const k = best ? row.cand.hits.indexOf(best.hit) : -1;
     return { row, p: best?.p ?? 0, right: row.right[k] ?? false };
   });
@@ -138,7 +175,7 @@ export function fitPageModel(rows: readonly SemRow[]): PageModel {
   const X: number[][] = [];
   const y: number[] = [];
   for (const r of rows)
-    pageFeatures(r.cand.hits, r.cos).forEach((f, k) => {
+    pageFeatures(r.cand.hits, r).forEach((f, k) => {
       X.push(f);
       y.push(r.right[k] ? 1 : 0);
     });

@@ -2,6 +2,7 @@ import type { MatchQuery, MatchResult, SetInfo } from '../lib/matching-service';
 import type { ClaimRecord } from '../lib/types';
 import type { LookupHit } from '../lib/selection-lookup';
 import type { CosineItem } from '../lib/semantic/protocol';
+import type { Closeness } from '../lib/semantic/page-decision';
 
 export type { SetInfo };
 
@@ -85,7 +86,7 @@ export type ToTab = {
 export type ToOffscreen = {
   [Msg.BG_OFFSCREEN_COSINES]: {
     msg: { type: typeof Msg.BG_OFFSCREEN_COSINES; items: CosineItem[] };
-    reply: { cosines: number[][] } | { error: string };
+    reply: { close: Closeness[] } | { error: string };
   };
 };
 

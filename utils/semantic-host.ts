@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { WorkerClient, type CosineItem } from '../lib/semantic/protocol';
+import type { Closeness } from '../lib/semantic/page-decision';
 import { Msg, type ToOffscreen } from './messages';
 
 /**
@@ -25,7 +26,7 @@ interface ChromeApi {
   };
 }
 
-export function semanticHost(): (items: CosineItem[]) => Promise<number[][]> {
+export function semanticHost(): (items: CosineItem[]) => Promise<Closeness[]> {
   const chrome = (globalThis as { chrome?: ChromeApi }).chrome;
   const offscreen = chrome?.offscreen;
   let stop: () => Promise<void> = async () => {};
@@ -64,7 +65,7 @@ export function semanticHost(): (items: CosineItem[]) => Promise<number[][]> {
         ToOffscreen[typeof Msg.BG_OFFSCREEN_COSINES]['reply'] | undefined;
       if (!reply) throw new Error('the offscreen document did not answer');
       if ('error' in reply) throw new Error(reply.error);
-      return reply.cosines;
+      return reply.close;
     };
   }
 
@@ -77,6 +78,6 @@ export function semanticHost(): (items: CosineItem[]) => Promise<number[][]> {
   return (items) => {
     touch();
     client ??= new WorkerClient(new Worker(browser.runtime.getURL('/semantic-worker.js')));
-    return client.cosines(items);
+    return client.closeness(items);
   };
 }

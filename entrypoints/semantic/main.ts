@@ -12,7 +12,7 @@ const client = new WorkerClient(new Worker(browser.runtime.getURL('/semantic-wor
 answer<ToOffscreen>({
   [Msg.BG_OFFSCREEN_COSINES]: async (msg) => {
     try {
-      return { cosines: await client.cosines(msg.items) };
+      return { close: await client.closeness(msg.items) };
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
     }

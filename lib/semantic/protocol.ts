@@ -3,14 +3,12 @@
  * (entrypoints/semantic-worker.ts), through the offscreen document in Chromium or straight
  * from the background page in Firefox. Pure types and checks: no DOM, no extension API.
  */
+import type { Closeness } from './page-decision';
 
-/** A bundled claim by its row in claims.fmv, or any other claim by the text to embed. */
-export type ClaimRef = { row: number } | { text: string };
-
-/** One paragraph to embed and the claims to compare it with. */
+/** One paragraph to embed and the bundled claims (rows of claims.fmv) to compare it with. */
 export interface CosineItem {
   text: string;
-  claims: ClaimRef[];
+  rows: number[];
 }
 
 export interface CosineRequest {
@@ -18,12 +16,12 @@ export interface CosineRequest {
   items: CosineItem[];
 }
 
-/** `cosines[i][k]`: paragraph i against its claim k. */
-export type CosineReply = { id: number; cosines: number[][] } | { id: number; error: string };
+/** `close[i]`: paragraph i against its rows (cosine, and margin over every other claim). */
+export type CosineReply = { id: number; close: Closeness[] } | { id: number; error: string };
 
 /** At most this many paragraphs in one request (a page's budget, with room to spare). */
 export const MAX_ITEMS = 64;
-/** A paragraph or claim text is cut to this many characters before it is embedded. */
+/** A paragraph is cut to this many characters before it is embedded. */
 export const MAX_TEXT = 2000;
 
 /**
@@ -35,19 +33,16 @@ export function checkItems(raw: unknown): CosineItem[] {
   if (raw.length > MAX_ITEMS)
     throw new Error(`semantic request: ${raw.length} items, at most ${MAX_ITEMS}`);
   return raw.map((it: unknown, i) => {
-    const item = it as Partial<CosineItem> | null;
+    const item = it as { text?: unknown; rows?: unknown } | null;
     if (!item || typeof item.text !== 'string')
       throw new Error(`semantic request: items[${i}].text is not a string`);
-    if (!Array.isArray(item.claims))
-      throw new Error(`semantic request: items[${i}].claims is not a list`);
-    const claims = item.claims.map((c: unknown, k): ClaimRef => {
-      const ref = c as { row?: unknown; text?: unknown } | null;
-      if (ref && Number.isInteger(ref.row) && (ref.row as number) >= 0)
-        return { row: ref.row as number };
-      if (ref && typeof ref.text === 'string') return { text: ref.text.slice(0, MAX_TEXT) };
-      throw new Error(`semantic request: items[${i}].claims[${k}] is neither a row nor a text`);
+    if (!Array.isArray(item.rows))
+      throw new Error(`semantic request: items[${i}].rows is not a list`);
+    item.rows.forEach((r: unknown, k) => {
+      if (!Number.isInteger(r) || (r as number) < 0)
+        throw new Error(`semantic request: items[${i}].rows[${k}] is not a row number`);
     });
-    return { text: item.text.slice(0, MAX_TEXT), claims };
+    return { text: item.text.slice(0, MAX_TEXT), rows: item.rows as number[] };
   });
 }
 
@@ -67,18 +62,18 @@ export class WorkerClient {
   private next = 1;
   private readonly pending = new Map<
     number,
-    { resolve: (c: number[][]) => void; reject: (e: Error) => void }
+    { resolve: (c: Closeness[]) => void; reject: (e: Error) => void }
   >();
 
   constructor(private readonly worker: WorkerLike) {
     worker.addEventListener('message', (e: { data: unknown }) => {
-      const reply = e.data as { id?: unknown; cosines?: unknown; error?: unknown } | null;
+      const reply = e.data as { id?: unknown; close?: unknown; error?: unknown } | null;
       const id = reply?.id;
       const p = typeof id === 'number' ? this.pending.get(id) : undefined;
       if (!p || !reply) return;
       this.pending.delete(id as number);
       if ('error' in reply) p.reject(new Error(String(reply.error)));
-      else if (Array.isArray(reply.cosines)) p.resolve(reply.cosines as number[][]);
+      else if (Array.isArray(reply.close)) p.resolve(reply.close as Closeness[]);
       else p.reject(new Error('semantic worker: a reply without cosines'));
     });
     worker.addEventListener('error', (e: { message?: string }) => {
@@ -86,7 +81,7 @@ export class WorkerClient {
     });
   }
 
-  cosines(items: CosineItem[]): Promise<number[][]> {
+  closeness(items: CosineItem[]): Promise<Closeness[]> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

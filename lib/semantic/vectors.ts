@@ -73,3 +73,26 @@ export function cosineAll(t: Int8Table, query: Float32Array): Float32Array {
   }
   return out;
 }
+
+/**
+ * Of a paragraph's cosines with every row (`all`, from cosineAll): those of `rows`, and each
+ * one's margin over every other row (its cosine minus the highest of any other row).
+ */
+export function closenessOf(
+  all: Float32Array,
+  rows: readonly number[],
+): { cos: number[]; margin: number[] } {
+  let best = -Infinity;
+  let second = -Infinity;
+  let bestRow = -1;
+  all.forEach((c, r) => {
+    if (c > best) {
+      second = best;
+      best = c;
+      bestRow = r;
+    } else if (c > second) second = c;
+  });
+  const cos = rows.map((r) => (r >= 0 && r < all.length ? (all[r] as number) : 0));
+  const margin = rows.map((r, k) => (cos[k] ?? 0) - (r === bestRow ? second : best));
+  return { cos, margin };
+}

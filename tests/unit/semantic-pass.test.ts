@@ -3,15 +3,21 @@ import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { compileClaimSet, serializeClaimSetIndex } from '../../lib/claims/compile-claim-set';
 import { MatchingService, type SetSources } from '../../lib/matching-service';
-import type { CosineItem } from '../../lib/semantic/protocol';
-import { checkItems, WorkerClient, type WorkerLike } from '../../lib/semantic/protocol';
+import type { Closeness } from '../../lib/semantic/page-decision';
+import {
+  checkItems,
+  WorkerClient,
+  type CosineItem,
+  type WorkerLike,
+} from '../../lib/semantic/protocol';
 import { StoredSets } from '../../lib/stored-sets';
 import type { ClaimRecord } from '../../lib/types';
 
 /**
  * The background's semantic pass (lib/semantic-pass.ts through MatchingService): which
  * paragraphs go to the model, how their claims are named, and what its answer marks. The
- * model is a stand-in giving chosen cosines; the real one runs in the e2e test.
+ * model is a stand-in giving chosen closeness (cosine, margin over every other claim); the
+ * real one runs in the e2e tests.
  */
 const SEED = parseYaml(readFileSync('data/claims/seed.yaml', 'utf8')) as ClaimRecord[];
 const bundled = compileClaimSet(SEED, { name: 'Seed', version: '1', built: '2025-11-25' });
@@ -25,7 +31,7 @@ const FIFTH = 'Russia now holds about a fifth of Ukraine’s territory, official
 const TOPIC = 'Ukraine and Russia were discussed at length by the ministers on Tuesday.';
 
 function service(
-  cos: (items: CosineItem[]) => Promise<number[][]>,
+  close: (items: CosineItem[]) => Promise<Closeness[]>,
   imported: ClaimRecord[] = [],
 ): { svc: MatchingService; asked: CosineItem[][] } {
   const asked: CosineItem[][] = [];
@@ -50,38 +56,41 @@ function service(
     }),
     semantic: (items) => {
       asked.push(items);
-      return cos(items);
+      return close(items);
     },
   };
   return { svc: new MatchingService(sources), asked };
 }
 
 const sentences = (...texts: string[]) => texts.map((text, block) => ({ text, block }));
-const same = (c: number) => async (items: CosineItem[]) =>
-  items.map((it) => it.claims.map(() => c));
+/** The model's answer: every paragraph this close to each of its claims. */
+const same = (cos: number, margin: number) => async (items: CosineItem[]) =>
+  items.map((it) => ({ cos: it.rows.map(() => cos), margin: it.rows.map(() => margin) }));
+/** Close to its claim, and closer to it than to any other claim of the set. */
+const NEAR = same(0.6, 0.05);
 
 describe('the semantic pass', () => {
-  test('a close paragraph the model finds near its claim is marked, at Balanced and Broad', async () => {
-    const { svc, asked } = service(same(0.95));
+  test('a close paragraph the model finds nearest its claim is marked, at Balanced and Broad', async () => {
+    const { svc, asked } = service(NEAR);
     const r = await svc.match({ sentences: sentences(TOPIC, VOWED), semantic: true });
     expect(r.matches.map((m) => [m.sentence, m.set, m.semantic])).toEqual([[1, 'bundled', true]]);
     const row = r.matches[0]?.row ?? -1;
     expect(r.claims.bundled?.[row]?.id).toBe('trump-end-war-24-hours');
     expect(r.shownAt).toEqual([['balanced', 'broad']]);
-    // Only the close paragraph went to the model, its bundled claims by row (no text).
+    // Only the close paragraph went to the model, with its bundled claims' rows.
     expect(asked).toHaveLength(1);
     expect(asked[0]?.map((it) => it.text)).toEqual([VOWED]);
-    expect(asked[0]?.[0]?.claims[0]).toEqual({ row });
+    expect(asked[0]?.[0]?.rows[0]).toBe(row);
   });
 
-  test('the same paragraph far from its claim in the model stays unmarked', async () => {
-    const { svc } = service(same(0.1));
+  test('the same paragraph as close to another claim of the set stays unmarked', async () => {
+    const { svc } = service(same(0.6, -0.2));
     const r = await svc.match({ sentences: sentences(VOWED), semantic: true });
     expect(r.matches).toEqual([]);
   });
 
   test('a paragraph the lexical pass marks, or one sharing only a topic, never goes to the model', async () => {
-    const { svc, asked } = service(same(0.95));
+    const { svc, asked } = service(NEAR);
     const r = await svc.match({ sentences: sentences(FIFTH, TOPIC), semantic: true });
     expect(r.matches).toEqual([]);
     expect(asked).toEqual([]);
@@ -98,7 +107,7 @@ describe('the semantic pass', () => {
   });
 
   test('Strict never shows a semantic mark', async () => {
-    const { svc, asked } = service(same(0.95));
+    const { svc, asked } = service(NEAR);
     const r = await svc.match({
       sentences: sentences(VOWED),
       strictnesses: ['strict'],
@@ -108,24 +117,25 @@ describe('the semantic pass', () => {
     expect(asked).toEqual([]);
   });
 
-  test("an imported set's claims go to the model as their text", async () => {
+  test('an imported copy of a claim adds no request: only bundled rows go to the model', async () => {
     const mine = [
       { ...SEED.find((r) => r.id === 'trump-end-war-24-hours'), id: 'my-24h' } as ClaimRecord,
     ];
-    const { svc, asked } = service(same(0.95), mine);
-    await svc.match({ sentences: sentences(VOWED), semantic: true });
-    const refs = asked[0]?.flatMap((it) => it.claims) ?? [];
-    expect(refs.some((c) => 'text' in c && c.text.includes('24 hours'))).toBe(true);
-    expect(refs.some((c) => 'row' in c)).toBe(true);
+    const { svc, asked } = service(NEAR, mine);
+    const r = await svc.match({ sentences: sentences(VOWED), semantic: true });
+    expect(r.matches.map((m) => m.set)).toEqual(['bundled']);
+    expect(asked).toHaveLength(1);
+    for (const it of asked[0] ?? [])
+      for (const row of it.rows) expect(row).toBeLessThan(SEED.length);
   });
 });
 
 describe('the worker protocol', () => {
   test('a request the worker cannot read says what and where', () => {
-    expect(() => checkItems([{ text: 'a', claims: [{ row: -1 }] }])).toThrow(
-      'items[0].claims[0] is neither a row nor a text',
+    expect(() => checkItems([{ text: 'a', rows: [0, -1] }])).toThrow(
+      'items[0].rows[1] is not a row number',
     );
-    expect(() => checkItems([{ claims: [] }])).toThrow('items[0].text is not a string');
+    expect(() => checkItems([{ rows: [] }])).toThrow('items[0].text is not a string');
     expect(() => checkItems('x')).toThrow('items is not a list');
   });
 
@@ -138,11 +148,11 @@ describe('the worker protocol', () => {
       terminate: () => {},
     } as WorkerLike;
     const client = new WorkerClient(worker);
-    const a = client.cosines([{ text: 'a', claims: [{ row: 0 }] }]);
-    const b = client.cosines([{ text: 'b', claims: [{ row: 1 }] }]);
+    const a = client.closeness([{ text: 'a', rows: [0] }]);
+    const b = client.closeness([{ text: 'b', rows: [1] }]);
     const reply = (data: unknown) => listeners.message?.forEach((fn) => fn({ data } as never));
-    reply({ id: posted[1]?.id, cosines: [[0.5]] });
-    await expect(b).resolves.toEqual([[0.5]]);
+    reply({ id: posted[1]?.id, close: [{ cos: [0.5], margin: [0.1] }] });
+    await expect(b).resolves.toEqual([{ cos: [0.5], margin: [0.1] }]);
     listeners.error?.forEach((fn) => fn({ message: 'out of memory' } as never));
     await expect(a).rejects.toThrow('semantic worker: out of memory');
     expect(client.busy).toBe(false);
