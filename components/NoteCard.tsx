@@ -12,6 +12,8 @@ export interface NoteCardProps {
   evidence: Evidence;
   /** Band 'possible' marks say so on the card. */
   possible?: boolean;
+  /** Found by the semantic pass ("Find restatements"): the card says so. */
+  semantic?: boolean;
   /** The marked text of the page, quoted with the shared words marked. */
   quote?: string;
   /** The page's own publication date, if known. */
@@ -93,15 +95,15 @@ export function NoteCard(props: NoteCardProps) {
           {stale.warning}
         </p>
       ) : null}
-      {shared ? (
+      {shared || props.semantic ? (
         <div class="fm-why">
           <p>
             <span class="fm-label">{t('whyMatched')} </span>
-            {t('whyShares', why.join(', '))}
+            {props.semantic ? t('whyMeaning') : t('whyShares', why.join(', '))}
           </p>
           {props.quote ? (
             <blockquote class="fm-quote" aria-label={t('onThisPage')}>
-              <Marked segments={highlightShared(props.quote, shared)} />
+              {shared ? <Marked segments={highlightShared(props.quote, shared)} /> : props.quote}
             </blockquote>
           ) : null}
         </div>

@@ -139,6 +139,7 @@ export function overlayItem({
             claim={claim}
             evidence={match.evidence}
             possible={possible}
+            semantic={match.semantic === true}
             quote={mark.range.toString()}
             pageDate={pageDate}
             now={now}

@@ -25,6 +25,9 @@ export function marksOfReply(
     const had = known.get(id);
     if (had) {
       had.shownAt = [...had.shownAt, ...shownAt];
+      // The semantic pass's match of a sentence the lexical pass found possible: the card
+      // says why it was marked at Balanced (by meaning), not that it may not state the claim.
+      if (match.semantic && !had.match.semantic) had.match = match;
       grown.push(had);
       return;
     }

@@ -45,6 +45,26 @@ describe('NoteCard', () => {
     expect(getByText('2014').tagName).toBe('MARK');
   });
 
+  test("a mark found by meaning says so, with the page's words quoted as they are", () => {
+    const quote = 'Moscow took the peninsula that spring and made it its own.';
+    const { getByRole } = render(
+      <NoteCard
+        claim={claim}
+        evidence={{ terms: [], numbers: [] }}
+        semantic
+        quote={quote}
+        now={new Date('2026-11-25T00:00:00Z')}
+        autoFocus={false}
+        onClose={() => {}}
+      />,
+    );
+    const text = getByRole('dialog').textContent ?? '';
+    expect(text).toContain('Why this sentence matched:');
+    expect(text).toContain('in other words');
+    expect(text).not.toContain('it shares');
+    expect(getByRole('dialog').querySelector('blockquote')?.textContent).toBe(quote);
+  });
+
   test('a card without a note of its own (the headline) shows the headline once', () => {
     const { container } = render(
       <NoteCard

@@ -68,6 +68,31 @@ describe('marksOfReply: a reply as marks on the page', () => {
     expect(second.grown.map((m) => [m.key, m.shownAt])).toEqual([['m0', ['balanced', 'broad']]]);
   });
 
+  test("the semantic pass's match of a sentence found possible makes it one mark, shown at Balanced and said to be by meaning", () => {
+    setBody(PAGE);
+    const sentences = pageSentences(extractChunks(document.body));
+    const known = new Map();
+    const span = { sentence: 0, start: 0, end: 29, row: 0 };
+    const first = marksOfReply(
+      sentences,
+      reply([{ ...span, band: 'possible' }], 'broad'),
+      known,
+      [],
+      document,
+      () => 'm0',
+    );
+    const semantic = reply([{ ...span, semantic: true }], 'balanced');
+    const second = marksOfReply(sentences, semantic, known, first.added, document, () => 'm1');
+    expect(second.added).toEqual([]);
+    const mark = second.grown[0];
+    expect([mark?.key, mark?.shownAt, mark?.match.band, mark?.match.semantic]).toEqual([
+      'm0',
+      ['broad', 'balanced'],
+      'annotate',
+      true,
+    ]);
+  });
+
   test('text the page removed while the reply was on its way, or an unknown claim, is not marked', () => {
     setBody(PAGE);
     const sentences = pageSentences(extractChunks(document.body));

@@ -275,6 +275,11 @@ describe('privacy', () => {
     // The page is read again with the semantic pass; the model loads cold in the worker.
     await page.bringToFront();
     expect(await waitForMarks(page, 1, 60_000)).toEqual(['trump-end-war-24-hours']);
+    // Its card says why: by meaning, not by shared words.
+    await page.locator(`${HOST_TAG} [data-factmark-claim]`).first().click();
+    const card = page.locator(`${HOST_TAG} [data-testid="factmark-card"]`);
+    await expect.poll(() => card.textContent()).toContain('in other words');
+    await page.keyboard.press('Escape');
     // At Broad the lexical pass's possible match of the same sentence is the same one mark.
     const popup = await openPopup(env, page);
     await popup.locator('input[name="strictness"][value="broad"]').check();
