@@ -1,27 +1,34 @@
 /**
- * `npm run --silent scan -- FILE.html [--claims FILE]`: runs the extension's own extraction
- * (dom/extract-text.ts, in happy-dom) and matching (lib/match) on a saved page and prints one
- * JSON object per line for each mark it would make: {"claim", "text", "score"}.
- * Without --claims it uses the bundled set (public/claims/, built on demand).
+ * `npm run --silent scan -- FILE.html [--claims FILE] [--semantic]`: runs the extension's own
+ * extraction (dom/extract-text.ts, in happy-dom) and matching (lib/match) on a saved page and
+ * prints one JSON object per line for each mark it would make: {"claim", "text", "score"}.
+ * Without --claims it uses the bundled set (public/claims/, built on demand). `--semantic`
+ * adds the marks of the extension's "Find restatements" pass (tools/semantic-scan.ts), each
+ * with "semantic": true and its probability as the score.
  */
 import { execSync } from 'node:child_process';
 import { buildIndex, type ClaimIndex } from '../lib/match/matcher';
 import { scanPage } from '../tools/scan-page';
 import { CliError, readClaimsFile, readText, runCli } from '../tools/read-claims';
 import { hasClaimSetDir, readClaimSetDir } from '../tools/claim-set-files';
+import { bundledTable, claimsTable, semanticScan } from '../tools/semantic-scan';
+import type { Int8Table } from '../lib/semantic/vectors';
 
 const BUNDLED = 'public/claims';
 const USAGE =
-  'usage: npm run --silent scan -- FILE.html [--claims FILE] [--strictness strict|balanced|broad]';
+  'usage: npm run --silent scan -- FILE.html [--claims FILE] [--strictness strict|balanced|broad] [--semantic]';
 
-await runCli('scan', () => {
+await runCli('scan', async () => {
   const args = process.argv.slice(2);
   let file: string | undefined;
   let claimsFile: string | undefined;
   let strictness: 'strict' | 'balanced' | 'broad' = 'balanced';
+  let semantic = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a === '--claims' || a === '--strictness') {
+    if (a === '--semantic') {
+      semantic = true;
+    } else if (a === '--claims' || a === '--strictness') {
       const v = args[++i];
       if (!v || v.startsWith('--')) throw new CliError(`${a} needs a value; ${USAGE}`);
       if (a === '--claims') claimsFile = v;
@@ -39,20 +46,34 @@ await runCli('scan', () => {
   const html = readText(file);
 
   let index: ClaimIndex;
+  let table: () => Promise<Int8Table>;
   if (claimsFile) {
     const claims = readClaimsFile(claimsFile);
     if (claims.length === 0) throw new CliError(`${claimsFile}: no claims`);
     index = buildIndex(claims);
+    table = () => claimsTable(claims, (s) => process.stderr.write(`${s}\n`));
   } else {
     if (!hasClaimSetDir(BUNDLED))
       execSync('npm run --silent claims:build', { stdio: ['ignore', 'ignore', 'inherit'] });
     index = readClaimSetDir(BUNDLED).index;
+    table = async () => {
+      execSync('npm run --silent semantic:build', { stdio: ['ignore', 'ignore', 'inherit'] });
+      return bundledTable();
+    };
   }
 
   for (const m of scanPage(html, index, strictness)) {
     process.stdout.write(
       `${JSON.stringify({ claim: m.claim, text: m.text, score: round(m.score) })}\n`,
     );
+  }
+  // Shown at Balanced and Broad, as in the extension.
+  if (semantic && strictness !== 'strict') {
+    for (const m of await semanticScan(html, index, await table())) {
+      process.stdout.write(
+        `${JSON.stringify({ claim: m.claim, text: m.text, score: round(m.score), semantic: true })}\n`,
+      );
+    }
   }
 });
 

@@ -11,6 +11,7 @@ import {
   writeKeyedVectors,
   type KeyedVectors,
 } from '../../tools/claim-vectors';
+import { PAGE_MODEL } from '../../lib/semantic/page-decision';
 import { taskDir } from '../../tools/train-data';
 
 const dir = mkdtempSync(join(tmpdir(), 'factmark-vectors-'));
@@ -94,4 +95,27 @@ describe('npm run match with the semantic channel', () => {
     expect(semantic.results[0]?.claim).toBe('vclaim-sno-sanders-private-jet-menu');
     expect(semantic.results).toHaveLength(5);
   }, 120_000);
+});
+
+describe('npm run scan --semantic', () => {
+  const scan = (...extra: string[]) => {
+    const r = spawnSync(
+      'npx',
+      ['tsx', 'scripts/scan.ts', 'tests/fixtures/pages/restated.html', ...extra],
+      { encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { claim: string; semantic?: boolean; score: number });
+  };
+  it("marks the page's restatement with its claim, as the extension's pass does", () => {
+    // The lexical pass alone marks nothing at Balanced on this page (a possible match at Broad).
+    expect(scan()).toEqual([]);
+    const marks = scan('--semantic');
+    expect(marks.map((m) => [m.claim, m.semantic])).toEqual([['trump-end-war-24-hours', true]]);
+    expect(marks[0]?.score).toBeGreaterThanOrEqual(PAGE_MODEL.threshold);
+  }, 180_000);
 });
