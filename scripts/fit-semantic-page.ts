@@ -7,6 +7,7 @@
  *
  * The measurement itself is tools/semantic-page-cv.ts (`npm run eval` prints it too).
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decide, fitPageModel } from '../tools/semantic-page';
@@ -18,6 +19,8 @@ if (process.argv.includes('--write')) {
   const m = fitPageModel(rows);
   const out = join(import.meta.dirname, '..', 'lib', 'semantic', 'page-weights.json');
   writeFileSync(out, `${JSON.stringify(m, null, 2)}\n`);
+  // In the repository's format, so `npm run format:check` passes on the refitted file.
+  execFileSync('npx', ['prettier', '--write', out], { stdio: 'ignore' });
   console.error(`wrote ${out}: threshold ${m.threshold}`);
 }
 await dispose();
