@@ -174,20 +174,8 @@ async function main(): Promise<void> {
       warm.push(await load(ext.context, marker, server, restated, true));
     log(`restated warm: ${warm.map((l) => round(l.semanticMs)).join(', ')} ms`);
 
-    const longOn: Load[] = [];
-    const longOff: Load[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      await setSemantic(true);
-      longOn.push(await load(ext.context, marker, server, long, true));
-      await setSemantic(false);
-      longOff.push(await load(ext.context, marker, server, long, false));
-    }
-    log(
-      `long-5000: first mark ${round(median(longOn.map((l) => l.firstMarkMs)))} ms, last semantic reply ${round(median(longOn.map((l) => l.semanticMs)))} ms (${longOn[0]?.semanticReplies} replies, ${longOn[0]?.semanticMarks} semantic marks); CPU on ${round(median(longOn.map((l) => l.cpuMs)))} / off ${round(median(longOff.map((l) => l.cpuMs)))} ms`,
-    );
-
-    const perPage: { page: string; addedCpuMs: number; semanticMarks: number }[] = [];
-    for (const p of news) {
+    /** RUNS loads of `p` with the channel on and off, taking turns. */
+    const onAndOff = async (p: BenchPage): Promise<{ on: Load[]; off: Load[] }> => {
       const on: Load[] = [];
       const off: Load[] = [];
       for (let i = 0; i < RUNS; i++) {
@@ -196,6 +184,16 @@ async function main(): Promise<void> {
         await setSemantic(false);
         off.push(await load(ext.context, marker, server, p, false));
       }
+      return { on, off };
+    };
+    const { on: longOn, off: longOff } = await onAndOff(long);
+    log(
+      `long-5000: first mark ${round(median(longOn.map((l) => l.firstMarkMs)))} ms, last semantic reply ${round(median(longOn.map((l) => l.semanticMs)))} ms (${longOn[0]?.semanticReplies} replies, ${longOn[0]?.semanticMarks} semantic marks); CPU on ${round(median(longOn.map((l) => l.cpuMs)))} / off ${round(median(longOff.map((l) => l.cpuMs)))} ms`,
+    );
+
+    const perPage: { page: string; addedCpuMs: number; semanticMarks: number }[] = [];
+    for (const p of news) {
+      const { on, off } = await onAndOff(p);
       const added = median(on.map((l) => l.cpuMs)) - median(off.map((l) => l.cpuMs));
       perPage.push({ page: p.name, addedCpuMs: added, semanticMarks: on[0]?.semanticMarks ?? 0 });
     }

@@ -43,19 +43,14 @@ export default defineUnlistedScript(() => {
     const id = typeof e.data?.id === 'number' ? e.data.id : -1;
     queue = queue.then(async () => {
       try {
-        engine ??= load();
+        // A model that cannot load is reported with the request, and tried again next time.
+        engine ??= load().catch((err: unknown) => {
+          engine = undefined;
+          throw err;
+        });
         const close = await (await engine).closeness(e.data?.items);
         scope.postMessage({ id, close });
       } catch (err) {
-        // A model that cannot load is reported with each request (and tried again next time).
-        if (
-          engine &&
-          (await engine.then(
-            () => false,
-            () => true,
-          ))
-        )
-          engine = undefined;
         scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
       }
     });

@@ -157,16 +157,18 @@ export class MatchingService {
     // Match in every set first (synchronous), then fetch the card data of all of them at
     // once: each needed display file is read once, in parallel. A semantic mark is one
     // match shown at each of the levels.
-    const cosines = this.source.semantic;
-    const found: Match[][][] = semantic
-      ? cosines && levels.length > 0
-        ? (await semanticPass(sets, sentences, date, cosines)).map((ms) => levels.map(() => ms))
-        : []
-      : sets.map(({ set, info }) =>
-          levels.map((strictness) =>
-            matchSentences(set.index, sentences, { date }, { strictness, set: info.id }),
-          ),
-        );
+    const closeness = this.source.semantic;
+    let found: Match[][][] = [];
+    if (!semantic)
+      found = sets.map(({ set, info }) =>
+        levels.map((strictness) =>
+          matchSentences(set.index, sentences, { date }, { strictness, set: info.id }),
+        ),
+      );
+    else if (closeness && levels.length > 0)
+      found = (await semanticPass(sets, sentences, date, closeness)).map((ms) =>
+        levels.map(() => ms),
+      );
     const records = await Promise.all(
       sets.map(async ({ set, info }, i): Promise<Map<number, ClaimRecord>> => {
         const rows = new Set((found[i] ?? []).flat().map((m) => m.row));

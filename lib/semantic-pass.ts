@@ -1,5 +1,4 @@
-import { matchSentences } from './match/matcher';
-import { semanticCandidates } from './match/semantic-candidates';
+import { semanticCandidates, type SemanticCandidate } from './match/semantic-candidates';
 import { semanticMatches, type Closeness } from './semantic/page-decision';
 import type { CosineItem } from './semantic/protocol';
 import type { Loaded } from './matching-service';
@@ -7,6 +6,10 @@ import type { Match, Sentence } from './types';
 
 /** Compares paragraphs with bundled claims in the model's worker (utils/semantic-host.ts). */
 export type ClosenessFn = (items: CosineItem[]) => Promise<Closeness[]>;
+
+/** What the model is asked of each candidate paragraph: its text and its claims' rows. */
+export const closenessItems = (cands: readonly SemanticCandidate[]): CosineItem[] =>
+  cands.map((c) => ({ text: c.text, rows: c.hits.map((h) => h.r.claim) }));
 
 /**
  * The semantic pass over a batch the lexical pass has matched (README "Semantic channel"), in
@@ -27,18 +30,11 @@ export async function semanticPass(
   const at = sets.findIndex((l) => l.info.id === 'bundled');
   const bundled = sets[at];
   if (!bundled) return none;
-  const ctx = { date };
-  const { index } = bundled.set;
-  const marked = new Set(
-    matchSentences(index, sentences, ctx, { strictness: 'balanced' }).map((m) => m.sentence),
-  );
-  const cands = semanticCandidates(index, sentences, ctx, marked);
+  const cands = semanticCandidates(bundled.set.index, sentences, { date });
   if (cands.length === 0) return none;
   let close: Closeness[];
   try {
-    close = await closeness(
-      cands.map((c) => ({ text: c.text, rows: c.hits.map((h) => h.r.claim) })),
-    );
+    close = await closeness(closenessItems(cands));
   } catch (err) {
     console.error('Factmark: the semantic pass failed; the page keeps its lexical marks:', err);
     return none;

@@ -39,6 +39,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INDEX_FILE } from '../lib/claims/claim-set-format';
 import { claimEmbeddingText, SEMANTIC_MODEL_ID } from '../lib/semantic/claim-text';
+import type { SemanticMeta } from '../lib/semantic/engine';
 import { USE_DIM, UseEncoder } from '../lib/semantic/use-encoder';
 import { encodeTable, rowOf } from '../lib/semantic/vectors';
 import { CLAIM_SET_FILES, readClaimSetDir } from '../tools/claim-set-files';
@@ -79,12 +80,8 @@ const CODE = [
 const CHECK_ROWS = 64;
 const CHECK_MIN_COS = 0.99;
 
-interface SemanticMeta {
-  model: string;
-  dim: number;
-  rows: number;
-  /** sha256 (hex) of the claims/index.bin the table's rows follow. */
-  index: string;
+/** What the worker reads of meta.json (lib/semantic/engine.ts), and what this build keeps. */
+interface AssetsMeta extends SemanticMeta {
   /** Each file's size in bytes. */
   files: Record<string, number>;
   /** sha256 (hex) of every input (the build skips when it is unchanged). */
@@ -121,15 +118,15 @@ function readUseShardNames(): string[] {
   return m.weightsManifest.flatMap((g) => g.paths);
 }
 
-function readMeta(): SemanticMeta | undefined {
+function readMeta(): AssetsMeta | undefined {
   try {
-    return JSON.parse(readFileSync(join(OUT_DIR, META_FILE), 'utf8')) as SemanticMeta;
+    return JSON.parse(readFileSync(join(OUT_DIR, META_FILE), 'utf8')) as AssetsMeta;
   } catch {
     return undefined;
   }
 }
 
-function upToDate(meta: SemanticMeta | undefined, inputs: string): meta is SemanticMeta {
+function upToDate(meta: AssetsMeta | undefined, inputs: string): meta is AssetsMeta {
   if (!meta || meta.inputs !== inputs || meta.model !== SEMANTIC_MODEL_ID) return false;
   return Object.entries(meta.files).every(([f, size]) => {
     const p = join(OUT_DIR, f);
@@ -256,7 +253,7 @@ async function main(): Promise<void> {
     sample.map((i) => rowOf(table, i)),
   );
 
-  const meta: SemanticMeta = {
+  const meta: AssetsMeta = {
     model: SEMANTIC_MODEL_ID,
     dim: USE_DIM,
     rows: table.n,

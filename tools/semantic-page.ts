@@ -6,7 +6,7 @@
  * `npm run eval` (its grouped CV).
  */
 import { join } from 'node:path';
-import { matchSentences, type ClaimIndex } from '../lib/match/matcher';
+import type { ClaimIndex } from '../lib/match/matcher';
 import { semanticCandidates, type SemanticCandidate } from '../lib/match/semantic-candidates';
 import { bestOf, PAGE_FEATURES, pageFeatures, type PageModel } from '../lib/semantic/page-decision';
 import { closenessOf, cosineAll } from '../lib/semantic/vectors';
@@ -54,11 +54,8 @@ export function pageCandidates(
   index: ClaimIndex,
 ): { cands: SemanticCandidate[]; texts: string[] } {
   const { sentences, date } = readPageSentences(html);
-  const marked = new Set(
-    matchSentences(index, sentences, { date }, { strictness: 'balanced' }).map((m) => m.sentence),
-  );
   return {
-    cands: semanticCandidates(index, sentences, { date }, marked, Infinity),
+    cands: semanticCandidates(index, sentences, { date }, Infinity),
     texts: sentences.map((s) => s.text),
   };
 }

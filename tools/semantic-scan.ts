@@ -2,8 +2,8 @@
  * `npm run scan -- --semantic`: the extension's semantic pass ("Find restatements") on a
  * saved page, in Node. The same candidates (lib/match/semantic-candidates.ts, every one of the
  * page: the extension caps them at 12 a request for its cost), the same model (USE lite on
- * TF.js's WASM backend), the same closeness (lib/semantic/vectors.ts closenessOf: the cosine
- * and the margin over every other claim of the set) and the same decision
+ * TF.js's WASM backend), the same closeness (lib/semantic/engine.ts, the worker's code: the
+ * cosine and the margin over every other claim of the set) and the same decision
  * (lib/semantic/page-decision.ts). The set's claims are compared as a table of their vectors:
  * the bundled set's is public/semantic/claims.fmv; a claims file's is made from the vector
  * caches, embedding (~45 ms a claim) the claims they lack into the CLI cache.
@@ -11,9 +11,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { ClaimIndex } from '../lib/match/matcher';
 import { embeddingText } from '../lib/semantic/claim-text';
-import { semanticMatches } from '../lib/semantic/page-decision';
-import { USE_DIM } from '../lib/semantic/use-encoder';
-import { closenessOf, cosineAll, decodeTable, type Int8Table } from '../lib/semantic/vectors';
+import { closenessItems } from '../lib/semantic-pass';
+import { SemanticEngine } from '../lib/semantic/engine';
+import { semanticMatches, type Closeness } from '../lib/semantic/page-decision';
+import { MAX_ITEMS } from '../lib/semantic/protocol';
+import { decodeTable, type Int8Table } from '../lib/semantic/vectors';
 import type { MatchableClaim } from '../lib/types';
 import {
   BUNDLED_VECTOR_CACHE,
@@ -69,13 +71,12 @@ export async function semanticScan(
   if (cands.length === 0) return [];
   const enc = await loadNodeEncoder();
   try {
-    const e = await enc.embed(cands.map((c) => c.text));
-    const close = cands.map((c, i) =>
-      closenessOf(
-        cosineAll(table, e.subarray(i * USE_DIM, (i + 1) * USE_DIM)),
-        c.hits.map((h) => h.r.claim),
-      ),
-    );
+    // The worker's own code, MAX_ITEMS paragraphs a request as the extension sends them.
+    const engine = SemanticEngine.of(enc, table);
+    const items = closenessItems(cands);
+    const close: Closeness[] = [];
+    for (let i = 0; i < items.length; i += MAX_ITEMS)
+      close.push(...(await engine.closeness(items.slice(i, i + MAX_ITEMS))));
     return semanticMatches(cands, close, '', (k) => texts[k] ?? '').map((m) => ({
       claim: index.src.ids[m.row] ?? '',
       text: texts[m.sentence]?.slice(m.start, m.end) ?? '',

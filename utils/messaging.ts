@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { MessageTable, ToBackground, ToTab } from './messages';
+import type { MessageTable, ToBackground, ToOffscreen, ToTab } from './messages';
 
 /**
  * Sending and answering the messages of utils/messages.ts: `sendToBackground`/`sendToTab`
@@ -24,6 +24,13 @@ export async function sendToTab<M extends MessageOf<ToTab>>(
   msg: M,
 ): Promise<ReplyTo<ToTab, M> | undefined> {
   return (await browser.tabs.sendMessage(tabId, msg)) as ReplyTo<ToTab, M> | undefined;
+}
+
+/** Sends a message to the offscreen document (Chromium, the semantic channel); resolves to its reply. */
+export async function sendToOffscreen<M extends MessageOf<ToOffscreen>>(
+  msg: M,
+): Promise<ReplyTo<ToOffscreen, M> | undefined> {
+  return (await browser.runtime.sendMessage(msg)) as ReplyTo<ToOffscreen, M> | undefined;
 }
 
 export interface Sender {

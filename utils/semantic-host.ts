@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { WorkerClient, type CosineItem } from '../lib/semantic/protocol';
 import type { Closeness } from '../lib/semantic/page-decision';
-import { Msg, type ToOffscreen } from './messages';
+import { Msg } from './messages';
+import { sendToOffscreen } from './messaging';
 
 /**
  * Where the semantic channel's model runs, seen from the background (README "Semantic
@@ -25,6 +26,10 @@ interface ChromeApi {
     getContexts?(f: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]>;
   };
 }
+
+/** The model's worker (entrypoints/semantic-worker.ts), from a page of the extension. */
+export const startSemanticWorker = (): WorkerClient =>
+  new WorkerClient(new Worker(browser.runtime.getURL('/semantic-worker.js')));
 
 export function semanticHost(): (items: CosineItem[]) => Promise<Closeness[]> {
   const chrome = (globalThis as { chrome?: ChromeApi }).chrome;
@@ -57,12 +62,7 @@ export function semanticHost(): (items: CosineItem[]) => Promise<Closeness[]> {
       touch();
       opening ??= open().finally(() => (opening = null));
       await opening;
-      const msg: ToOffscreen[typeof Msg.BG_OFFSCREEN_COSINES]['msg'] = {
-        type: Msg.BG_OFFSCREEN_COSINES,
-        items,
-      };
-      const reply = (await browser.runtime.sendMessage(msg)) as
-        ToOffscreen[typeof Msg.BG_OFFSCREEN_COSINES]['reply'] | undefined;
+      const reply = await sendToOffscreen({ type: Msg.BG_OFFSCREEN_COSINES, items });
       if (!reply) throw new Error('the offscreen document did not answer');
       if ('error' in reply) throw new Error(reply.error);
       return reply.close;
@@ -77,7 +77,7 @@ export function semanticHost(): (items: CosineItem[]) => Promise<Closeness[]> {
   };
   return (items) => {
     touch();
-    client ??= new WorkerClient(new Worker(browser.runtime.getURL('/semantic-worker.js')));
+    client ??= startSemanticWorker();
     return client.closeness(items);
   };
 }

@@ -1,14 +1,13 @@
-import { browser } from 'wxt/browser';
-import { WorkerClient } from '../../lib/semantic/protocol';
 import { Msg, type ToOffscreen } from '../../utils/messages';
 import { answer } from '../../utils/messaging';
+import { startSemanticWorker } from '../../utils/semantic-host';
 
 /**
  * Chromium's offscreen document for the semantic channel: an MV3 service worker cannot start
  * a dedicated worker, so this page (created by utils/semantic-host.ts, reason WORKERS) starts
  * the model's worker and relays the background's requests to it. It shows nothing.
  */
-const client = new WorkerClient(new Worker(browser.runtime.getURL('/semantic-worker.js')));
+const client = startSemanticWorker();
 answer<ToOffscreen>({
   [Msg.BG_OFFSCREEN_COSINES]: async (msg) => {
     try {

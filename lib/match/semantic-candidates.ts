@@ -2,6 +2,7 @@ import type { QueryContext, Sentence } from '../types';
 import type { ClaimIndexCore } from './index-core';
 import { blocksOf, matchBlock, type BlockHit } from './match-blocks';
 import { MODEL } from './model';
+import { matchSentences } from './match-sentences';
 import { hardGatesHold } from './rank-prepared';
 import { rankingsOf } from './rankings';
 
@@ -33,21 +34,25 @@ export const SEMANTIC_MAX_BLOCKS = 12;
 
 /**
  * Paragraphs of `sentences` (page mode only) whose best claim scores between the possible
- * threshold and the page threshold, with no sentence in `marked` (sentences the lexical
- * pass marked), and the claims among its best that pass the hard rules; the `max` closest
- * (the tools that measure the decision read every one).
+ * threshold and the page threshold, with no sentence the lexical pass marks at Balanced, and
+ * the claims among its best that pass the hard rules; the `max` closest (the tools that
+ * measure the decision read every one).
  */
 export function semanticCandidates(
   index: ClaimIndexCore,
   sentences: readonly Pick<Sentence, 'text' | 'block'>[],
   ctx: QueryContext,
-  marked: ReadonlySet<number>,
   max = SEMANTIC_MAX_BLOCKS,
 ): SemanticCandidate[] {
   if (ctx.speaker) return [];
+  // Reuses the rankings the lexical pass computed for this very array (rankings.ts).
+  const markedBlocks = new Set(
+    matchSentences(index, sentences, ctx, { strictness: 'balanced' }).map(
+      (m) => sentences[m.sentence]?.block,
+    ),
+  );
   // The paragraphs ranked again for their best SEMANTIC_TOP (the lexical pass keeps only the
-  // best: this measurement's cost stays out of the extension's path); the document's terms
-  // are the lexical pass's own.
+  // best); the document's terms are the lexical pass's own.
   const { doc } = rankingsOf(index, sentences, ctx);
   const blockTops = blocksOf(sentences)
     .map(([a, b]) => matchBlock(index, sentences, a, b, doc, SEMANTIC_TOP))
@@ -58,7 +63,7 @@ export function semanticCandidates(
     const best = tops[0]?.r.score ?? 0;
     if (best < possible || best >= page) continue;
     const block = sentences[tops[0]?.sentence ?? 0]?.block;
-    if (block !== undefined && [...marked].some((i) => sentences[i]?.block === block)) continue;
+    if (block !== undefined && markedBlocks.has(block)) continue;
     const hits = tops.filter(
       (h) => h.r.score >= possible && h.r.band !== null && hardGatesHold(index, h.q, h.r, doc),
     );

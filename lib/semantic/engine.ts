@@ -31,6 +31,11 @@ export class SemanticEngine {
     private readonly table: Int8Table,
   ) {}
 
+  /** An engine over an encoder and a table the caller loaded (Node: `npm run scan --semantic`). */
+  static of(encoder: UseEncoder, table: Int8Table): SemanticEngine {
+    return new SemanticEngine(encoder, table);
+  }
+
   static async load(files: EngineFiles): Promise<SemanticEngine> {
     const res = async (file: string) => {
       const r = await files.semantic(file);
