@@ -48,9 +48,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { semanticQueryFigures, type QueryRun } from '../tools/semantic-eval';
+import { queryRuns, semanticQueryFigures, type QueryRun } from '../tools/semantic-eval';
 import { semanticPageCv } from '../tools/semantic-page-cv';
-import { buildIndex, matchSentences, rankQuery, type ClaimIndex } from '../lib/match/matcher';
+import { buildIndex, matchSentences, type ClaimIndex } from '../lib/match/matcher';
 import { claimantTokens, dayNumber } from '../lib/match/index-core';
 import type { Strictness } from '../lib/types';
 import { MODEL } from '../lib/match/model';
@@ -71,12 +71,10 @@ import {
   linesAsSentences,
   lineQrels,
   loadTranscript,
-  neighboursOf,
   splitExists,
   taskDir,
   transcriptDate,
   transcriptsOf,
-  type BenchQuery,
   type Split,
   type Task,
 } from '../tools/train-data';
@@ -146,30 +144,16 @@ const round = (x: number): number => Math.round(x * 10000) / 10000;
 
 // ---------------------------------------------------------------- query-level runs
 function runQueries(task: Task, split: Split, index: ClaimIndex, bm25: Bm25Scores, theta: number) {
-  const queries = loadQueries(task, split);
+  const runs = queryRuns(task, split, index);
+  const mine = runs.map((r) => ({ query: r.query.id, ranked: r.ranked }));
   const qrels = loadQrels(task, split);
-  const mine = queries.map((q: BenchQuery) => ({
-    query: q.id,
-    ranked: rankQuery(
-      index,
-      { id: q.id, text: q.text, doc: q.transcript, speaker: q.speaker, date: q.date },
-      { top: 20, neighbours: neighboursOf(q) },
-    ),
-  }));
-  const base = queries.map((q) => {
+  const base = runs.map(({ query: q }) => {
     const ranked = bm25.rank(q.text, 20);
     return {
       query: q.id,
       ranked: ranked.map((r, k) => ({ claim: r.claim, annotate: k === 0 && r.score >= theta })),
     };
   });
-  const runs: QueryRun[] = queries.map((q, i) => ({
-    query: { id: q.id, text: q.text },
-    group: q.transcript ?? q.id,
-    dev: split === 'dev',
-    ranked: mine[i]?.ranked ?? [],
-    rel: qrels.get(q.id) ?? new Set<string>(),
-  }));
   return { matcher: rankMetrics(mine, qrels), bm25: rankMetrics(base, qrels), runs };
 }
 
@@ -598,11 +582,11 @@ async function main(): Promise<void> {
       ] as const)
         log(`  ${k.padEnd(18)} ${String(r.matcher[k]).padEnd(10)} ${r.bm25[k]}`);
     }
-    // The semantic channel (USE lite re-ranking the lexical top 20): dev and grouped CV.
-    const sem = await semanticQueryFigures(loadClaims(task), semanticRuns, () => {});
+    // The semantic channel (USE lite re-ranking the hybrid pool: the lexical and BM25 top 20s): dev and grouped CV.
+    const sem = await semanticQueryFigures(loadClaims(task), semanticRuns);
     perTask.semantic = sem;
     log(
-      `  semantic re-ranker (${sem.queries} train+dev queries): grouped CV MAP@5 lexical ${sem.cvLexical} -> semantic ${sem.cvSemantic}; dev lexical ${sem.devLexical} -> semantic ${sem.devSemanticShipped} (shipped weights, fitted on train) / ${sem.devSemanticCv} (refitted in folds)`,
+      `  semantic re-ranker (${sem.queries} train+dev queries; a relevant claim in the lexical top 20 for ${sem.relevantInLexicalList}, in the hybrid pool for ${sem.relevantInPool}): grouped CV MAP@5 lexical ${sem.cvLexical} -> semantic ${sem.cvSemantic}; dev lexical ${sem.devLexical} -> semantic ${sem.devSemanticShipped} (shipped weights, fitted on train) / ${sem.devSemanticCv} (refitted in folds)`,
     );
     figures[task] = perTask;
   }

@@ -7,9 +7,11 @@
  * {id, claim, phrasings, sources, claimant, claimDate, reviewed, ...}, read as the bundled set is.
  * Queries: {id, text} with optional doc, speaker, date, or the CheckThat! 2b form with
  * transcript and line (tools/read-queries.ts: read in its transcript when it is at hand).
- * Each list is then re-ordered by the semantic channel (tools/query-rerank.ts). Output, one
+ * Each list is then re-ordered by the semantic channel (tools/query-rerank.ts: the lexical
+ * ranker's and a plain BM25's top 20 merged, re-scored with the USE cosine). Output, one
  * line per query: {"query": id, "results": [{"claim", "score", "annotate", "semantic"}]}
- * best first; `score` and `annotate` are the lexical decision.
+ * best first; `score` and `annotate` are the lexical decision (a claim only BM25 found has
+ * score 0 and is never annotate).
  * Any bad input: one line on stderr and exit code 2.
  */
 import { buildIndex, rankQuery } from '../lib/match/matcher';
@@ -58,7 +60,7 @@ function parseArgs(argv: string[]): {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const claims = readClaimsFile(args.claims);
+  const claims = readClaimsFile(args.claims, { subtitle: true });
   const read = readQueries(args.queries, args.transcripts);
   const queries = read.map((r) => r.query);
   const index = buildIndex(claims);

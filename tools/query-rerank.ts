@@ -1,18 +1,21 @@
 /**
- * Query mode with the semantic channel (Node): each query's top RERANK_POOL claims from the
- * lexical ranker, re-ordered by lib/semantic/rerank.ts over the ranker's score and rank and
- * the USE-lite cosine of query and claim. Only the claims in those lists are embedded, so a
- * claim set of any size costs at most RERANK_POOL claims a query (~45 ms each, once: the
- * vectors are cached in cache/semantic/cli-vectors.fmk, seeded from the committed
- * data/semantic/claim-vectors.fmk). Used by `npm run match` and `npm run eval`.
+ * Query mode with the semantic channel (Node): hybrid retrieval. Each query's pool is the
+ * lexical ranker's top RERANK_POOL merged with a plain BM25's top RERANK_POOL (claim text +
+ * title, tools/bm25-baseline.ts), re-ordered by lib/semantic/rerank.ts over both rankers'
+ * scores and ranks and the USE-lite cosine of query and claim. Only the pools' claims are
+ * embedded, so a claim set of any size costs at most 2·RERANK_POOL claims a query (~45 ms
+ * each, once: the vectors are cached in cache/semantic/cli-vectors.fmk, seeded from the
+ * committed data/semantic/claim-vectors.fmk). Used by `npm run match`, `npm run eval` and
+ * scripts/fit-rerank.ts, so all three read the same pools and features.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanQueryText } from '../lib/match/prepare-query';
 import { embeddingText } from '../lib/semantic/claim-text';
-import { rerank } from '../lib/semantic/rerank';
+import { rerankProbabilities, type PoolCandidate } from '../lib/semantic/rerank';
 import type { UseEncoder } from '../lib/semantic/use-encoder';
 import type { MatchableClaim, Query, RankedClaim } from '../lib/types';
+import { Bm25Scores } from './bm25-baseline';
 import {
   cachedRow,
   CLAIM_VECTOR_CACHE,
@@ -23,7 +26,7 @@ import {
 } from './claim-vectors';
 import { loadNodeEncoder } from './semantic-node';
 
-/** Candidates re-ranked per query (as `fm-rerank` was fitted and measured: eval-semantic). */
+/** Candidates each ranker gives a query's pool. */
 export const RERANK_POOL = 20;
 
 /** Where new vectors are kept (`FACTMARK_VECTOR_CACHE` moves it, e.g. for tests). */
@@ -33,31 +36,55 @@ export const CLI_VECTOR_CACHE =
 
 export type Reranked = RankedClaim & { semantic: number };
 
-/**
- * Re-orders each query's list (`lists[i]` for `queries[i]`, best first, at least the top
- * RERANK_POOL) and returns it whole, each claim with its probability.
- */
-export async function rerankLists(
-  claims: readonly MatchableClaim[],
-  queries: readonly Query[],
-  lists: readonly RankedClaim[][],
-  opts: { cache?: string; log?: (s: string) => void; encoder?: () => Promise<UseEncoder> } = {},
-): Promise<Reranked[][]> {
-  const cos = await listCosines(claims, queries, lists, opts);
-  return lists.map((list, i) => {
-    const head = list.slice(0, RERANK_POOL);
-    const tail = list.slice(RERANK_POOL).map((r) => ({ ...r, semantic: 0 }));
-    return [...rerank(head, cos[i] ?? []), ...tail];
-  });
+export interface QueryPool {
+  /** Claim ids: the lexical list's top RERANK_POOL, then BM25's that it lacks. */
+  ids: string[];
+  cands: PoolCandidate[];
+  /** BM25's best score for the query. */
+  bm25Max: number;
+  /** The lexical ranker's entry of each claim (undefined: only BM25 found it). */
+  lexical: (RankedClaim | undefined)[];
 }
 
-/** The cosine of each query with each claim of its list's top RERANK_POOL (embedding what is new). */
-export async function listCosines(
+interface PoolOptions {
+  cache?: string;
+  log?: (s: string) => void;
+  encoder?: () => Promise<UseEncoder>;
+}
+
+/** Each query's pool with its cosines (embedding what the cache lacks). */
+export async function queryPools(
   claims: readonly MatchableClaim[],
   queries: readonly Query[],
   lists: readonly RankedClaim[][],
-  opts: { cache?: string; log?: (s: string) => void; encoder?: () => Promise<UseEncoder> } = {},
-): Promise<number[][]> {
+  opts: PoolOptions = {},
+): Promise<QueryPool[]> {
+  const bm25 = new Bm25Scores(claims);
+  const pos = new Map(claims.map((c, i) => [c.id, i]));
+  const pools = queries.map((q, i): QueryPool => {
+    const scores = bm25.scores(q.text);
+    const bmTop = [...scores]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, RERANK_POOL)
+      .map(([d]) => claims[d]?.id ?? '');
+    const bmRank = new Map(bmTop.map((id, k) => [id, k]));
+    const head = (lists[i] ?? []).slice(0, RERANK_POOL);
+    const listed = new Set(head.map((r) => r.claim));
+    const ids = [...head.map((r) => r.claim), ...bmTop.filter((id) => !listed.has(id))];
+    const lexical = ids.map((_, k) => head[k]);
+    const cands = ids.map((id, k): PoolCandidate => {
+      const r = lexical[k];
+      const rank = bmRank.get(id);
+      return {
+        ...(r ? { fm: { score: r.score, rank: k } } : {}),
+        bm25: scores.get(pos.get(id) ?? -1) ?? 0,
+        ...(rank !== undefined ? { bm25Rank: rank } : {}),
+        cos: 0,
+      };
+    });
+    const bm25Max = bmTop.length ? (scores.get(pos.get(bmTop[0] ?? '') ?? -1) ?? 0) : 0;
+    return { ids, cands, bm25Max, lexical };
+  });
   const cachePath = opts.cache ?? CLI_VECTOR_CACHE;
   const cache = readKeyedVectors(existsSync(cachePath) ? cachePath : CLAIM_VECTOR_CACHE);
   const byId = new Map(claims.map((c) => [c.id, c]));
@@ -66,20 +93,41 @@ export async function listCosines(
     return c ? embeddingText(c.text, c.title) : '';
   };
   const queryText = queries.map((q) => cleanQueryText(q.text).text.replace(/\s+/g, ' ').trim());
-  const texts = [
-    ...queryText,
-    ...lists.flatMap((l) => l.slice(0, RERANK_POOL).map((r) => claimText(r.claim))),
-  ];
-  const missing = texts.some((t) => !cache.rows.has(vectorKey(t)));
-  if (missing) {
+  const texts = [...queryText, ...pools.flatMap((p) => p.ids.map(claimText))];
+  if (texts.some((t) => !cache.rows.has(vectorKey(t)))) {
     const enc = await (opts.encoder ?? loadNodeEncoder)();
     await fillCache(texts, cache, (t) => enc.embed(t), { path: cachePath, log: opts.log });
   }
-  return lists.map((list, i) =>
-    list
-      .slice(0, RERANK_POOL)
-      .map((r) =>
-        rowCosine(cachedRow(cache, queryText[i] ?? ''), cachedRow(cache, claimText(r.claim))),
-      ),
-  );
+  pools.forEach((p, i) => {
+    const qv = cachedRow(cache, queryText[i] ?? '');
+    p.ids.forEach((id, k) => (p.cands[k]!.cos = rowCosine(qv, cachedRow(cache, claimText(id)))));
+  });
+  return pools;
+}
+
+const NOT_LISTED = { score: 0, annotate: false, band: null, evidence: { terms: [], numbers: [] } };
+
+/**
+ * Re-orders each query's list (`lists[i]` for `queries[i]`, best first) by the re-ranker's
+ * probability over its pool, then the rest of the lexical list. A claim only BM25 found has
+ * the lexical score 0 and is never `annotate`: those stay the lexical decision.
+ */
+export async function rerankLists(
+  claims: readonly MatchableClaim[],
+  queries: readonly Query[],
+  lists: readonly RankedClaim[][],
+  opts: PoolOptions = {},
+): Promise<Reranked[][]> {
+  const pools = await queryPools(claims, queries, lists, opts);
+  return pools.map((p, i) => {
+    const prob = rerankProbabilities(p.cands, p.bm25Max);
+    const head = p.ids
+      .map((id, k) => ({ ...(p.lexical[k] ?? { ...NOT_LISTED, claim: id }), semantic: prob[k]! }))
+      .sort((a, b) => b.semantic - a.semantic);
+    const inPool = new Set(p.ids);
+    const tail = (lists[i] ?? [])
+      .filter((r) => !inPool.has(r.claim))
+      .map((r) => ({ ...r, semantic: 0 }));
+    return [...head, ...tail];
+  });
 }

@@ -48,10 +48,15 @@ export function claimTitle(title: unknown, subtitle: unknown): string | undefine
  * records give their title and date directly. A benchmark subtitle is left out: it lifts
  * query-mode MAP@5 a little (2a train 0.8407 -> 0.8444, so the eval's query runs use it) but
  * lowers page mode, which reads claims files through here (2a tweet pages at the page
- * threshold, recall train 0.600 -> 0.536, dev 0.734 -> 0.704). The priority is the record's
- * own, else none: claims:build gives JSONL files priority 0 too.
+ * threshold, recall train 0.600 -> 0.536, dev 0.734 -> 0.704). `subtitle: true` joins it, as
+ * the match CLI and the eval's query runs do. The priority is the record's own, else none:
+ * claims:build gives JSONL files priority 0 too.
  */
-export function matchableFromJson(r: Record<string, unknown>, where: string): MatchableClaim {
+export function matchableFromJson(
+  r: Record<string, unknown>,
+  where: string,
+  opts: ReadClaimsOptions = {},
+): MatchableClaim {
   if (typeof r.id !== 'string' || r.id === '')
     throw new CliError(`${where}: id: expected a non-empty string`);
   const sourceForm = typeof r.text !== 'string';
@@ -64,7 +69,9 @@ export function matchableFromJson(r: Record<string, unknown>, where: string): Ma
   const firstSource: unknown = Array.isArray(r.sources) ? r.sources[0] : undefined;
   const title = sourceForm
     ? str((firstSource as { title?: unknown } | undefined)?.title)
-    : str(r.title);
+    : opts.subtitle
+      ? claimTitle(r.title, r.subtitle)
+      : str(r.title);
   return toMatchable(
     {
       id: r.id,
@@ -79,12 +86,17 @@ export function matchableFromJson(r: Record<string, unknown>, where: string): Ma
   );
 }
 
+export interface ReadClaimsOptions {
+  /** Join a benchmark record's subtitle to its title (query mode; see matchableFromJson). */
+  subtitle?: boolean;
+}
+
 /** Every claim of a claims file; duplicate ids are refused. */
-export function readClaimsFile(file: string): MatchableClaim[] {
+export function readClaimsFile(file: string, opts: ReadClaimsOptions = {}): MatchableClaim[] {
   const seen = new Set<string>();
   return readJsonObjects(file).map(({ line, value }) => {
     const where = `${file}: line ${line}`;
-    const claim = matchableFromJson(value, where);
+    const claim = matchableFromJson(value, where, opts);
     if (seen.has(claim.id)) throw new CliError(`${where}: id: duplicate id "${claim.id}"`);
     seen.add(claim.id);
     return claim;

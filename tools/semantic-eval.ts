@@ -1,16 +1,31 @@
 /**
- * What the semantic channel adds in query mode, for `npm run eval`: the lexical ranker's top
- * RERANK_POOL per query re-ordered by lib/semantic/rerank.ts, on dev with the shipped weights
- * (fitted on train splits only) and by grouped cross-validation over train + dev with the
+ * What the semantic channel adds in query mode, for `npm run eval`: each query's hybrid pool
+ * (the lexical ranker's and BM25's top RERANK_POOL, tools/query-rerank.ts) re-ordered by
+ * lib/semantic/rerank.ts, on dev with the shipped weights (fitted on train splits only,
+ * scripts/fit-rerank.ts) and by grouped cross-validation over train + dev with the
  * re-ranker refitted on the other folds (folds: 2b by transcript, 2a by tweet, in 5 groups;
  * dev is a 6th). The lexical ranker's own weights were trained on the train splits, so its
  * train-fold figures are in-sample for both columns alike: the difference is the channel's.
  */
 import { createHash } from 'node:crypto';
-import { rerankFeatures, RERANK_FEATURES } from '../lib/semantic/rerank';
+import { rankQuery, type ClaimIndex } from '../lib/match/matcher';
+import {
+  rerankFeatures,
+  rerankLogit,
+  rerankProbabilities,
+  RERANK_FEATURES,
+} from '../lib/semantic/rerank';
 import type { MatchableClaim, Query, RankedClaim } from '../lib/types';
-import { listCosines, rerankLists, RERANK_POOL } from './query-rerank';
-import { fitLogistic, logit, rankFigures } from './semantic-fit';
+import { queryPools, RERANK_POOL } from './query-rerank';
+import { fitLogistic, rankFigures } from './semantic-fit';
+import {
+  loadQrels,
+  loadQueries,
+  neighboursOf,
+  splitExists,
+  type Split,
+  type Task,
+} from './train-data';
 
 export interface QueryRun {
   query: Query;
@@ -19,6 +34,23 @@ export interface QueryRun {
   dev: boolean;
   ranked: RankedClaim[];
   rel: ReadonlySet<string>;
+}
+
+/** One split's queries ranked as the eval and the match CLI rank them (top RERANK_POOL). */
+export function queryRuns(task: Task, split: Split, index: ClaimIndex): QueryRun[] {
+  if (!splitExists(task, split)) return [];
+  const qrels = loadQrels(task, split);
+  return loadQueries(task, split).map((q) => ({
+    query: { id: q.id, text: q.text },
+    group: q.transcript ?? q.id,
+    dev: split === 'dev',
+    ranked: rankQuery(
+      index,
+      { id: q.id, text: q.text, doc: q.transcript, speaker: q.speaker, date: q.date },
+      { top: RERANK_POOL, neighbours: neighboursOf(q) },
+    ),
+    rel: qrels.get(q.id) ?? new Set<string>(),
+  }));
 }
 
 const FOLDS = 5;
@@ -37,46 +69,52 @@ function map5(
   return Math.round(rankFigures(picked).map5 * 10000) / 10000;
 }
 
+const ordered = (ids: readonly string[], z: readonly number[]): string[] =>
+  z
+    .map((_, k) => k)
+    .sort((a, b) => z[b]! - z[a]!)
+    .map((k) => ids[k]!);
+
 export async function semanticQueryFigures(
   claims: readonly MatchableClaim[],
   runs: readonly QueryRun[],
-  log: (s: string) => void,
 ): Promise<Record<string, number>> {
-  const lists = runs.map((r) => r.ranked);
-  const queries = runs.map((r) => r.query);
-  const shipped = await rerankLists(claims, queries, lists, { log });
-  const cos = await listCosines(claims, queries, lists);
-  const fold = runs.map((r) => (r.dev ? FOLDS : foldOf(r.group)));
-  const feats = runs.map((r, i) =>
-    rerankFeatures(
-      r.ranked.slice(0, RERANK_POOL).map((c) => c.score),
-      cos[i] ?? [],
-    ),
+  const pools = await queryPools(
+    claims,
+    runs.map((r) => r.query),
+    runs.map((r) => r.ranked),
   );
+  const feats = pools.map((p) => rerankFeatures(p.cands, p.bm25Max));
+  const shipLists = pools.map((p) => ordered(p.ids, rerankProbabilities(p.cands, p.bm25Max)));
+  const fold = runs.map((r) => (r.dev ? FOLDS : foldOf(r.group)));
   const cvLists: string[][] = runs.map(() => []);
   for (let f = 0; f <= FOLDS; f++) {
     const X: number[][] = [];
     const y: number[] = [];
     runs.forEach((r, i) => {
       if (fold[i] === f) return;
-      (feats[i] ?? []).forEach((x, k) => {
+      feats[i]!.forEach((x, k) => {
         X.push(x);
-        y.push(r.rel.has(r.ranked[k]?.claim ?? '') ? 1 : 0);
+        y.push(r.rel.has(pools[i]!.ids[k]!) ? 1 : 0);
       });
     });
     const m = fitLogistic(X, y);
-    runs.forEach((r, i) => {
-      if (fold[i] !== f) return;
-      const z = (feats[i] ?? []).map((x) => logit(m, x));
-      const order = z.map((_, k) => k).sort((a, b) => (z[b] ?? 0) - (z[a] ?? 0));
-      cvLists[i] = order.map((k) => r.ranked[k]?.claim ?? '');
+    runs.forEach((_, i) => {
+      if (fold[i] === f)
+        cvLists[i] = ordered(
+          pools[i]!.ids,
+          feats[i]!.map((x) => rerankLogit(m, x)),
+        );
     });
   }
   const lexLists = runs.map((r) => r.ranked.map((c) => c.claim));
-  const shipLists = shipped.map((l) => l.map((c) => c.claim));
+  const inPool = (ids: (r: number) => readonly string[]): number =>
+    runs.filter((r, i) => ids(i).some((id) => r.rel.has(id))).length;
   return {
     queries: runs.length,
     features: RERANK_FEATURES.length,
+    relevantInLexicalList: inPool((i) => runs[i]!.ranked.map((c) => c.claim)),
+    relevantInPool: inPool((i) => pools[i]!.ids),
     cvLexical: map5(runs, lexLists),
     cvSemantic: map5(runs, cvLists),
     devLexical: map5(runs, lexLists, true),

@@ -1,21 +1,25 @@
 /**
- * The semantic re-ranker: the lexical ranker's own candidates for a sentence
- * (rankQuery's list, best first) re-scored by a logistic model over the
- * ranker's score and rank and the sentence's USE cosine with each claim,
- * relative to the best cosine in the list. No scan of every claim's
- * embedding, no BM25: only what the extension has for a sentence.
+ * The query-mode re-ranker (hybrid retrieval): a query's candidates from two lexical rankers,
+ * the factmark ranker (rankQuery's list) and a plain BM25 over the claims' text and title,
+ * merged into one pool, and each candidate re-scored by one logistic model over both rankers'
+ * scores and ranks and the query's USE cosine with the claim, relative to the best cosine of
+ * the pool. No scan of every claim's embedding: only the pool's claims are embedded.
  * Weights: rerank-weights.json, fitted on the 2a + 2b train splits only by
- * `npx tsx scripts/eval-semantic.ts --write-rerank` (which measures it by
- * grouped cross-validation as `fm-rerank`).
+ * `npx tsx scripts/fit-rerank.ts`; `npm run eval` measures the same model by grouped
+ * cross-validation, refitted inside the folds (tools/semantic-eval.ts).
  */
 import weights from './rerank-weights.json';
 
 export const RERANK_FEATURES = [
   'fm score',
+  'fm listed',
   '1/(1+fm rank)',
+  'bm25/max',
+  'ln(1+bm25)',
+  '1/(1+bm25 rank)',
   'cos',
-  'cos-max in fm list',
-  '1/(1+cos rank in fm list)',
+  'cos-max in pool',
+  '1/(1+cos rank in pool)',
 ] as const;
 
 export interface RerankModel {
@@ -26,40 +30,56 @@ export interface RerankModel {
   b: number;
 }
 
-/** Features of each candidate, in the list's order (`score` best first, `cos` per candidate). */
-export function rerankFeatures(scores: readonly number[], cos: readonly number[]): number[][] {
-  const byCos = cos.map((_, i) => i).sort((a, b) => (cos[b] as number) - (cos[a] as number));
-  const cosRank = new Array<number>(cos.length);
+/** One claim of a query's pool: what each channel says of the pair. */
+export interface PoolCandidate {
+  /** The factmark ranker's score and rank (0 = first), when it listed the claim. */
+  fm?: { score: number; rank: number };
+  /** The pair's BM25 score (0 when they share no term). */
+  bm25: number;
+  /** Its rank in BM25's list (0 = first), when the claim is in BM25's pool. */
+  bm25Rank?: number;
+  /** The query's USE cosine with the claim. */
+  cos: number;
+}
+
+/** Features of each candidate of one pool, in the pool's order (`bm25Max`: BM25's best score for the query). */
+export function rerankFeatures(pool: readonly PoolCandidate[], bm25Max: number): number[][] {
+  const byCos = pool.map((_, i) => i).sort((a, b) => pool[b]!.cos - pool[a]!.cos);
+  const cosRank = new Array<number>(pool.length);
   byCos.forEach((i, r) => (cosRank[i] = r));
-  const max = cos.length ? (cos[byCos[0] as number] as number) : 0;
-  return scores.map((s, k) => [
-    s,
-    1 / (1 + k),
-    cos[k] as number,
-    (cos[k] as number) - max,
-    1 / (1 + (cosRank[k] as number)),
+  const max = pool.length ? pool[byCos[0]!]!.cos : 0;
+  const top = bm25Max > 0 ? bm25Max : 1;
+  return pool.map((c, k) => [
+    c.fm?.score ?? 0,
+    c.fm ? 1 : 0,
+    c.fm ? 1 / (1 + c.fm.rank) : 0,
+    c.bm25 / top,
+    Math.log1p(c.bm25),
+    c.bm25Rank === undefined ? 0 : 1 / (1 + c.bm25Rank),
+    c.cos,
+    c.cos - max,
+    1 / (1 + cosRank[k]!),
   ]);
 }
 
-/** The candidates re-ordered by the model, each with its probability. */
-export function rerank<T extends { score: number }>(
-  list: readonly T[],
-  cos: readonly number[],
+/** The model's log-odds of one feature row. */
+export function rerankLogit(model: Omit<RerankModel, 'features'>, x: readonly number[]): number {
+  let z = model.b;
+  x.forEach((v, j) => {
+    z += model.w[j]! * ((v - model.mean[j]!) / model.std[j]!);
+  });
+  return z;
+}
+
+/** Each candidate's probability of being the claim the query states, in the pool's order. */
+export function rerankProbabilities(
+  pool: readonly PoolCandidate[],
+  bm25Max: number,
   model: RerankModel = weights,
-): (T & { semantic: number })[] {
+): number[] {
   if (model.features.join() !== RERANK_FEATURES.join())
-    throw new Error('rerank-weights.json: features differ; refit it');
-  const x = rerankFeatures(
-    list.map((c) => c.score),
-    cos,
-  );
-  return list
-    .map((c, k) => {
-      let z = model.b;
-      (x[k] as number[]).forEach((v, j) => {
-        z += (model.w[j] as number) * ((v - (model.mean[j] as number)) / (model.std[j] as number));
-      });
-      return { ...c, semantic: 1 / (1 + Math.exp(-z)) };
-    })
-    .sort((a, b) => b.semantic - a.semantic);
+    throw new Error(
+      'rerank-weights.json: features differ; refit it (npx tsx scripts/fit-rerank.ts)',
+    );
+  return rerankFeatures(pool, bm25Max).map((x) => 1 / (1 + Math.exp(-rerankLogit(model, x))));
 }

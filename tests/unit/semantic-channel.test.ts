@@ -60,17 +60,10 @@ describe('the claim vector cache', () => {
 });
 
 describe('npm run match with the semantic channel', () => {
-  // A real 2a dev tweet: the lexical ranker puts a claim about chartered buses first (they
-  // share "chartered", "take"); the USE cosine finds the checked claim it restates.
-  const queries = join(dir, 'q.jsonl');
-  writeFileSync(
-    queries,
-    `${JSON.stringify({
-      id: 'tweet-sno-1133',
-      text: '.@BernieSanders is about to take off for NY. We’ve been served a menu for the 9 hour chartered flight he’s taking pic.twitter.com/1nR15R3aQQ — Yamiche Alcindor (@Yamiche) April 16, 2016',
-    })}\n`,
-  );
-  const run = (...extra: string[]) => {
+  /** The match CLI on the 2a claims for one query (its own file). */
+  const run = (query: { id: string; text: string }, ...extra: string[]) => {
+    const queries = join(dir, `${query.id}.jsonl`);
+    writeFileSync(queries, `${JSON.stringify(query)}\n`);
     const r = spawnSync(
       'npx',
       [
@@ -85,15 +78,40 @@ describe('npm run match with the semantic channel', () => {
       { encoding: 'utf8', env: { ...process.env, FACTMARK_VECTOR_CACHE: join(dir, 'cli.fmk') } },
     );
     expect(r.status, r.stderr).toBe(0);
-    return JSON.parse(r.stdout) as { results: { claim: string; semantic?: number }[] };
+    return JSON.parse(r.stdout) as {
+      results: { claim: string; score: number; annotate: boolean; semantic?: number }[];
+    };
   };
   it('ranks the restated claim first where the lexical ranker does not', () => {
-    const lexical = run('--no-semantic');
-    expect(lexical.results[0]?.claim).toBe('vclaim-sno-mexico-charter-buses-migrants');
+    // A real 2a dev tweet: the lexical ranker puts LaPierre's claim about guns in schools
+    // first (they share his name); the tweet restates the checked claim of his draft deferment.
+    const tweet = {
+      id: 'tweet-sno-1031',
+      text: 'Wayne LaPierre faked a “nervous disorder” to squirrel out of serving his country in Vietnam. Coward with a gun. Great combo #NRAFail — Progressive Texas (@ProgressiveTex) February 8, 2013',
+    };
+    const lexical = run(tweet, '--no-semantic');
+    expect(lexical.results[0]?.claim).toBe('vclaim-sno-wayne-lapierre-no-guns-in-schools');
     expect(lexical.results[0]?.semantic).toBeUndefined();
-    const semantic = run();
-    expect(semantic.results[0]?.claim).toBe('vclaim-sno-sanders-private-jet-menu');
+    const semantic = run(tweet);
+    expect(semantic.results[0]?.claim).toBe(
+      'vclaim-sno-nra-leader-wayne-lapierre-receive-draft-deferment-nervous-disorder',
+    );
     expect(semantic.results).toHaveLength(5);
+  }, 120_000);
+  it('finds a checked claim the lexical ranker does not list at all, through the BM25 half of the pool', () => {
+    // A real 2a dev tweet; its checked claim shares "report" and "death/dead" with it, and the
+    // lexical ranker's top 20 does not list it. Its lexical decision stays: score 0, not marked.
+    const tweet = {
+      id: 'tweet-sno-1195',
+      text: "@andersoncooper@HillaryClinton why did WABC NY report her death? It's on tapehttps://t.co/hrQHSXmj3W — Beverly Simcic (@BeverlySimcic) September 13, 2016",
+    };
+    const claim = 'vclaim-sno-clinton-reported-dead-replaced';
+    expect(run(tweet, '--no-semantic', '--top', '20').results.map((r) => r.claim)).not.toContain(
+      claim,
+    );
+    const hybrid = run(tweet).results;
+    expect(hybrid.slice(0, 2).map((r) => r.claim)).toContain(claim);
+    expect(hybrid.find((r) => r.claim === claim)).toMatchObject({ score: 0, annotate: false });
   }, 120_000);
 });
 

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UseTokenizer } from '../../lib/semantic/tokenizer';
 import { cosineAll, decodeTable, encodeTable, quantize, rowOf } from '../../lib/semantic/vectors';
-import { rerank, rerankFeatures, RERANK_FEATURES } from '../../lib/semantic/rerank';
+import {
+  rerankFeatures,
+  rerankProbabilities,
+  RERANK_FEATURES,
+  type PoolCandidate,
+} from '../../lib/semantic/rerank';
 import { encodeWordVectors, vectorTokens, WordVectors } from '../../lib/semantic/word-vectors';
 import { loadNodeEncoder, readUseFiles } from '../../tools/semantic-node';
 
@@ -75,34 +80,47 @@ describe('USE lite encoder (WASM, one thread)', () => {
   }, 30_000);
 });
 
-describe('semantic re-ranker', () => {
+describe('semantic re-ranker (hybrid pool)', () => {
+  // Weights on the lexical score and the gap to the pool's best cosine only.
   const model = {
     features: [...RERANK_FEATURES],
-    mean: [0, 0, 0, 0, 0],
-    std: [1, 1, 1, 1, 1],
-    w: [4, 0, 0, 6, 0],
+    mean: RERANK_FEATURES.map(() => 0),
+    std: RERANK_FEATURES.map(() => 1),
+    w: [4, 0, 0, 0, 0, 0, 0, 6, 0],
     b: -2,
   };
-  const list = [
-    { claim: 'a', score: 0.62 },
-    { claim: 'b', score: 0.6 },
-    { claim: 'c', score: 0.2 },
-  ];
+  const listed = (score: number, rank: number, cos: number): PoolCandidate => ({
+    fm: { score, rank },
+    bm25: 10 - rank,
+    bm25Rank: rank,
+    cos,
+  });
+  const order = (pool: PoolCandidate[]): number[] => {
+    const p = rerankProbabilities(pool, 10, model);
+    return p.map((_, k) => k).sort((a, b) => p[b]! - p[a]!);
+  };
   it('lifts a close second whose meaning is much nearer the sentence', () => {
-    const out = rerank(list, [0.3, 0.8, 0.9], model);
-    expect(out.map((c) => c.claim)).toEqual(['b', 'c', 'a']);
-    expect(out[0]!.semantic).toBeGreaterThan(out[2]!.semantic);
-  });
-  it('keeps the ranker order when the cosines do not differ', () => {
-    expect(rerank(list, [0.5, 0.5, 0.5], model).map((c) => c.claim)).toEqual(['a', 'b', 'c']);
-  });
-  it('computes the gap to the best cosine and the cosine rank within the list', () => {
-    expect(rerankFeatures([0.9, 0.5], [0.4, 0.6])).toEqual([
-      [0.9, 1, 0.4, expect.closeTo(-0.2, 6), 0.5],
-      [0.5, 0.5, 0.6, 0, 1],
+    expect(order([listed(0.62, 0, 0.3), listed(0.6, 1, 0.8), listed(0.2, 2, 0.9)])).toEqual([
+      1, 2, 0,
     ]);
   });
+  it('keeps the ranker order when the cosines do not differ', () => {
+    expect(order([listed(0.62, 0, 0.5), listed(0.6, 1, 0.5), listed(0.2, 2, 0.5)])).toEqual([
+      0, 1, 2,
+    ]);
+  });
+  it("reads both rankers: a claim only BM25 found has no lexical score, BM25 relative to the query's best", () => {
+    const x = rerankFeatures([listed(0.9, 0, 0.4), { bm25: 5, bm25Rank: 3, cos: 0.6 }], 20);
+    expect(x[0]).toEqual([0.9, 1, 1, 0.5, Math.log1p(10), 1, 0.4, expect.closeTo(-0.2, 6), 0.5]);
+    expect(x[1]).toEqual([0, 0, 0, 0.25, Math.log1p(5), 0.25, 0.6, 0, 1]);
+  });
   it('refuses weights fitted for other features', () => {
-    expect(() => rerank(list, [0, 0, 0], { ...model, features: ['x'] })).toThrow(/refit/);
+    expect(() =>
+      rerankProbabilities([listed(0.5, 0, 0)], 1, { ...model, features: ['x'] }),
+    ).toThrow(/refit/);
+  });
+  it('ships weights fitted for these features, nearer meaning raising the probability', () => {
+    const near = rerankProbabilities([listed(0.5, 0, 0.3), listed(0.5, 1, 0.7)], 10);
+    expect(near[1]).toBeGreaterThan(near[0]!);
   });
 });
