@@ -63,10 +63,8 @@ export async function queryPools(
   const pos = new Map(claims.map((c, i) => [c.id, i]));
   const pools = queries.map((q, i): QueryPool => {
     const scores = bm25.scores(q.text);
-    const bmTop = [...scores]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, RERANK_POOL)
-      .map(([d]) => claims[d]?.id ?? '');
+    const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, RERANK_POOL);
+    const bmTop = best.map(([d]) => claims[d]?.id ?? '');
     const bmRank = new Map(bmTop.map((id, k) => [id, k]));
     const head = (lists[i] ?? []).slice(0, RERANK_POOL);
     const listed = new Set(head.map((r) => r.claim));
@@ -82,8 +80,7 @@ export async function queryPools(
         cos: 0,
       };
     });
-    const bm25Max = bmTop.length ? (scores.get(pos.get(bmTop[0] ?? '') ?? -1) ?? 0) : 0;
-    return { ids, cands, bm25Max, lexical };
+    return { ids, cands, bm25Max: best[0]?.[1] ?? 0, lexical };
   });
   const cachePath = opts.cache ?? CLI_VECTOR_CACHE;
   const cache = readKeyedVectors(existsSync(cachePath) ? cachePath : CLAIM_VECTOR_CACHE);
