@@ -1,7 +1,8 @@
 /**
- * `npx tsx bench/ab.ts [--pages N] [--rounds R] LABEL=DIR ...`: the main-thread script that
- * each built extension adds to the first N news pages, in one run, beside the reference text
- * walk. `npm run bench`'s script figure is measured once per configuration, one after the
+ * `npx tsx bench/ab.ts [--pages N] [--rounds R] [--semantic LABEL] LABEL=DIR ...`: the
+ * main-thread script that each built extension adds to the first N news pages, in one run,
+ * beside the reference text walk. `--semantic LABEL` switches "Find restatements" on in that
+ * configuration (the same build may be passed twice under two labels). `npm run bench`'s script figure is measured once per configuration, one after the
  * other, so two runs of the same build differ by more than most code changes do on this 2-core
  * VM; here the configurations take turns round by round (no extension, the reference walk,
  * then each DIR, one browser at a time), so whatever the machine does falls on all of them.
@@ -18,6 +19,7 @@ import {
   newsPages,
   offline,
   REFERENCE_EXT,
+  setSemantic,
   type BenchPage,
 } from '../tools/bench-pages';
 import { TIMING } from '../dom/timing';
@@ -31,6 +33,7 @@ const num = (name: string, dflt: number): number => {
 };
 const PAGES = num('--pages', 24);
 const ROUNDS = num('--rounds', 3);
+const semanticOn = new Set(args.filter((_, i) => args[i - 1] === '--semantic'));
 const builds = args
   .filter((a, i) => a.includes('=') && !args[i - 1]?.startsWith('--'))
   .map((a) => {
@@ -40,14 +43,17 @@ const builds = args
     return { label, dir: resolve(dir) };
   });
 if (builds.length === 0) {
-  console.error('usage: npx tsx bench/ab.ts [--pages N] [--rounds R] LABEL=DIR ...');
+  console.error(
+    'usage: npx tsx bench/ab.ts [--pages N] [--rounds R] [--semantic LABEL] LABEL=DIR ...',
+  );
   process.exit(2);
 }
 
 const configs = [
   { label: 'none', dir: emptyExtension(resolve('bench/out/ab-empty')), done: null, worker: false },
   { label: 'reference', dir: REFERENCE_EXT, done: 'reference-done', worker: false },
-  ...builds.map((b) => ({ ...b, done: TIMING.scanDone as string, worker: true })),
+  // Waited for until every strictness pass (and, with the option on, the semantic pass) is done.
+  ...builds.map((b) => ({ ...b, done: TIMING.othersDone as string, worker: true })),
 ];
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
@@ -61,6 +67,7 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const c of configs) {
     const ext = await launchWithExtension({ extensionDir: c.dir, waitForWorker: c.worker });
     await offline(ext.context);
+    if (c.worker) await setSemantic(ext.worker, semanticOn.has(c.label));
     try {
       // The first load warms the browser (and the extension's claim set) and is not counted.
       for (const [i, p] of [pages[0] as BenchPage, ...pages].entries()) {

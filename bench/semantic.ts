@@ -26,11 +26,17 @@ import {
   serveStatic,
   type StaticServer,
 } from '../tools/browser-harness';
-import { cpuOf, median, newsPages, offline, type BenchPage } from '../tools/bench-pages';
+import {
+  cpuOf,
+  median,
+  newsPages,
+  offline,
+  setSemantic as setBenchSemantic,
+  type BenchPage,
+} from '../tools/bench-pages';
 import { DATA_DIR } from '../tools/train-data';
 import { TIMING } from '../dom/timing';
 import { HOST_TAG } from '../dom/overlay-host';
-import { DEFAULT_SETTINGS } from '../lib/settings';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number): number => {
@@ -136,26 +142,7 @@ async function main(): Promise<void> {
   const ext = await launchWithExtension({ waitForWorker: true });
   await offline(ext.context);
   const marker = ext.userDataDir;
-  const setSemantic = (on: boolean) =>
-    ext.worker.evaluate(
-      async ([on, defaults]) => {
-        const c = (
-          globalThis as unknown as {
-            chrome: {
-              storage: {
-                local: {
-                  get(k: string): Promise<Record<string, object>>;
-                  set(v: object): Promise<void>;
-                };
-              };
-            };
-          }
-        ).chrome;
-        const { settings } = await c.storage.local.get('settings');
-        await c.storage.local.set({ settings: { ...defaults, ...settings, semantic: on } });
-      },
-      [on, DEFAULT_SETTINGS] as const,
-    );
+  const setSemantic = (on: boolean) => setBenchSemantic(ext.worker, on);
   try {
     // Warm the background with the channel off (the index loaded, no model).
     await setSemantic(false);

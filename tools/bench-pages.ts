@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Worker } from 'playwright-core';
+import { DEFAULT_SETTINGS } from '../lib/settings';
 import type { StaticServer } from './browser-harness';
 
 /**
- * What the browser benches share (bench/run.ts, bench/ab.ts): the saved news pages served on
- * 127.0.0.1, Chromium with no extension of ours, a network that fails at once, and the median.
+ * What the browser benches share (bench/run.ts, bench/ab.ts, bench/semantic.ts): the saved news
+ * pages served on 127.0.0.1, Chromium with no extension of ours, a network that fails at once,
+ * the median, and "Find restatements" switched in the extension's stored settings.
  */
 
 export const NEWS_DIR = resolve('../shared/data/news-pages');
@@ -68,4 +70,27 @@ export function cpuOf(marker: string): number {
     }
   }
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** Switches "Find restatements" in the stored settings, through the extension's service worker. */
+export function setSemantic(worker: Worker, on: boolean): Promise<void> {
+  return worker.evaluate(
+    async ([on, defaults]) => {
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            storage: {
+              local: {
+                get(k: string): Promise<Record<string, object>>;
+                set(v: object): Promise<void>;
+              };
+            };
+          };
+        }
+      ).chrome;
+      const { settings } = await c.storage.local.get('settings');
+      await c.storage.local.set({ settings: { ...defaults, ...settings, semantic: on } });
+    },
+    [on, DEFAULT_SETTINGS] as const,
+  );
 }
