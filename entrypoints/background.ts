@@ -12,6 +12,8 @@ import { listenToContextMenu } from '../utils/context-menu';
 import { startFeeds } from '../utils/background-feeds';
 import { openPopupFor } from '../utils/e2e-open-popup';
 import { semanticHost } from '../utils/semantic-host';
+import { saveSemanticFailure } from '../utils/semantic-status';
+import { reportingFailures } from '../lib/semantic/failure';
 
 /**
  * Background: holds the claim index (loaded once, shared by all tabs, so a tab pays only
@@ -42,8 +44,9 @@ export default defineBackground(() => {
     fetchIndex: async () => (await read('index.bin')).arrayBuffer(),
     fetchShard: async (file) => (await read(file)).json() as Promise<unknown>,
     imported,
-    // The semantic pass's model, started when a page first asks for it ("Find restatements").
-    semantic: semanticHost(),
+    // The semantic pass's model, started when a page first asks for it ("Find restatements");
+    // a failure is kept for the options page to show, until the model answers again.
+    semantic: reportingFailures(semanticHost(), saveSemanticFailure),
   });
   service.warm();
   const action = browser.action ?? browser.browserAction;

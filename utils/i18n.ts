@@ -51,6 +51,17 @@ export function localDate(iso: string): string {
   return formatDate(iso, uiLocale());
 }
 
+/** An ISO date-time as the reader's locale writes a day and time ("6 Dec 2026, 21:40"). */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  try {
+    return d.toLocaleString(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+  } catch {
+    return d.toISOString();
+  }
+}
+
 /** A count as the reader's locale writes it. */
 export function localNumber(n: number): string {
   return formatNumber(n, uiLocale());

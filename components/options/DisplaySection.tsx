@@ -1,5 +1,5 @@
 import type { Settings } from '../../lib/settings';
-import { t, type MessageKey } from '../../utils/i18n';
+import { localDateTime, t, type MessageKey } from '../../utils/i18n';
 import type { OptionsContext } from './types';
 
 /** A setting's switch with the hint that describes it. */
@@ -39,6 +39,11 @@ export function DisplaySection(ctx: OptionsContext) {
     <>
       <SettingSwitch {...ctx} field="quiet" label="quietMode" hint="quietModeHint" />
       <SettingSwitch {...ctx} field="semantic" label="semanticMode" hint="semanticModeHint" />
+      {ctx.settings.semantic && ctx.semanticFailure && (
+        <p role="status" class="fm-semantic-failed" data-testid="semantic-failed">
+          {t('semanticFailed', localDateTime(ctx.semanticFailure.at), ctx.semanticFailure.error)}
+        </p>
+      )}
     </>
   );
 }

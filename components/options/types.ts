@@ -2,6 +2,7 @@ import type { Settings } from '../../lib/settings';
 import type { HiddenEntry } from '../../lib/hidden';
 import type { SetInfo } from '../../lib/matching-service';
 import type { ClaimSetActions } from '../ClaimSetPanel';
+import type { SemanticFailure } from '../../lib/semantic/failure';
 
 /**
  * What every section of the options page is given (entrypoints/options/App.tsx wires it):
@@ -17,6 +18,8 @@ export interface OptionsContext {
   onRestore: (entry: HiddenEntry) => void;
   shortcuts: Shortcut[];
   onEditShortcuts: () => void;
+  /** The semantic pass's last failure, until the model answers again (null: none). */
+  semanticFailure: SemanticFailure | null;
 }
 
 export interface Shortcut {

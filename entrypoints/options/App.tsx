@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import type { Settings } from '../../lib/settings';
 import { getSettings, watchSettings } from '../../utils/settings';
 import { useStorageNotices } from '../../utils/use-storage-notices';
+import { readSemanticFailure, watchSemanticFailure } from '../../utils/semantic-status';
+import type { SemanticFailure } from '../../lib/semantic/failure';
 import { StorageNotices } from '../../components/StorageNotices';
 import { claimSetActions, fetchSets } from '../../utils/claim-set-actions';
 import { readHidden, unhide, watchHidden, type HiddenEntry } from '../../utils/hidden';
@@ -58,6 +60,7 @@ export function App() {
   const [sets, setSets] = useState<SetInfo[]>([]);
   const [hidden, setHidden] = useState<HiddenEntry[]>([]);
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
+  const [semanticFailure, setSemanticFailure] = useState<SemanticFailure | null>(null);
   const storageNotices = useStorageNotices(setSettings);
 
   const refreshSets = async () => setSets(await fetchSets());
@@ -67,11 +70,14 @@ export function App() {
     void readHidden().then(setHidden);
     void readShortcuts().then(setShortcuts);
     void refreshSets();
+    void readSemanticFailure().then(setSemanticFailure);
     const a = watchSettings(setSettings);
     const b = watchHidden(setHidden);
+    const c = watchSemanticFailure(setSemanticFailure);
     return () => {
       a();
       b();
+      c();
     };
   }, []);
 
@@ -87,6 +93,7 @@ export function App() {
     onRestore: (entry) => void unhide(entry),
     shortcuts,
     onEditShortcuts: () => void editShortcuts(),
+    semanticFailure,
   };
 
   return (
