@@ -23,6 +23,7 @@ import {
   readKeyedVectors,
   rowCosine,
   vectorKey,
+  type KeyedVectors,
 } from './claim-vectors';
 import { loadNodeEncoder } from './semantic-node';
 
@@ -35,6 +36,10 @@ export const CLI_VECTOR_CACHE =
   join(import.meta.dirname, '..', 'cache', 'semantic', 'cli-vectors.fmk');
 
 export type Reranked = RankedClaim & { semantic: number };
+
+/** The CLI's vector cache, or the committed one it is seeded from while it does not exist. */
+export const cliVectors = (path = CLI_VECTOR_CACHE): KeyedVectors =>
+  readKeyedVectors(existsSync(path) ? path : CLAIM_VECTOR_CACHE);
 
 export interface QueryPool {
   /** Claim ids: the lexical list's top RERANK_POOL, then BM25's that it lacks. */
@@ -83,7 +88,7 @@ export async function queryPools(
     return { ids, cands, bm25Max: best[0]?.[1] ?? 0, lexical };
   });
   const cachePath = opts.cache ?? CLI_VECTOR_CACHE;
-  const cache = readKeyedVectors(existsSync(cachePath) ? cachePath : CLAIM_VECTOR_CACHE);
+  const cache = cliVectors(cachePath);
   const byId = new Map(claims.map((c) => [c.id, c]));
   const claimText = (id: string): string => {
     const c = byId.get(id);

@@ -16,7 +16,11 @@ import {
   RERANK_FEATURES,
 } from '../lib/semantic/rerank';
 import type { MatchableClaim, Query, RankedClaim } from '../lib/types';
-import { queryPools, RERANK_POOL } from './query-rerank';
+import { cleanQueryText } from '../lib/match/prepare-query';
+import { embeddingText } from '../lib/semantic/claim-text';
+import { cosineAll } from '../lib/semantic/vectors';
+import { cachedRow, tableFor } from './claim-vectors';
+import { cliVectors, queryPools, RERANK_POOL } from './query-rerank';
 import { fitLogistic, rankFigures } from './semantic-fit';
 import {
   loadQrels,
@@ -108,6 +112,7 @@ export async function semanticQueryFigures(
     });
   }
   const lexLists = runs.map((r) => r.ranked.map((c) => c.claim));
+  const cosLists = cosineAlone(claims, runs);
   const inPool = (ids: (r: number) => readonly string[]): number =>
     runs.filter((r, i) => ids(i).some((id) => r.rel.has(id))).length;
   return {
@@ -120,5 +125,40 @@ export async function semanticQueryFigures(
     devLexical: map5(runs, lexLists, true),
     devSemanticShipped: map5(runs, shipLists, true),
     devSemanticCv: map5(runs, cvLists, true),
+    // NaN when a claim of the set has no vector in the cache (the pools embed only theirs).
+    cvCosineAlone: cosLists ? map5(runs, cosLists) : NaN,
+    devCosineAlone: cosLists ? map5(runs, cosLists, true) : NaN,
   };
+}
+
+/**
+ * The ablation's "semantic alone" row: each query's top 5 claims by USE cosine over every
+ * claim of the set (no lexical candidates), from the cached vectors (queryPools has just
+ * cached the queries'); undefined when a claim has none.
+ */
+function cosineAlone(
+  claims: readonly MatchableClaim[],
+  runs: readonly QueryRun[],
+): string[][] | undefined {
+  const cache = cliVectors();
+  const table = tableFor(
+    claims.map((c) => embeddingText(c.text, c.title)),
+    cache,
+  );
+  if (!table) return undefined;
+  return runs.map((r) => {
+    const row = cachedRow(cache, cleanQueryText(r.query.text).text.replace(/\s+/g, ' ').trim());
+    if (!row) return [];
+    const v = Float32Array.from(row.q, (x) => x * row.scale);
+    const cos = cosineAll(table, v);
+    const top: number[] = [];
+    cos.forEach((c, i) => {
+      if (top.length < 5 || c > cos[top[top.length - 1]!]!) {
+        top.push(i);
+        top.sort((a, b) => cos[b]! - cos[a]!);
+        if (top.length > 5) top.pop();
+      }
+    });
+    return top.map((i) => claims[i]!.id);
+  });
 }
