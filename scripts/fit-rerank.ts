@@ -24,7 +24,7 @@ for (const task of tasks) {
     claims,
     runs.map((r) => r.query),
     runs.map((r) => r.ranked),
-    { log: (s) => console.error(s) },
+    { log: (s) => console.error(s), neighbours: runs.map((r) => r.neighbours) },
   );
   pools.forEach((p, i) =>
     rerankFeatures(p.cands, p.bm25Max).forEach((x, k) => {

@@ -74,7 +74,10 @@ async function main(): Promise<void> {
   // The semantic channel re-orders each list (tools/query-rerank.ts); `score` and
   // `annotate` stay the lexical decision, `semantic` is the re-ranker's probability.
   const ranked: (RankedClaim & { semantic?: number })[][] = args.semantic
-    ? await rerankLists(claims, queries, lists, { log: (s) => process.stderr.write(`${s}\n`) })
+    ? await rerankLists(claims, queries, lists, {
+        log: (s) => process.stderr.write(`${s}\n`),
+        neighbours: read.map((r) => r.neighbours),
+      })
     : lists;
   queries.forEach((q, i) => {
     const results = (ranked[i] ?? []).slice(0, args.top).map((r) => ({

@@ -2,7 +2,8 @@
  * Query mode with the semantic channel (Node): hybrid retrieval. Each query's pool is the
  * lexical ranker's top RERANK_POOL merged with a plain BM25's top RERANK_POOL (claim text +
  * title, tools/bm25-baseline.ts), re-ordered by lib/semantic/rerank.ts over both rankers'
- * scores and ranks and the USE-lite cosine of query and claim. Only the pools' claims are
+ * scores and ranks and the USE-lite cosine of query and claim (and of the query read with its
+ * neighbours, when it has any: a debate line's lines either side). Only the pools' claims are
  * embedded, so a claim set of any size costs at most 2·RERANK_POOL claims a query (~45 ms
  * each, once: the vectors are cached in cache/semantic/cli-vectors.fmk, seeded from the
  * committed data/semantic/claim-vectors.fmk). Used by `npm run match`, `npm run eval` and
@@ -52,6 +53,8 @@ export interface QueryPool {
 }
 
 interface PoolOptions {
+  /** Each query's neighbours (a debate line's lines either side), read with it as one text. */
+  neighbours?: readonly (readonly string[])[];
   cache?: string;
   log?: (s: string) => void;
   encoder?: () => Promise<UseEncoder>;
@@ -83,6 +86,7 @@ export async function queryPools(
         bm25: scores.get(pos.get(id) ?? -1) ?? 0,
         ...(rank !== undefined ? { bm25Rank: rank } : {}),
         cos: 0,
+        ctxCos: 0,
       };
     });
     return { ids, cands, bm25Max: best[0]?.[1] ?? 0, lexical };
@@ -94,15 +98,25 @@ export async function queryPools(
     const c = byId.get(id);
     return c ? embeddingText(c.text, c.title) : '';
   };
-  const queryText = queries.map((q) => cleanQueryText(q.text).text.replace(/\s+/g, ' ').trim());
-  const texts = [...queryText, ...pools.flatMap((p) => p.ids.map(claimText))];
+  const oneLine = (t: string) => cleanQueryText(t).text.replace(/\s+/g, ' ').trim();
+  const queryText = queries.map((q) => oneLine(q.text));
+  const ctxText = queries.map((q, i) => {
+    const [before = '', after = ''] = opts.neighbours?.[i] ?? [];
+    return before || after ? oneLine(`${before} ${q.text} ${after}`) : (queryText[i] ?? '');
+  });
+  const texts = [...queryText, ...ctxText, ...pools.flatMap((p) => p.ids.map(claimText))];
   if (texts.some((t) => !cache.rows.has(vectorKey(t)))) {
     const enc = await (opts.encoder ?? loadNodeEncoder)();
     await fillCache(texts, cache, (t) => enc.embed(t), { path: cachePath, log: opts.log });
   }
   pools.forEach((p, i) => {
     const qv = cachedRow(cache, queryText[i] ?? '');
-    p.ids.forEach((id, k) => (p.cands[k]!.cos = rowCosine(qv, cachedRow(cache, claimText(id)))));
+    const cv = cachedRow(cache, ctxText[i] ?? '');
+    p.ids.forEach((id, k) => {
+      const c = cachedRow(cache, claimText(id));
+      p.cands[k]!.cos = rowCosine(qv, c);
+      p.cands[k]!.ctxCos = rowCosine(cv, c);
+    });
   });
   return pools;
 }

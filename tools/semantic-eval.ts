@@ -38,6 +38,8 @@ export interface QueryRun {
   dev: boolean;
   ranked: RankedClaim[];
   rel: ReadonlySet<string>;
+  /** The lines either side (2b), read with the query by the re-ranker. */
+  neighbours: string[];
 }
 
 /** One split's queries ranked as the eval and the match CLI rank them (top RERANK_POOL). */
@@ -54,6 +56,7 @@ export function queryRuns(task: Task, split: Split, index: ClaimIndex): QueryRun
       { top: RERANK_POOL, neighbours: neighboursOf(q) },
     ),
     rel: qrels.get(q.id) ?? new Set<string>(),
+    neighbours: neighboursOf(q),
   }));
 }
 
@@ -87,6 +90,7 @@ export async function semanticQueryFigures(
     claims,
     runs.map((r) => r.query),
     runs.map((r) => r.ranked),
+    { neighbours: runs.map((r) => r.neighbours) },
   );
   const feats = pools.map((p) => rerankFeatures(p.cands, p.bm25Max));
   const shipLists = pools.map((p) => ordered(p.ids, rerankProbabilities(p.cands, p.bm25Max)));

@@ -2,8 +2,8 @@
  * The query-mode re-ranker (hybrid retrieval): a query's candidates from two lexical rankers,
  * the factmark ranker (rankQuery's list) and a plain BM25 over the claims' text and title,
  * merged into one pool, and each candidate re-scored by one logistic model over both rankers'
- * scores and ranks and the query's USE cosine with the claim, relative to the best cosine of
- * the pool. No scan of every claim's embedding: only the pool's claims are embedded.
+ * scores and ranks and the query's USE cosine with the claim (alone, and read with its
+ * neighbours when it has any), relative to the best cosine of the pool. No scan of every claim's embedding: only the pool's claims are embedded.
  * Weights: rerank-weights.json, fitted on the 2a + 2b train splits only by
  * `npx tsx scripts/fit-rerank.ts`; `npm run eval` measures the same model by grouped
  * cross-validation, refitted inside the folds (tools/semantic-eval.ts).
@@ -20,6 +20,8 @@ export const RERANK_FEATURES = [
   'cos',
   'cos-max in pool',
   '1/(1+cos rank in pool)',
+  'ctx cos',
+  'ctx cos-max in pool',
 ] as const;
 
 export interface RerankModel {
@@ -40,6 +42,11 @@ export interface PoolCandidate {
   bm25Rank?: number;
   /** The query's USE cosine with the claim. */
   cos: number;
+  /**
+   * The cosine of the query read with its neighbours (a debate line with the lines either
+   * side, embedded as one text) with the claim; `cos` when the query has none.
+   */
+  ctxCos: number;
 }
 
 /** Features of each candidate of one pool, in the pool's order (`bm25Max`: BM25's best score for the query). */
@@ -48,6 +55,7 @@ export function rerankFeatures(pool: readonly PoolCandidate[], bm25Max: number):
   const cosRank = new Array<number>(pool.length);
   byCos.forEach((i, r) => (cosRank[i] = r));
   const max = pool.length ? pool[byCos[0]!]!.cos : 0;
+  const ctxMax = Math.max(...pool.map((c) => c.ctxCos));
   const top = bm25Max > 0 ? bm25Max : 1;
   return pool.map((c, k) => [
     c.fm?.score ?? 0,
@@ -59,6 +67,8 @@ export function rerankFeatures(pool: readonly PoolCandidate[], bm25Max: number):
     c.cos,
     c.cos - max,
     1 / (1 + cosRank[k]!),
+    c.ctxCos,
+    c.ctxCos - ctxMax,
   ]);
 }
 

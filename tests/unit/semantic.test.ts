@@ -86,14 +86,15 @@ describe('semantic re-ranker (hybrid pool)', () => {
     features: [...RERANK_FEATURES],
     mean: RERANK_FEATURES.map(() => 0),
     std: RERANK_FEATURES.map(() => 1),
-    w: [4, 0, 0, 0, 0, 0, 0, 6, 0],
+    w: [4, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0],
     b: -2,
   };
-  const listed = (score: number, rank: number, cos: number): PoolCandidate => ({
+  const listed = (score: number, rank: number, cos: number, ctxCos = cos): PoolCandidate => ({
     fm: { score, rank },
     bm25: 10 - rank,
     bm25Rank: rank,
     cos,
+    ctxCos,
   });
   const order = (pool: PoolCandidate[]): number[] => {
     const p = rerankProbabilities(pool, 10, model);
@@ -110,14 +111,45 @@ describe('semantic re-ranker (hybrid pool)', () => {
     ]);
   });
   it("reads both rankers: a claim only BM25 found has no lexical score, BM25 relative to the query's best", () => {
-    const x = rerankFeatures([listed(0.9, 0, 0.4), { bm25: 5, bm25Rank: 3, cos: 0.6 }], 20);
-    expect(x[0]).toEqual([0.9, 1, 1, 0.5, Math.log1p(10), 1, 0.4, expect.closeTo(-0.2, 6), 0.5]);
-    expect(x[1]).toEqual([0, 0, 0, 0.25, Math.log1p(5), 0.25, 0.6, 0, 1]);
+    const x = rerankFeatures(
+      [listed(0.9, 0, 0.4, 0.7), { bm25: 5, bm25Rank: 3, cos: 0.6, ctxCos: 0.5 }],
+      20,
+    );
+    expect(x[0]).toEqual([
+      0.9,
+      1,
+      1,
+      0.5,
+      Math.log1p(10),
+      1,
+      0.4,
+      expect.closeTo(-0.2, 6),
+      0.5,
+      0.7,
+      0,
+    ]);
+    expect(x[1]).toEqual([
+      0,
+      0,
+      0,
+      0.25,
+      Math.log1p(5),
+      0.25,
+      0.6,
+      0,
+      1,
+      0.5,
+      expect.closeTo(-0.2, 6),
+    ]);
   });
   it('refuses weights fitted for other features', () => {
     expect(() =>
       rerankProbabilities([listed(0.5, 0, 0)], 1, { ...model, features: ['x'] }),
     ).toThrow(/refit/);
+  });
+  it("ships weights under which the line read with its neighbours counts: the context's nearer claim gains", () => {
+    const ctx = rerankProbabilities([listed(0.5, 0, 0.5, 0.3), listed(0.5, 0, 0.5, 0.7)], 10);
+    expect(ctx[1]).toBeGreaterThan(ctx[0]!);
   });
   it('ships weights fitted for these features, nearer meaning raising the probability', () => {
     const near = rerankProbabilities([listed(0.5, 0, 0.3), listed(0.5, 1, 0.7)], 10);
