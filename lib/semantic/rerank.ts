@@ -3,7 +3,8 @@
  * the factmark ranker (rankQuery's list) and a plain BM25 over the claims' text and title,
  * merged into one pool, and each candidate re-scored by one logistic model over both rankers'
  * scores and ranks and the query's USE cosine with the claim (alone, and read with its
- * neighbours when it has any), relative to the best cosine of the pool. No scan of every claim's embedding: only the pool's claims are embedded.
+ * neighbours when it has any), relative to the best cosine of the pool. No scan of every
+ * claim's embedding: only the pool's claims are embedded.
  * Weights: rerank-weights.json, fitted on the 2a + 2b train splits only by
  * `npx tsx scripts/fit-rerank.ts`; `npm run eval` measures the same model by grouped
  * cross-validation, refitted inside the folds (tools/semantic-eval.ts).
