@@ -2,10 +2,11 @@
  * `npx tsx bench/ab.ts [--pages N] [--rounds R] [--semantic LABEL] LABEL=DIR ...`: the
  * main-thread script that each built extension adds to the first N news pages, in one run,
  * beside the reference text walk. `--semantic LABEL` switches "Find restatements" on in that
- * configuration (the same build may be passed twice under two labels). `npm run bench`'s script figure is measured once per configuration, one after the
- * other, so two runs of the same build differ by more than most code changes do on this 2-core
- * VM; here the configurations take turns round by round (no extension, the reference walk,
- * then each DIR, one browser at a time), so whatever the machine does falls on all of them.
+ * configuration (the same build may be passed twice under two labels). `npm run bench`'s
+ * script figure is measured once per configuration, one after the other, so two runs of the
+ * same build differ by more than most code changes do on this 2-core VM; here the
+ * configurations take turns round by round (no extension, the reference walk, then each DIR,
+ * one browser at a time), so whatever the machine does falls on all of them.
  * Per page: the median over rounds of CDP ScriptDuration, less the no-extension figure; then
  * the median over pages. To compare commits, build each in a git worktree (`npm run build`)
  * and pass its `.output/chrome-mv3`. Ends with one JSON object.

@@ -37,7 +37,7 @@
 import { createHash } from 'node:crypto';
 import { buildIndex, rankQuery } from '../lib/match/matcher';
 import { Bm25Scores } from '../tools/bm25-baseline';
-import { fitLogistic, logit, rankFigures } from '../tools/semantic-fit';
+import { fitLogistic, logit, rankFigures, topOf } from '../tools/semantic-fit';
 import { CACHE_DIR, loadTable, semanticTexts } from '../tools/semantic-texts';
 import { rowOf, type Int8Table } from '../lib/semantic/vectors';
 import { adapted, fitAdapter, type AdapterQuery } from '../tools/semantic-adapter';
@@ -115,21 +115,6 @@ const GLOVE_FILE = join(CACHE_DIR, 'glove-40000.fmw');
 
 const unit = (id: string): number =>
   parseInt(createHash('sha1').update(id).digest('hex').slice(0, 8), 16) / 2 ** 32;
-
-function topOf(scores: ArrayLike<number>, k: number): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < scores.length; i++) {
-    if (
-      idx.length < k ||
-      (scores[i] as number) > (scores[idx[idx.length - 1] as number] as number)
-    ) {
-      idx.push(i);
-      idx.sort((a, b) => (scores[b] as number) - (scores[a] as number));
-      if (idx.length > k) idx.pop();
-    }
-  }
-  return idx;
-}
 
 function prepare(task: Task): Row[] {
   const claims = loadClaims(task);

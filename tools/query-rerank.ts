@@ -52,9 +52,15 @@ export interface QueryPool {
   lexical: (RankedClaim | undefined)[];
 }
 
+/** A query as the model reads it: cleaned as the lexical ranker cleans it, on one line. */
+export const queryEmbeddingText = (text: string): string =>
+  cleanQueryText(text).text.replace(/\s+/g, ' ').trim();
+
 interface PoolOptions {
   /** Each query's neighbours (a debate line's lines either side), read with it as one text. */
   neighbours?: readonly (readonly string[])[];
+  /** The cache file (`cache`) already read: filled in place with what is embedded. */
+  vectors?: KeyedVectors;
   cache?: string;
   log?: (s: string) => void;
   encoder?: () => Promise<UseEncoder>;
@@ -92,17 +98,18 @@ export async function queryPools(
     return { ids, cands, bm25Max: best[0]?.[1] ?? 0, lexical };
   });
   const cachePath = opts.cache ?? CLI_VECTOR_CACHE;
-  const cache = cliVectors(cachePath);
+  const cache = opts.vectors ?? cliVectors(cachePath);
   const byId = new Map(claims.map((c) => [c.id, c]));
   const claimText = (id: string): string => {
     const c = byId.get(id);
     return c ? embeddingText(c.text, c.title) : '';
   };
-  const oneLine = (t: string) => cleanQueryText(t).text.replace(/\s+/g, ' ').trim();
-  const queryText = queries.map((q) => oneLine(q.text));
+  const queryText = queries.map((q) => queryEmbeddingText(q.text));
   const ctxText = queries.map((q, i) => {
     const [before = '', after = ''] = opts.neighbours?.[i] ?? [];
-    return before || after ? oneLine(`${before} ${q.text} ${after}`) : (queryText[i] ?? '');
+    return before || after
+      ? queryEmbeddingText(`${before} ${q.text} ${after}`)
+      : (queryText[i] ?? '');
   });
   const texts = [...queryText, ...ctxText, ...pools.flatMap((p) => p.ids.map(claimText))];
   if (texts.some((t) => !cache.rows.has(vectorKey(t)))) {

@@ -16,12 +16,11 @@ import {
   RERANK_FEATURES,
 } from '../lib/semantic/rerank';
 import type { MatchableClaim, Query, RankedClaim } from '../lib/types';
-import { cleanQueryText } from '../lib/match/prepare-query';
 import { embeddingText } from '../lib/semantic/claim-text';
 import { cosineAll } from '../lib/semantic/vectors';
-import { cachedRow, tableFor } from './claim-vectors';
-import { cliVectors, queryPools, RERANK_POOL } from './query-rerank';
-import { fitLogistic, rankFigures } from './semantic-fit';
+import { cachedRow, tableFor, type KeyedVectors } from './claim-vectors';
+import { cliVectors, queryEmbeddingText, queryPools, RERANK_POOL } from './query-rerank';
+import { fitLogistic, rankFigures, topOf } from './semantic-fit';
 import {
   loadQrels,
   loadQueries,
@@ -86,11 +85,13 @@ export async function semanticQueryFigures(
   claims: readonly MatchableClaim[],
   runs: readonly QueryRun[],
 ): Promise<Record<string, number>> {
+  // One read of the vector cache, filled by the pools, then read by cosineAlone.
+  const vectors = cliVectors();
   const pools = await queryPools(
     claims,
     runs.map((r) => r.query),
     runs.map((r) => r.ranked),
-    { neighbours: runs.map((r) => r.neighbours) },
+    { neighbours: runs.map((r) => r.neighbours), vectors },
   );
   const feats = pools.map((p) => rerankFeatures(p.cands, p.bm25Max));
   const shipLists = pools.map((p) => ordered(p.ids, rerankProbabilities(p.cands, p.bm25Max)));
@@ -116,7 +117,7 @@ export async function semanticQueryFigures(
     });
   }
   const lexLists = runs.map((r) => r.ranked.map((c) => c.claim));
-  const cosLists = cosineAlone(claims, runs);
+  const cosLists = cosineAlone(claims, runs, vectors);
   const inPool = (ids: (r: number) => readonly string[]): number =>
     runs.filter((r, i) => ids(i).some((id) => r.rel.has(id))).length;
   return {
@@ -143,26 +144,20 @@ export async function semanticQueryFigures(
 function cosineAlone(
   claims: readonly MatchableClaim[],
   runs: readonly QueryRun[],
+  cache: KeyedVectors,
 ): string[][] | undefined {
-  const cache = cliVectors();
   const table = tableFor(
     claims.map((c) => embeddingText(c.text, c.title)),
     cache,
   );
   if (!table) return undefined;
   return runs.map((r) => {
-    const row = cachedRow(cache, cleanQueryText(r.query.text).text.replace(/\s+/g, ' ').trim());
+    const row = cachedRow(cache, queryEmbeddingText(r.query.text));
     if (!row) return [];
-    const v = Float32Array.from(row.q, (x) => x * row.scale);
-    const cos = cosineAll(table, v);
-    const top: number[] = [];
-    cos.forEach((c, i) => {
-      if (top.length < 5 || c > cos[top[top.length - 1]!]!) {
-        top.push(i);
-        top.sort((a, b) => cos[b]! - cos[a]!);
-        if (top.length > 5) top.pop();
-      }
-    });
-    return top.map((i) => claims[i]!.id);
+    const cos = cosineAll(
+      table,
+      Float32Array.from(row.q, (x) => x * row.scale),
+    );
+    return topOf(cos, 5).map((i) => claims[i]!.id);
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Small learners for the semantic eval, fitted inside folds: L2-regularised
  * logistic regression by Newton's method over standardised features, and
- * the ranking metrics (MAP@5 as npm run eval computes it, P@1).
+ * the ranking metrics (MAP@5 as npm run eval computes it, P@1), and the top k of a score list.
  */
 
 export interface Logistic {
@@ -88,4 +88,20 @@ export function rankFigures(runs: { ranked: readonly string[]; rel: ReadonlySet<
   }
   const n = Math.max(1, runs.length);
   return { map5: map / n, p1: p1 / n, n: runs.length };
+}
+
+/** The indexes of the `k` highest scores, best first (an earlier index first on ties). */
+export function topOf(scores: ArrayLike<number>, k: number): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    if (
+      idx.length < k ||
+      (scores[i] as number) > (scores[idx[idx.length - 1] as number] as number)
+    ) {
+      idx.push(i);
+      idx.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+      if (idx.length > k) idx.pop();
+    }
+  }
+  return idx;
 }
