@@ -6,7 +6,11 @@
  *   memory of the extension's processes, and where reading stopped (dom/read-page.ts PAGE_LIMIT);
  * - a claim set ten times the bundled one (each dataset claim ten times, under ten ids): the
  *   time `npm run claims:build` takes for it, its index size, the first mark on the demo article after a cold start, the
- *   same pages' reading time, and the extension's memory.
+ *   same pages' reading time, and the extension's memory;
+ * - a page that rewrites a line every 10 ms (tests/fixtures/pages/live-feed.html, README "Live
+ *   pages"): the main-thread script Factmark adds per second of churn, median of 5 runs of 4 s
+ *   against the same churn with Factmark off for the site (tools/churn-cost.ts), and its
+ *   re-reads.
  * Ends with one JSON object.
  */
 import { execSync } from 'node:child_process';
@@ -25,6 +29,7 @@ import { bigArticle, manyNodesPage } from '../tools/big-pages';
 import { extensionWithClaims } from '../tools/claim-set-variants';
 import { HOST_TAG } from '../dom/overlay-host';
 import { TIMING } from '../dom/timing';
+import { churnCost } from '../tools/churn-cost';
 
 const OUT = resolve('bench/out');
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -95,6 +100,36 @@ async function stoppedAtPercent(ext: ExtensionBrowser, page: Page): Promise<numb
   return m ? Number(m[1]) : null;
 }
 
+/** Five runs of 4 s of churn on the live-feed page: medians of the added script and re-reads. */
+async function churn(ext: ExtensionBrowser, server: StaticServer) {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(`${server.origin}/live-feed.html`);
+    await page.waitForFunction(
+      (name) => performance.getEntriesByName(name).length > 0,
+      TIMING.firstMark,
+    );
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      runs.push(await churnCost(ext.context, ext.worker, page, 4));
+      // Let the block cool (dom/observe.ts forgets its heat after 5 s) and the page re-mark.
+      await page.waitForTimeout(5_500);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+    return {
+      seconds: 4,
+      addedScriptMsPerSecond: round(median(runs.map((r) => r.addedMsPerSecond))),
+      addedScriptMsPerSecondRange: [
+        round(Math.min(...runs.map((r) => r.addedMsPerSecond))),
+        round(Math.max(...runs.map((r) => r.addedMsPerSecond))),
+      ],
+      rereads: median(runs.map((r) => r.on.rereads)),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build'))
     execSync('npm run --silent build', { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -110,6 +145,7 @@ async function main(): Promise<void> {
         demo: await measure(ext, server, '/demo-article.html'),
         manyNodes: await measure(ext, server, '/many-nodes.html'),
         big5mb: await measure(ext, server, '/big-5mb.html'),
+        churn: await churn(ext, server),
       };
       log(`limits, bundled set: ${JSON.stringify(result.bundled)}`);
     } finally {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { churnCost } from '../../tools/churn-cost';
 import { HOST_TAG, markedClaims, useBrowser, waitForMarks, waitForScans } from './helpers';
 
 const e = useBrowser();
@@ -115,50 +116,22 @@ describe('live pages', () => {
     await page.close();
   });
 
-  test('a page that rewrites its text every 10 ms costs a bounded amount of script time', async () => {
+  test('a page that rewrites its text every 10 ms is re-read with backoff, not on every change', async () => {
     const page = await e().context.newPage();
     await page.goto(`${e().server.origin}/live-feed.html`);
     await waitForMarks(page, 1);
-    const cdp = await e().context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const scriptMs = async () => {
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
-    };
-    const run = async () => {
-      const before = await scriptMs();
-      await page.evaluate(() =>
-        (window as unknown as { startChurn: (ms: number) => void }).startChurn(4_000),
-      );
-      await page.waitForTimeout(4_300);
-      return (await scriptMs()) - before;
-    };
-    const withFactmark = await run();
-    // The same churn with Factmark switched off for this site is the page's own cost.
-    await e().ext.worker.evaluate(async () => {
-      const c = chrome as unknown as {
-        storage: {
-          local: {
-            set(v: object): Promise<void>;
-            get(k: string): Promise<Record<string, unknown>>;
-          };
-        };
-      };
-      const { settings } = (await c.storage.local.get('settings')) as { settings?: object };
-      await c.storage.local.set({
-        settings: { ...(settings ?? {}), disabledSites: ['127.0.0.1'] },
-      });
-    });
-    await page.waitForTimeout(300);
-    const without = await run();
-    await e().ext.worker.evaluate(async () => {
-      const c = chrome as unknown as { storage: { local: { remove(k: string): Promise<void> } } };
-      await c.storage.local.remove('settings');
-    });
-    // README, "Live pages": at most 25 ms of script per second of churn (4 s -> 100 ms).
-    expect(withFactmark - without).toBeLessThan(100);
+    const cost = await churnCost(e().context, e().ext.worker, page, 4);
+    // README, "Live pages": a block that keeps changing waits 60, 120, ... 3,200 ms between
+    // reads, so 4 s of rewrites every 10 ms (400 changes, 66 batches of 60 ms) cost at most
+    // 8 re-reads; switched off for the site, none.
+    expect(cost.on.rereads).toBeGreaterThanOrEqual(1);
+    expect(cost.on.rereads).toBeLessThanOrEqual(8);
+    expect(cost.off.rereads).toBe(0);
+    // A runaway guard only (observer work per mutation gone wrong costs far more); the
+    // figure itself is measured by `npm run bench` (bench/limits.ts, median of 5 runs).
+    expect(cost.addedMsPerSecond).toBeLessThan(100);
+    // Switched back on, the page is marked again.
+    await expect.poll(() => markedClaims(page)).toContain('ru-annexed-crimea-2014');
     await page.close();
   });
 });
-
-declare const chrome: unknown;
