@@ -1,3 +1,4 @@
+import { lazyRegExp } from './lazy-regexp';
 import { normalizeFast } from './normalize';
 import { DIGIT_SUFFIX_SCALE, type NumToken } from './numbers';
 
@@ -17,11 +18,11 @@ export interface Raw extends NumToken {
 
 // Alternatives, in order: dotted abbreviations (u.s., d.c.), numbers with an
 // optional glued suffix, words with inner apostrophes, currency and percent.
-const RAW =
-  /((?:\p{L}\.){2,})|((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(bn|mn|tn|trn|b|m|k|st|nd|rd|th|s)?(?![\p{L}\p{N}])|([\p{L}\p{N}]+(?:'[\p{L}]+)*)|([$€£%])/gu;
-
+const RAW_SOURCE = String.raw`((?:\p{L}\.){2,})|((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(bn|mn|tn|trn|b|m|k|st|nd|rd|th|s)?(?![\p{L}\p{N}])|([\p{L}\p{N}]+(?:'[\p{L}]+)*)|([$€£%])`;
+/** The raw-token pattern (built on first use: lib/text/lazy-regexp.ts). */
+const RAW = lazyRegExp(RAW_SOURCE, 'gu');
 /** RAW anchored at one position (the ASCII scanner asks it about digits and dots). */
-const RAW_AT = new RegExp(RAW.source, 'uy');
+const RAW_AT = lazyRegExp(RAW_SOURCE, 'uy');
 
 const isAlnum = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
@@ -44,8 +45,9 @@ const WORD_M: (string | undefined)[] = ['', undefined, undefined, undefined, '',
  */
 function nextRaw(text: string, p: number, ascii: boolean): boolean {
   if (!ascii) {
-    RAW.lastIndex = p;
-    const m = RAW.exec(text);
+    const raw = RAW();
+    raw.lastIndex = p;
+    const m = raw.exec(text);
     if (!m) return false;
     hitIndex = m.index;
     hitM = m;
@@ -69,8 +71,9 @@ function nextRaw(text: string, p: number, ascii: boolean): boolean {
       return true;
     }
     if (isAlnum(c) || c === 46 || c === 36 || c === 37) {
-      RAW_AT.lastIndex = p;
-      const m = RAW_AT.exec(text);
+      const rawAt = RAW_AT();
+      rawAt.lastIndex = p;
+      const m = rawAt.exec(text);
       if (m) {
         hitIndex = p;
         hitM = m;

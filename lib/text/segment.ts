@@ -1,4 +1,5 @@
 import type { Sentence } from '../types';
+import { lazyRegExp } from './lazy-regexp';
 
 /**
  * Sentence segmentation with offsets into the caller's text.
@@ -29,9 +30,48 @@ const OPENERS = new Set(
 );
 
 const CLOSERS = '"\'”’»)]';
-const OPEN_START = /[\p{Lu}\p{N}"'“‘«([¿¡]/u;
-const NEXT_WORD = /\p{L}+/uy;
-const LONE_CLOSERS = /^["'”’»)\]]+$/u;
+// The Unicode classes are built on first use (lib/text/lazy-regexp.ts): an English page is
+// segmented on the ASCII paths below and never needs them.
+const OPEN_START = lazyRegExp(String.raw`[\p{Lu}\p{N}"'“‘«([¿¡]`, 'u');
+const NEXT_WORD = lazyRegExp(String.raw`\p{L}+`, 'uy');
+const DOTTED = lazyRegExp(String.raw`^(?:\p{L}\.)+\p{L}$`, 'u');
+const ONE_CAPITAL = lazyRegExp(String.raw`^\p{Lu}$`, 'u');
+const CAPITAL_OR_QUOTE = lazyRegExp(String.raw`[\p{Lu}"“]`, 'u');
+const LETTER_OR_DIGIT = lazyRegExp(String.raw`[\p{L}\p{N}]`, 'u');
+const LONE_CLOSERS = /^["'”’»)\]]+$/;
+const ASCII_DOTTED = /^(?:[A-Za-z]\.)+[A-Za-z]$/;
+
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Whether `ch` can start a sentence: a capital, a digit, an opening quote or bracket. */
+function opensSentence(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return isUpper(c) || isDigit(c) || c === 34 || c === 39 || c === 40 || c === 91;
+  return OPEN_START().test(ch);
+}
+
+/** The word at `k`, lower-cased ('' if none). */
+function wordAt(text: string, k: number): string {
+  let e = k;
+  while (e < text.length && e - k < 64) {
+    const c = text.charCodeAt(e) | 32;
+    if (c >= 97 && c <= 122) e++;
+    else break;
+  }
+  if (e < text.length && text.charCodeAt(e) >= 128) {
+    const re = NEXT_WORD();
+    re.lastIndex = k;
+    return re.exec(text)?.[0]?.toLowerCase() ?? '';
+  }
+  return text.slice(k, e).toLowerCase();
+}
+
+/** Whether every character of `s` is ASCII. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
 /** The characters the scan stops at: line breaks and sentence-final punctuation. */
 const STOPS = /[\n\r\u2028\u2029.!?\u2026]/g;
 
@@ -55,14 +95,12 @@ function isSpace(c: number): boolean {
   );
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
 /** Whether text[i] is a letter, a digit or a period (ASCII by char code, the rest by \p{L}\p{N}). */
 function wordOrDot(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128)
     return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46;
-  return LETTER_OR_DIGIT.test(text[i] as string);
+  return LETTER_OR_DIGIT().test(text[i] as string);
 }
 
 export function segmentSentences(text: string): Sentence[] {
@@ -118,21 +156,21 @@ export function segmentSentences(text: string): Sentence[] {
     }
     const next = text[k] as string;
     const run = text.slice(i, j);
-    let boundary = OPEN_START.test(next);
+    let boundary = opensSentence(next);
     if (boundary && run.startsWith('.') && !run.startsWith('..')) {
       // Word before the period.
       let w = i;
       while (w > 0 && wordOrDot(text, w - 1)) w--;
       const word = text.slice(w, i);
-      const lower = word.toLowerCase();
-      NEXT_WORD.lastIndex = k;
-      const nextWord = NEXT_WORD.exec(text)?.[0]?.toLowerCase() ?? '';
-      if (ABBREVIATIONS.has(lower)) boundary = false;
-      else if (/^(?:\p{L}\.)+\p{L}$/u.test(word))
-        boundary = OPENERS.has(nextWord); // U.S.
-      else if (/^\p{Lu}$/u.test(word)) boundary = false; // initial: "John F. Kennedy"
+      const ascii = isAscii(word);
+      if (ABBREVIATIONS.has(word.toLowerCase())) boundary = false;
+      else if (ascii ? ASCII_DOTTED.test(word) : DOTTED().test(word))
+        boundary = OPENERS.has(wordAt(text, k)); // U.S.
+      else if (ascii ? word.length === 1 && isUpper(word.charCodeAt(0)) : ONE_CAPITAL().test(word))
+        boundary = false; // initial: "John F. Kennedy"
     } else if (boundary && (run.startsWith('..') || run.startsWith('…'))) {
-      boundary = /[\p{Lu}"“]/u.test(next);
+      const c = next.charCodeAt(0);
+      boundary = c < 128 ? isUpper(c) || c === 34 : CAPITAL_OR_QUOTE().test(next);
     }
     if (boundary) {
       push(start, j);
