@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CardClaim, Evidence } from '../lib/types';
 import { VERDICT_GLYPHS } from '../lib/verdict-labels';
-import { highlightShared, sharedTerms, type Segment } from '../lib/highlight';
+import { segmentsOf, type Segment, type SharedSpans } from '../lib/shared-spans';
 import { localDate, localStaleness, t, verdictLabel } from '../utils/i18n';
 import { SourceList } from './SourceList';
 import { NotThisClaim } from './NotThisClaim';
@@ -16,6 +16,8 @@ export interface NoteCardProps {
   semantic?: boolean;
   /** The marked text of the page, quoted with the shared words marked. */
   quote?: string;
+  /** Where the shared words are in the claim's text and in `quote` (Match `shared`). */
+  shared?: SharedSpans;
   /** The page's own publication date, if known. */
   pageDate?: string;
   now: Date;
@@ -39,7 +41,7 @@ export function NoteCard(props: NoteCardProps) {
   }, [props.autoFocus, claim.id]);
   const stale = localStaleness(claim.reviewed, props.pageDate, props.now);
   const why = [...evidence.numbers, ...evidence.terms];
-  const shared = why.length > 0 ? sharedTerms(evidence) : null;
+  const shared = why.length > 0 ? props.shared : undefined;
   return (
     <div
       ref={ref}
@@ -72,7 +74,7 @@ export function NoteCard(props: NoteCardProps) {
       {props.possible ? <p class="fm-possible">{t('possibleMatch')}</p> : null}
       <p class="fm-claim" id={`${titleId}-claim`}>
         <span class="fm-label">{t('claimChecked')} </span>
-        {shared ? <Marked segments={highlightShared(claim.claim, shared)} /> : claim.claim}
+        {shared ? <Marked segments={segmentsOf(claim.claim, shared.claim)} /> : claim.claim}
         {claim.claimant ? <span class="fm-claimant"> ({claim.claimant})</span> : null}
       </p>
       {/* No note of its own ('') when it was the headline, shown as the first source's title. */}
@@ -95,7 +97,7 @@ export function NoteCard(props: NoteCardProps) {
           {stale.warning}
         </p>
       ) : null}
-      {shared || props.semantic ? (
+      {why.length > 0 || props.semantic ? (
         <div class="fm-why">
           <p>
             <span class="fm-label">{t('whyMatched')} </span>
@@ -103,7 +105,7 @@ export function NoteCard(props: NoteCardProps) {
           </p>
           {props.quote ? (
             <blockquote class="fm-quote" aria-label={t('onThisPage')}>
-              {shared ? <Marked segments={highlightShared(props.quote, shared)} /> : props.quote}
+              {shared ? <Marked segments={segmentsOf(props.quote, shared.quote)} /> : props.quote}
             </blockquote>
           ) : null}
         </div>

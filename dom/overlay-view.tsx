@@ -141,6 +141,7 @@ export function overlayItem({
             possible={possible}
             semantic={match.semantic === true}
             quote={mark.range.toString()}
+            shared={match.shared}
             pageDate={pageDate}
             now={now}
             autoFocus={openHow === 'click'}

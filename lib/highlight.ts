@@ -2,15 +2,12 @@
  * "Why it matched": the words and numbers a sentence shares with the claim it matched,
  * marked in both texts. A word counts as shared when its index term (stem, alias, number)
  * is one of the evidence's, so "annexed" in the page and "annexation" in the claim, or
- * "Kiev" and "Kyiv", are marked alike. Pure.
+ * "Kiev" and "Kyiv", are marked alike. Runs where the matcher runs (the background), whose
+ * reply carries the spans to the card (lib/shared-spans.ts). Pure.
  */
 import { tokenize } from './text/tokenize';
+import { segmentsOf, type Segment, type SharedSpans, type Span } from './shared-spans';
 import type { Evidence } from './types';
-
-export interface Segment {
-  text: string;
-  shared: boolean;
-}
 
 /** The index terms of the evidence's words and numbers. */
 export function sharedTerms(evidence: Evidence): Set<string> {
@@ -20,24 +17,32 @@ export function sharedTerms(evidence: Evidence): Set<string> {
   return out;
 }
 
-/** `text` cut into runs, each shared (one of `terms`) or not; adjacent shared runs join. */
-export function highlightShared(text: string, terms: ReadonlySet<string>): Segment[] {
-  const out: Segment[] = [];
-  let at = 0;
-  const push = (s: string, shared: boolean) => {
-    if (!s) return;
+/** Where `text`'s words are one of `terms`: sorted spans, adjacent ones joined. */
+export function sharedSpans(text: string, terms: ReadonlySet<string>): Span[] {
+  const out: Span[] = [];
+  if (terms.size === 0) return out;
+  for (const tok of tokenize(text)) {
+    if (!terms.has(tok.term)) continue;
     const last = out[out.length - 1];
-    if (last && last.shared === shared) last.text += s;
-    else out.push({ text: s, shared });
-  };
-  if (terms.size > 0) {
-    for (const tok of tokenize(text)) {
-      if (!terms.has(tok.term) || tok.start < at) continue;
-      push(text.slice(at, tok.start), false);
-      push(text.slice(tok.start, tok.end), true);
-      at = tok.end;
-    }
+    if (last && tok.start < last[1]) continue;
+    if (last && tok.start === last[1]) last[1] = tok.end;
+    else out.push([tok.start, tok.end]);
   }
-  push(text.slice(at), false);
   return out;
+}
+
+/** `text` cut into runs, each shared (one of `terms`) or not. */
+export function highlightShared(text: string, terms: ReadonlySet<string>): Segment[] {
+  return segmentsOf(text, sharedSpans(text, terms));
+}
+
+/** A match's shared words in the claim's text and in the page's marked text; none: undefined. */
+export function whySpans(
+  evidence: Evidence,
+  claim: string,
+  quote: string,
+): SharedSpans | undefined {
+  if (evidence.terms.length + evidence.numbers.length === 0) return undefined;
+  const terms = sharedTerms(evidence);
+  return { claim: sharedSpans(claim, terms), quote: sharedSpans(quote, terms) };
 }

@@ -4,6 +4,7 @@ import { loadClaimSet, type ClaimSet, type ShardFetcher } from './claims/claim-s
 import { lookupSelection, type LookupHit } from './selection-lookup';
 import type { SetSummary } from './feeds/summary';
 import { mergeSetMatches } from './merge-set-matches';
+import { whySpans } from './highlight';
 import { semanticPass, type ClosenessFn } from './semantic-pass';
 import {
   STRICTNESSES,
@@ -204,7 +205,9 @@ export class MatchingService {
           if (!card.also?.some((x) => x.id === a.id)) (card.also ??= []).push(a);
         if (at === undefined) {
           indexOf.set(key, (at = out.length));
-          out.push(m);
+          const quote = sentences[m.sentence]?.text.slice(m.start, m.end) ?? '';
+          const shared = whySpans(m.evidence, card.claim, quote);
+          out.push(shared ? { ...m, shared } : m);
           shownAt.push([]);
         }
         shownAt[at]?.push(strictness);

@@ -4,6 +4,7 @@
  * Data flow (DESIGN.md): claim source files -> validated ClaimRecord -> compiled
  * ClaimSet (display data + matcher index) -> matcher -> Match -> marks (docs/architecture.md).
  */
+import type { SharedSpans } from './shared-spans';
 
 /** Factmark's six verdicts, in order from best to worst supported. */
 export const VERDICTS = [
@@ -142,6 +143,11 @@ export interface Match {
   evidence: Evidence;
   /** Found by the semantic pass (lib/semantic/page-decision.ts): `score` is its probability. */
   semantic?: boolean;
+  /**
+   * The shared words the card marks, in the claim's card text and in [start, end) of the
+   * sentence (lib/highlight.ts whySpans; set by the matching service for the page).
+   */
+  shared?: SharedSpans;
 }
 
 /** Strictness set in the popup (which bands are marked), from strictest to broadest. */

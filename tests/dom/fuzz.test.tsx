@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { NoteCard } from '../../components/NoteCard';
+import { whySpans } from '../../lib/highlight';
 import { validateRecord } from '../../lib/claims/validate';
 import { buildIndex, matchSentences } from '../../lib/match/matcher';
 import { segmentSentences } from '../../lib/text/segment';
@@ -123,6 +124,7 @@ describe('hostile claim records (fast-check)', () => {
             claim={record}
             evidence={{ terms: ['crimea'], numbers: ['2014'] }}
             quote={record.claim}
+            shared={whySpans({ terms: ['crimea'], numbers: ['2014'] }, record.claim, record.claim)}
             now={new Date('2026-12-02T00:00:00Z')}
             autoFocus={false}
             onClose={() => {}}

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { NoteCard } from '../../components/NoteCard';
+import { whySpans } from '../../lib/highlight';
 import type { ClaimRecord } from '../../lib/types';
 
 const claim: ClaimRecord = {
@@ -30,6 +31,7 @@ describe('NoteCard', () => {
       <NoteCard
         claim={claim}
         evidence={{ terms: ['crimea', 'annexed'], numbers: ['2014'] }}
+        shared={whySpans({ terms: ['crimea', 'annexed'], numbers: ['2014'] }, claim.claim, '')}
         now={new Date('2026-11-25T00:00:00Z')}
         autoFocus={false}
         onClose={() => {}}

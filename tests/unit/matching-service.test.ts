@@ -159,6 +159,26 @@ describe('MatchingService.match', () => {
     expect(reply.shownAt).toEqual(want);
   });
 
+  test("each match carries where the card marks the shared words, in the claim and the page's text", async () => {
+    const service = new MatchingService(sources());
+    const reply = await service.match({ sentences: [{ text: `Officials said: ${FIFTH}` }] });
+    const m = reply.matches[0];
+    expect(m).toBeDefined();
+    if (!m) return;
+    const claim = reply.claims[m.set]?.[m.row]?.claim ?? '';
+    const quote = `Officials said: ${FIFTH}`.slice(m.start, m.end);
+    const words = (text: string, spans: [number, number][] = []) =>
+      spans.map(([s, e]) => text.slice(s, e).toLowerCase());
+    // The words both texts share (evidence), found in each, with its own offsets.
+    expect(words(quote, m.shared?.quote)).toEqual(
+      expect.arrayContaining(['russia', 'ukraine', 'territory']),
+    );
+    expect(words(claim, m.shared?.claim)).toEqual(
+      expect.arrayContaining(['russia', 'ukraine', 'territory']),
+    );
+    expect(words(quote, m.shared?.quote)).not.toContain('officials');
+  });
+
   test('a batch asked again for its other strictnesses gets what one request would', async () => {
     const batch = () => [FIFTH, TOPIC, CRIMEA].map((text) => ({ text, block: 0 }));
     const once = await new MatchingService(sources()).match({ sentences: batch() });
