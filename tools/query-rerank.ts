@@ -11,6 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { dayNumber } from '../lib/match/index-core';
 import { cleanQueryText } from '../lib/match/prepare-query';
 import { embeddingText } from '../lib/semantic/claim-text';
 import { rerankProbabilities, type PoolCandidate } from '../lib/semantic/rerank';
@@ -75,8 +76,11 @@ export async function queryPools(
 ): Promise<QueryPool[]> {
   const bm25 = new Bm25Scores(claims);
   const pos = new Map(claims.map((c, i) => [c.id, i]));
+  const dayOf = new Map(claims.map((c) => [c.id, dayNumber(c.date)]));
   const pools = queries.map((q, i): QueryPool => {
     const scores = bm25.scores(q.text);
+    // The statement's day: the debate's, else a tweet's own (its embedded signature's date).
+    const said = dayNumber(q.date ?? cleanQueryText(q.text).date);
     const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, RERANK_POOL);
     const bmTop = best.map(([d]) => claims[d]?.id ?? '');
     const bmRank = new Map(bmTop.map((id, k) => [id, k]));
@@ -87,12 +91,14 @@ export async function queryPools(
     const cands = ids.map((id, k): PoolCandidate => {
       const r = lexical[k];
       const rank = bmRank.get(id);
+      const days = Math.round((dayOf.get(id) ?? NaN) - said);
       return {
         ...(r ? { fm: { score: r.score, rank: k } } : {}),
         bm25: scores.get(pos.get(id) ?? -1) ?? 0,
         ...(rank !== undefined ? { bm25Rank: rank } : {}),
         cos: 0,
         ctxCos: 0,
+        ...(Number.isFinite(days) ? { days } : {}),
       };
     });
     return { ids, cands, bm25Max: best[0]?.[1] ?? 0, lexical };

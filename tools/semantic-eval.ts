@@ -46,7 +46,7 @@ export function queryRuns(task: Task, split: Split, index: ClaimIndex): QueryRun
   if (!splitExists(task, split)) return [];
   const qrels = loadQrels(task, split);
   return loadQueries(task, split).map((q) => ({
-    query: { id: q.id, text: q.text },
+    query: { id: q.id, text: q.text, ...(q.date ? { date: q.date } : {}) },
     group: q.transcript ?? q.id,
     dev: split === 'dev',
     ranked: rankQuery(

@@ -3,7 +3,9 @@
  * the factmark ranker (rankQuery's list) and a plain BM25 over the claims' text and title,
  * merged into one pool, and each candidate re-scored by one logistic model over both rankers'
  * scores and ranks and the query's USE cosine with the claim (alone, and read with its
- * neighbours when it has any), relative to the best cosine of the pool. No scan of every
+ * neighbours when it has any), relative to the best cosine of the pool, and how far apart the
+ * query's date and the claim's check are (both known: a tweet is usually checked within days).
+ * No scan of every
  * claim's embedding: only the pool's claims are embedded.
  * Weights: rerank-weights.json, fitted on the 2a + 2b train splits only by
  * `npx tsx scripts/fit-rerank.ts`; `npm run eval` measures the same model by grouped
@@ -23,6 +25,11 @@ export const RERANK_FEATURES = [
   '1/(1+cos rank in pool)',
   'ctx cos',
   'ctx cos-max in pool',
+  'dates known',
+  'ln(1+|days|)',
+  'within 30 days',
+  'checked over 30 days before',
+  'ln(1+|days|)-min in pool',
 ] as const;
 
 export interface RerankModel {
@@ -48,6 +55,11 @@ export interface PoolCandidate {
    * side, embedded as one text) with the claim; `cos` when the query has none.
    */
   ctxCos: number;
+  /**
+   * Days from the query's date (a debate's, or a tweet's own: lib/match/prepare-query.ts
+   * tweetDate) to the claim's check; absent when either date is unknown.
+   */
+  days?: number;
 }
 
 /** Features of each candidate of one pool, in the pool's order (`bm25Max`: BM25's best score for the query). */
@@ -58,6 +70,8 @@ export function rerankFeatures(pool: readonly PoolCandidate[], bm25Max: number):
   const max = pool.length ? pool[byCos[0]!]!.cos : 0;
   const ctxMax = Math.max(...pool.map((c) => c.ctxCos));
   const top = bm25Max > 0 ? bm25Max : 1;
+  const gaps = pool.map((c) => (c.days === undefined ? Infinity : Math.log1p(Math.abs(c.days))));
+  const nearest = Math.min(...gaps);
   return pool.map((c, k) => [
     c.fm?.score ?? 0,
     c.fm ? 1 : 0,
@@ -70,6 +84,11 @@ export function rerankFeatures(pool: readonly PoolCandidate[], bm25Max: number):
     1 / (1 + cosRank[k]!),
     c.ctxCos,
     c.ctxCos - ctxMax,
+    c.days === undefined ? 0 : 1,
+    c.days === undefined ? 0 : Math.log1p(Math.abs(c.days)),
+    c.days !== undefined && Math.abs(c.days) <= 30 ? 1 : 0,
+    c.days !== undefined && c.days < -30 ? 1 : 0,
+    Number.isFinite(gaps[k]!) ? gaps[k]! - nearest : 0,
   ]);
 }
 

@@ -86,7 +86,7 @@ describe('semantic re-ranker (hybrid pool)', () => {
     features: [...RERANK_FEATURES],
     mean: RERANK_FEATURES.map(() => 0),
     std: RERANK_FEATURES.map(() => 1),
-    w: [4, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0],
+    w: RERANK_FEATURES.map((f) => (f === 'fm score' ? 4 : f === 'cos-max in pool' ? 6 : 0)),
     b: -2,
   };
   const listed = (score: number, rank: number, cos: number, ctxCos = cos): PoolCandidate => ({
@@ -127,6 +127,11 @@ describe('semantic re-ranker (hybrid pool)', () => {
       0.5,
       0.7,
       0,
+      0,
+      0,
+      0,
+      0,
+      0,
     ]);
     expect(x[1]).toEqual([
       0,
@@ -140,7 +145,37 @@ describe('semantic re-ranker (hybrid pool)', () => {
       1,
       0.5,
       expect.closeTo(-0.2, 6),
+      0,
+      0,
+      0,
+      0,
+      0,
     ]);
+  });
+  it("reads how far the statement's date is from each claim's check, against the pool's nearest", () => {
+    const x = rerankFeatures(
+      [
+        { ...listed(0.5, 0, 0.5), days: 2 },
+        { ...listed(0.5, 1, 0.5), days: -400 },
+        listed(0.5, 2, 0.5),
+      ],
+      10,
+    );
+    expect(x.map((r) => r.slice(11))).toEqual([
+      [1, Math.log1p(2), 1, 0, 0],
+      [1, Math.log1p(400), 0, 1, expect.closeTo(Math.log1p(400) - Math.log1p(2), 9)],
+      [0, 0, 0, 0, 0],
+    ]);
+  });
+  it('ships weights under which, all else equal, the claim checked within days of the statement ranks first', () => {
+    const p = rerankProbabilities(
+      [
+        { ...listed(0.5, 0, 0.5), days: 900 },
+        { ...listed(0.5, 0, 0.5), days: 3 },
+      ],
+      10,
+    );
+    expect(p[1]).toBeGreaterThan(p[0]!);
   });
   it('refuses weights fitted for other features', () => {
     expect(() =>
