@@ -5,8 +5,7 @@
  * scores and ranks and the query's USE cosine with the claim (alone, and read with its
  * neighbours when it has any), relative to the best cosine of the pool, and how far apart the
  * query's date and the claim's check are (both known: a tweet is usually checked within days).
- * No scan of every
- * claim's embedding: only the pool's claims are embedded.
+ * No scan of every claim's embedding: only the pool's claims are embedded.
  * Weights: rerank-weights.json, fitted on the 2a + 2b train splits only by
  * `npx tsx scripts/fit-rerank.ts`; `npm run eval` measures the same model by grouped
  * cross-validation, refitted inside the folds (tools/semantic-eval.ts).
@@ -70,6 +69,7 @@ export function rerankFeatures(pool: readonly PoolCandidate[], bm25Max: number):
   const max = pool.length ? pool[byCos[0]!]!.cos : 0;
   const ctxMax = Math.max(...pool.map((c) => c.ctxCos));
   const top = bm25Max > 0 ? bm25Max : 1;
+  // ln(1+|days|) of each candidate (Infinity: a date unknown), and the pool's nearest.
   const gaps = pool.map((c) => (c.days === undefined ? Infinity : Math.log1p(Math.abs(c.days))));
   const nearest = Math.min(...gaps);
   return pool.map((c, k) => [
@@ -85,10 +85,10 @@ export function rerankFeatures(pool: readonly PoolCandidate[], bm25Max: number):
     c.ctxCos,
     c.ctxCos - ctxMax,
     c.days === undefined ? 0 : 1,
-    c.days === undefined ? 0 : Math.log1p(Math.abs(c.days)),
+    c.days === undefined ? 0 : gaps[k]!,
     c.days !== undefined && Math.abs(c.days) <= 30 ? 1 : 0,
     c.days !== undefined && c.days < -30 ? 1 : 0,
-    Number.isFinite(gaps[k]!) ? gaps[k]! - nearest : 0,
+    c.days === undefined ? 0 : gaps[k]! - nearest,
   ]);
 }
 
