@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Worker } from 'playwright-core';
-import { DEFAULT_SETTINGS } from '../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import type { StaticServer } from './browser-harness';
 
 /**
@@ -72,10 +72,10 @@ export function cpuOf(marker: string): number {
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
-/** Switches "Find restatements" in the stored settings, through the extension's service worker. */
-export function setSemantic(worker: Worker, on: boolean): Promise<void> {
+/** Writes `patch` over the stored settings (defaults for what is not stored), through the extension's service worker. */
+export function patchSettings(worker: Worker, patch: Partial<Settings>): Promise<void> {
   return worker.evaluate(
-    async ([on, defaults]) => {
+    async ([patch, defaults]) => {
       const c = (
         globalThis as unknown as {
           chrome: {
@@ -89,8 +89,13 @@ export function setSemantic(worker: Worker, on: boolean): Promise<void> {
         }
       ).chrome;
       const { settings } = await c.storage.local.get('settings');
-      await c.storage.local.set({ settings: { ...defaults, ...settings, semantic: on } });
+      await c.storage.local.set({ settings: { ...defaults, ...settings, ...patch } });
     },
-    [on, DEFAULT_SETTINGS] as const,
+    [patch, DEFAULT_SETTINGS] as const,
   );
+}
+
+/** Switches "Find restatements" in the stored settings. */
+export function setSemantic(worker: Worker, on: boolean): Promise<void> {
+  return patchSettings(worker, { semantic: on });
 }

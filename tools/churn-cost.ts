@@ -8,6 +8,7 @@
  */
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { TIMING } from '../dom/timing';
+import { patchSettings } from './bench-pages';
 
 export interface ChurnRun {
   /** Main-thread script (ms) over the churn and the 300 ms after it. */
@@ -24,26 +25,8 @@ export interface ChurnCost {
 }
 
 /** Switches Factmark off (or back on) for 127.0.0.1 by writing the stored settings. */
-async function setSiteOff(worker: Worker, off: boolean): Promise<void> {
-  await worker.evaluate(async (disable) => {
-    const local = (
-      globalThis as unknown as {
-        chrome: {
-          storage: {
-            local: {
-              set(v: object): Promise<void>;
-              get(k: string): Promise<Record<string, unknown>>;
-            };
-          };
-        };
-      }
-    ).chrome.storage.local;
-    const { settings } = (await local.get('settings')) as { settings?: object };
-    await local.set({
-      settings: { ...(settings ?? {}), disabledSites: disable ? ['127.0.0.1'] : [] },
-    });
-  }, off);
-}
+const setSiteOff = (worker: Worker, off: boolean): Promise<void> =>
+  patchSettings(worker, { disabledSites: off ? ['127.0.0.1'] : [] });
 
 /**
  * Measures one page of the live-feed fixture, already loaded and marked, over `seconds` of
