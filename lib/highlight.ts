@@ -6,7 +6,7 @@
  * reply carries the spans to the card (lib/shared-spans.ts). Pure.
  */
 import { tokenize } from './text/tokenize';
-import { segmentsOf, type Segment, type SharedSpans, type Span } from './shared-spans';
+import type { SharedSpans, Span } from './shared-spans';
 import type { Evidence } from './types';
 
 /** The index terms of the evidence's words and numbers. */
@@ -29,11 +29,6 @@ export function sharedSpans(text: string, terms: ReadonlySet<string>): Span[] {
     else out.push([tok.start, tok.end]);
   }
   return out;
-}
-
-/** `text` cut into runs, each shared (one of `terms`) or not. */
-export function highlightShared(text: string, terms: ReadonlySet<string>): Segment[] {
-  return segmentsOf(text, sharedSpans(text, terms));
 }
 
 /** A match's shared words in the claim's text and in the page's marked text; none: undefined. */

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { highlightShared, sharedTerms } from '../../lib/highlight';
+import { sharedSpans, sharedTerms } from '../../lib/highlight';
+import { segmentsOf } from '../../lib/shared-spans';
+
+/** `text` cut into runs at its shared words, as the card draws them. */
+const highlightShared = (text: string, terms: ReadonlySet<string>) =>
+  segmentsOf(text, sharedSpans(text, terms));
 
 const marked = (text: string, evidence: { terms: string[]; numbers: string[] }) =>
   highlightShared(text, sharedTerms(evidence))

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { segmentsOf } from '../../lib/shared-spans';
-import { highlightShared, sharedTerms, whySpans } from '../../lib/highlight';
+import { sharedSpans, sharedTerms, whySpans } from '../../lib/highlight';
 
 const shared = (text: string, spans: [number, number][]) =>
   segmentsOf(text, spans)
@@ -14,7 +14,7 @@ describe('the card draws the shared words from the spans the match carries', () 
     const evidence = { terms: ['annexed', 'Crimea'], numbers: ['2014'] };
     const spans = whySpans(evidence, text, text);
     expect(segmentsOf(text, spans?.claim ?? [])).toEqual(
-      highlightShared(text, sharedTerms(evidence)),
+      segmentsOf(text, sharedSpans(text, sharedTerms(evidence))),
     );
     expect(shared(text, spans?.quote ?? [])).toEqual(['annexed', 'Crimea', '2014']);
   });
