@@ -51,18 +51,14 @@ export class SemanticEngine {
       res('claims.fmv').then((r) => r.arrayBuffer()),
       files.indexHash(),
     ]);
-    const table = (() => {
-      try {
-        return decodeTable(new Uint8Array(bytes));
-      } catch (err) {
-        throw new Error(
-          `semantic/claims.fmv: ${err instanceof Error ? err.message : String(err)}`,
-          {
-            cause: err,
-          },
-        );
-      }
-    })();
+    let table: Int8Table;
+    try {
+      table = decodeTable(new Uint8Array(bytes));
+    } catch (err) {
+      // The file is named, so a damaged build says which of its files is at fault.
+      const why = err instanceof Error ? err.message : String(err);
+      throw new Error(`semantic/claims.fmv: ${why}`, { cause: err });
+    }
     if (table.dim !== USE_DIM || meta.rows !== table.n)
       throw new Error(`semantic/claims.fmv: ${table.n}×${table.dim}, meta.json says ${meta.rows}`);
     // Rows that name other claims would give wrong marks: no semantic pass at all.
