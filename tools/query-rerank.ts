@@ -12,8 +12,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dayNumber } from '../lib/match/index-core';
-import { cleanQueryText } from '../lib/match/prepare-query';
-import { embeddingText } from '../lib/semantic/claim-text';
+import { cleanQueryText, tweetDate } from '../lib/match/prepare-query';
+import { spellTags } from '../lib/text/tags';
+import { embeddingText, statementEmbeddingText } from '../lib/semantic/claim-text';
 import { rerankProbabilities, type PoolCandidate } from '../lib/semantic/rerank';
 import type { UseEncoder } from '../lib/semantic/use-encoder';
 import type { MatchableClaim, Query, RankedClaim } from '../lib/types';
@@ -55,7 +56,7 @@ export interface QueryPool {
 
 /** A query as the model reads it: cleaned as the lexical ranker cleans it, on one line. */
 export const queryEmbeddingText = (text: string): string =>
-  cleanQueryText(text).text.replace(/\s+/g, ' ').trim();
+  statementEmbeddingText(cleanQueryText(text).text);
 
 interface PoolOptions {
   /** Each query's neighbours (a debate line's lines either side), read with it as one text. */
@@ -78,7 +79,10 @@ export async function queryPools(
   const pos = new Map(claims.map((c, i) => [c.id, i]));
   const dayOf = new Map(claims.map((c) => [c.id, dayNumber(c.date)]));
   const pools = queries.map((q, i): QueryPool => {
-    const scores = bm25.scores(q.text);
+    // BM25 reads the handles' and hashtags' words too (the tokenizer's and the model's
+    // reading); the trailer of an embedded tweet stays as written.
+    const body = tweetDate(q.text).text;
+    const scores = bm25.scores(spellTags(body) + q.text.slice(body.length));
     // The statement's day: the debate's, else a tweet's own (its embedded signature's date).
     const said = dayNumber(q.date ?? cleanQueryText(q.text).date);
     const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, RERANK_POOL);

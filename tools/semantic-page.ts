@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { ClaimIndex } from '../lib/match/matcher';
 import { semanticCandidates, type SemanticCandidate } from '../lib/match/semantic-candidates';
 import { bestOf, PAGE_FEATURES, pageFeatures, type PageModel } from '../lib/semantic/page-decision';
+import { statementEmbeddingText } from '../lib/semantic/claim-text';
 import { closenessOf, cosineAll } from '../lib/semantic/vectors';
 import type { UseEncoder } from '../lib/semantic/use-encoder';
 import {
@@ -75,7 +76,7 @@ export class Vectors {
     const embed = (t: readonly string[]) => enc.embed(t);
     const log = (s: string) => console.error(s);
     await fillCache(
-      rows.map((r) => r.cand.text),
+      rows.map((r) => statementEmbeddingText(r.cand.text)),
       this.blocks,
       embed,
       { path: BLOCK_CACHE, log },
@@ -101,7 +102,7 @@ export class Vectors {
       news: table(sets.news, 'bundled claims'),
     };
     for (const r of rows) {
-      const b = cachedRow(this.blocks, r.cand.text);
+      const b = cachedRow(this.blocks, statementEmbeddingText(r.cand.text));
       const { t, row } = r.news ? tables.news : tables.tweets;
       const para = b ? Float32Array.from(b.q, (v) => v * b.scale) : new Float32Array(t.dim);
       const close = closenessOf(

@@ -1,6 +1,8 @@
 /**
- * What the semantic channel embeds of a claim (the text its cached vectors are keyed by).
+ * What the semantic channel embeds of a claim and of a statement (the texts its cached
+ * vectors are keyed by).
  */
+import { spellTags } from '../text/tags';
 import type { ClaimRecord } from '../types';
 
 /** Changes whenever the model or the text embedded changes: every cached vector is keyed by it. */
@@ -16,4 +18,12 @@ export function claimEmbeddingText(r: Pick<ClaimRecord, 'claim' | 'sources'>): s
 /** The same from a claim's text and title (a matchable claim, a benchmark claims file). */
 export function embeddingText(claim: string, title?: string): string {
   return tidy([claim, title].filter(Boolean).join(' '));
+}
+
+/**
+ * What the model reads of a page paragraph or a query: its handles and hashtags spelled as
+ * words (lib/text/tags.ts), on one line. Claims are embedded as written (embeddingText).
+ */
+export function statementEmbeddingText(text: string): string {
+  return tidy(spellTags(text));
 }

@@ -4,6 +4,7 @@
  * "how close is this paragraph to each of these claims, and to any other". No DOM, no extension API: the
  * caller passes how to fetch a file, and has chosen the TF.js backend.
  */
+import { statementEmbeddingText } from './claim-text';
 import type { Closeness } from './page-decision';
 import { checkItems, type CosineItem } from './protocol';
 import { fetchUseFiles, UseEncoder, USE_DIM } from './use-encoder';
@@ -75,7 +76,7 @@ export class SemanticEngine {
    */
   async closeness(raw: unknown): Promise<Closeness[]> {
     const items: CosineItem[] = checkItems(raw);
-    const texts = items.map((it) => it.text);
+    const texts = items.map((it) => statementEmbeddingText(it.text));
     // Batches sorted by length (padding is per batch).
     const order = texts
       .map((_, i) => i)

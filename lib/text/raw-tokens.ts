@@ -1,6 +1,7 @@
 import { lazyRegExp } from './lazy-regexp';
 import { normalizeFast } from './normalize';
 import { DIGIT_SUFFIX_SCALE, type NumToken } from './numbers';
+import { tagParts } from './tags';
 
 /**
  * The tokenizer's first step (tokenize.ts): normalised text scanned into raw tokens, each with
@@ -130,6 +131,27 @@ function rawToken(
   return { w, value, scale, gap: false, start, end, cap, clitic: clitic === true };
 }
 
+const isUpperAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 65 && c <= 90;
+};
+
+/**
+ * The words of a handle or hashtag (the word at original[start, end) right after "@" or "#"),
+ * or null: any other word, or one whose normalised form `w` is not the same length (its
+ * offsets would not line up).
+ */
+function tagPartsAt(
+  original: string,
+  start: number,
+  end: number,
+  w: string,
+): [number, number][] | null {
+  const sigil = original.charCodeAt(start - 1);
+  if ((sigil !== 64 && sigil !== 35) || end - start !== w.length) return null;
+  return tagParts(original.slice(start, end));
+}
+
 export function rawTokens(original: string): Raw[] {
   const { text, offsets } = normalizeFast(original);
   const out: Raw[] = [];
@@ -161,7 +183,12 @@ export function rawTokens(original: string): Raw[] {
       const w = m[4];
       const apos = w.indexOf("'");
       const whole = apos < 0 ? undefined : CONTRACTIONS.get(w);
-      if (apos < 0) {
+      const parts = apos < 0 && start > 0 ? tagPartsAt(original, start, end, w) : null;
+      if (parts) {
+        // A handle or hashtag: its words, each with its own offsets (lib/text/tags.ts).
+        for (const [a, b] of parts)
+          out.push(rawToken(w.slice(a, b), start + a, start + b, isUpperAt(original, start + a)));
+      } else if (apos < 0) {
         out.push(rawToken(w, start, end, cap));
       } else if (whole) {
         for (const part of whole)

@@ -57,8 +57,9 @@ describe.runIf(existsSync(CLAIMS))('a paragraph is read as one statement', () =>
       0,
     ],
     [
-      'Evidence Destroyed? Campaign Made Payments to Hard Drive and Document Destruction Company https://t.co/P4Ks9kLVDF #MakeAmericaGreatAgain — Lou Dobbs (@LouDobbs) May 4, 2016',
-      'vclaim-sno-clinton-hard-drive-destruction',
+      // Who flies coach is in the first sentence; the hashtag's words are read too.
+      'I forgot how much Bernie warms my heart ? He flies coach with us too. #SandersOnAPlane pic.twitter.com/nhaeI9k6rd — no (@ineedanatlas) December 7, 2015',
+      'vclaim-sno-bernie-sanders-flies-coach',
       1,
     ],
   ])('%s', (tweet, claim, sentence) => {

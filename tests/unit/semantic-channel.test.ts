@@ -83,29 +83,29 @@ describe('npm run match with the semantic channel', () => {
     };
   };
   it('ranks the restated claim first where the lexical ranker does not', () => {
-    // A real 2a dev tweet: the lexical ranker puts LaPierre's claim about guns in schools
-    // first (they share his name); the tweet restates the checked claim of his draft deferment.
+    // A real 2a dev tweet: the lexical ranker puts the claim of Facebook hiding #FeelTheBern
+    // first (they share the hashtag); the tweet restates the checked claim of the menu on
+    // Sanders's chartered plane.
     const tweet = {
-      id: 'tweet-sno-1031',
-      text: 'Wayne LaPierre faked a “nervous disorder” to squirrel out of serving his country in Vietnam. Coward with a gun. Great combo #NRAFail — Progressive Texas (@ProgressiveTex) February 8, 2013',
+      id: 'tweet-sno-1134',
+      text: 'The menu on Bernie Sanders\' chartered plane. He\'s a real "man of the people." What a joke. Only suckers #FeelTheBern pic.twitter.com/Me0rKbez8f — Dan Bongino (@dbongino) April 16, 2016',
     };
     const lexical = run(tweet, '--no-semantic');
-    expect(lexical.results[0]?.claim).toBe('vclaim-sno-wayne-lapierre-no-guns-in-schools');
+    expect(lexical.results[0]?.claim).toBe('vclaim-sno-facebook-bernie-blackout');
     expect(lexical.results[0]?.semantic).toBeUndefined();
     const semantic = run(tweet);
-    expect(semantic.results[0]?.claim).toBe(
-      'vclaim-sno-nra-leader-wayne-lapierre-receive-draft-deferment-nervous-disorder',
-    );
+    expect(semantic.results[0]?.claim).toBe('vclaim-sno-sanders-private-jet-menu');
     expect(semantic.results).toHaveLength(5);
   }, 120_000);
   it('finds a checked claim the lexical ranker does not list at all, through the BM25 half of the pool', () => {
-    // A real 2a dev tweet; its checked claim shares "report" and "death/dead" with it, and the
-    // lexical ranker's top 20 does not list it. Its lexical decision stays: score 0, not marked.
+    // A real 2a dev tweet; its checked claim (a French law on child consent) shares "child"
+    // and "sexual" with it, and the lexical ranker's top 20 does not list it. Its lexical
+    // decision stays: score 0, not marked.
     const tweet = {
-      id: 'tweet-sno-1195',
-      text: "@andersoncooper@HillaryClinton why did WABC NY report her death? It's on tapehttps://t.co/hrQHSXmj3W — Beverly Simcic (@BeverlySimcic) September 13, 2016",
+      id: 'tweet-sno-1013',
+      text: 'Is @jacindaardern willing to denounce this legislation of child sexual abuse? https://t.co/6YMlJiO8zr — Judith Collins (@JudithCollinsMP) August 6, 2018',
     };
-    const claim = 'vclaim-sno-clinton-reported-dead-replaced';
+    const claim = 'vclaim-sno-france-law-children-consent-sex';
     expect(run(tweet, '--no-semantic', '--top', '20').results.map((r) => r.claim)).not.toContain(
       claim,
     );
