@@ -6,6 +6,7 @@ import { VERDICTS } from '../lib/types';
 import type { ClaimRecord } from '../lib/types';
 import type { SetInfo } from '../lib/matching-service';
 import { SetSummaryLine } from './feeds/SetSummaryLine';
+import { errorMessage } from '../lib/error-message';
 
 interface Preview {
   fileName: string;
@@ -40,9 +41,7 @@ export function ClaimSetPanel({
   const [status, setStatus] = useState<string>('');
   // A write that fails (quota) changed nothing: say so, and keep the preview to try again.
   const run = (p: Promise<void>, done?: () => void) =>
-    p.then(done, (err: unknown) =>
-      setStatus(t('saveFailed', err instanceof Error ? err.message : String(err))),
-    );
+    p.then(done, (err: unknown) => setStatus(t('saveFailed', errorMessage(err))));
   /** The set whose removal is being confirmed. */
   const [confirming, setConfirming] = useState<string | null>(null);
   // Feeds have their own panel (components/feeds/FeedsPanel.tsx).

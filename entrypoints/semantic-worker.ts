@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { SemanticEngine } from '../lib/semantic/engine';
 import type { CosineReply, CosineRequest } from '../lib/semantic/protocol';
+import { errorMessage } from '../lib/error-message';
 
 /**
  * The semantic channel's model (README "Semantic channel"): a dedicated worker, started by
@@ -51,7 +52,7 @@ export default defineUnlistedScript(() => {
         const close = await (await engine).closeness(e.data?.items);
         scope.postMessage({ id, close });
       } catch (err) {
-        scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+        scope.postMessage({ id, error: errorMessage(err) });
       }
     });
   });

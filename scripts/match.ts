@@ -19,6 +19,7 @@ import type { RankedClaim } from '../lib/types';
 import { rerankLists, RERANK_POOL } from '../tools/query-rerank';
 import { readClaimsFile } from '../tools/read-claims';
 import { readQueries } from '../tools/read-queries';
+import { errorMessage } from '../lib/error-message';
 
 class UsageError extends Error {}
 
@@ -92,6 +93,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`match: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`match: ${errorMessage(e)}\n`);
   process.exit(2);
 });

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { readJsonLines } from '../lib/claims/read-json-lines';
 import { toMatchable } from '../lib/claims/to-matchable';
 import type { MatchableClaim } from '../lib/types';
+import { errorMessage } from '../lib/error-message';
 
 export class CliError extends Error {}
 
@@ -117,7 +118,7 @@ export async function runCli(name: string, body: () => Promise<void> | void): Pr
   try {
     await body();
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
+    const msg = errorMessage(err);
     process.stderr.write(`${name}: ${msg.split('\n')[0]}\n`);
     process.exit(2);
   }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import AdmZip from 'adm-zip';
+import { errorMessage } from '../lib/error-message';
 
 export interface ZipEntry {
   name: string;
@@ -18,7 +19,7 @@ function open(bytes: Buffer): AdmZip {
   try {
     return new AdmZip(bytes);
   } catch (err) {
-    throw new Error(`not a zip archive (${err instanceof Error ? err.message : String(err)})`, {
+    throw new Error(`not a zip archive (${errorMessage(err)})`, {
       cause: err,
     });
   }

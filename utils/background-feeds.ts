@@ -9,6 +9,7 @@ import { FeedManager, FEED_ALARM, scheduleFeeds } from './feeds';
 import { bumpClaimSetsChanged, readFeedConfig, saveFeedConfig } from './feed-config';
 import { FeedMsg, type FeedReply, type FeedsToBackground } from './feed-messages';
 import { answer } from './messaging';
+import { errorMessage } from '../lib/error-message';
 
 export function startFeeds(): FeedSets {
   const store = openFeedStore();
@@ -33,7 +34,7 @@ export function startFeeds(): FeedSets {
       await f();
       return await reply();
     } catch (err) {
-      return reply(err instanceof Error ? err.message : String(err));
+      return reply(errorMessage(err));
     }
   };
   answer<FeedsToBackground>({

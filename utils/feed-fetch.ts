@@ -4,6 +4,7 @@
  * is ours: ETag / Last-Modified, so an unchanged feed costs one 304), a timeout and a size cap
  * enforced while the body streams in.
  */
+import { errorMessage } from '../lib/error-message';
 
 export interface FeedFetchOptions {
   etag?: string;
@@ -89,7 +90,7 @@ export async function fetchFeed(url: string, opts: FeedFetchOptions): Promise<Fe
       };
     return {
       kind: 'error',
-      message: `download failed: ${err instanceof Error ? err.message : String(err)}`,
+      message: `download failed: ${errorMessage(err)}`,
     };
   } finally {
     clearTimeout(timer);

@@ -16,6 +16,7 @@ import { feedName, feedUrlProblem, originPattern, type FeedState } from '../lib/
 import { fetchFeed } from './feed-fetch';
 import type { FeedStore } from './feed-store';
 import { readFeedConfig } from './feed-config';
+import { errorMessage } from '../lib/error-message';
 
 export const FEED_ALARM = 'factmark-feeds';
 
@@ -128,7 +129,7 @@ export class FeedManager {
       await store.put(next, merged.records);
     } catch (err) {
       return failed(
-        `the new version could not be stored (${err instanceof Error ? err.message : String(err)}): kept the last good version`,
+        `the new version could not be stored (${errorMessage(err)}): kept the last good version`,
       );
     }
     this.deps.onSetsChanged();

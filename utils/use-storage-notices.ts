@@ -3,6 +3,7 @@ import type { Settings } from '../lib/settings';
 import type { StorageNotice } from '../lib/storage-notices';
 import { getSettings, saveSettings } from './settings';
 import { clearNotices, readNotices, watchNotices } from './storage-notices';
+import { errorMessage } from '../lib/error-message';
 
 /**
  * The popup's and the options page's storage notices: what was reset (until dismissed), and
@@ -28,7 +29,7 @@ export function useStorageNotices(setSettings: (s: Settings) => void) {
       saveSettings(next).then(
         () => setSaveError(null),
         async (err: unknown) => {
-          setSaveError(err instanceof Error ? err.message : String(err));
+          setSaveError(errorMessage(err));
           setSettings(await getSettings());
         },
       );

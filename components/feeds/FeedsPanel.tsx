@@ -6,6 +6,7 @@ import { feedUrlProblem, originPattern, type FeedState } from '../../lib/feeds/f
 import { FEED_INTERVALS } from '../../utils/feed-config';
 import './feeds.css';
 import { FeedMsg, sendFeedMessage, type FeedReply } from '../../utils/feed-messages';
+import { errorMessage } from '../../lib/error-message';
 
 const INTERVAL_KEYS: Partial<Record<number, MessageKey>> = {
   60: 'feedEveryHour',
@@ -66,7 +67,7 @@ export function FeedsPanel({
     try {
       granted = await browser.permissions.request({ origins: [origin] });
     } catch (err) {
-      return setStatus(t('feedError', err instanceof Error ? err.message : String(err)));
+      return setStatus(t('feedError', errorMessage(err)));
     }
     if (!granted) return setStatus(t('feedNotGranted', origin));
     setBusy(true);

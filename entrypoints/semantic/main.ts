@@ -1,6 +1,7 @@
 import { Msg, type ToOffscreen } from '../../utils/messages';
 import { answer } from '../../utils/messaging';
 import { startSemanticWorker } from '../../utils/semantic-host';
+import { errorMessage } from '../../lib/error-message';
 
 /**
  * Chromium's offscreen document for the semantic channel: an MV3 service worker cannot start
@@ -13,7 +14,7 @@ answer<ToOffscreen>({
     try {
       return { close: await client.closeness(msg.items) };
     } catch (err) {
-      return { error: err instanceof Error ? err.message : String(err) };
+      return { error: errorMessage(err) };
     }
   },
 });

@@ -14,6 +14,7 @@ import { checkClaimSetHeader, fail, openDisplayShard } from './check-claim-set';
 import { claimLookup, type ClaimLookup, type SyncClaimLookup } from './claim-lookup';
 import type { ClaimSetMeta, OpenShard } from './claim-set-format';
 import type { CompiledClaimSet } from './compile-claim-set';
+import { errorMessage } from '../error-message';
 
 /** Shards kept parsed per set (~0.3 MB each in memory); older ones are dropped, re-fetched. */
 export const SHARD_CACHE = 48;
@@ -64,7 +65,7 @@ export function loadClaimSet(indexBin: unknown, fetchShard: ShardFetcher): Claim
       (err: unknown) => {
         cache.delete(n); // a failed fetch is retried next time
         throw new Error(
-          `loadClaimSet: display file ${ref.file} could not be read: ${err instanceof Error ? err.message : String(err)}`,
+          `loadClaimSet: display file ${ref.file} could not be read: ${errorMessage(err)}`,
         );
       },
     );

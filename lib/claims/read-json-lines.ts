@@ -4,6 +4,7 @@
  * The one JSONL reader: claim files, the datasets, the tools' inputs.
  */
 import type { ClaimError } from './claim-error';
+import { errorMessage } from '../error-message';
 
 export interface JsonLine {
   /** 1-based line number. */
@@ -25,7 +26,7 @@ export function readJsonLines(
     try {
       lines.push({ line: i + 1, value: JSON.parse(row) as unknown });
     } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
+      const why = errorMessage(err);
       errors.push({
         file,
         record: `line ${i + 1}`,

@@ -9,6 +9,7 @@ import type { Closeness } from './page-decision';
 import { checkItems, type CosineItem } from './protocol';
 import { fetchUseFiles, UseEncoder, USE_DIM } from './use-encoder';
 import { closenessOf, cosineAll, decodeTable, type Int8Table } from './vectors';
+import { errorMessage } from '../error-message';
 
 /** public/semantic/meta.json, written by scripts/semantic-assets.ts. */
 export interface SemanticMeta {
@@ -57,7 +58,7 @@ export class SemanticEngine {
       table = decodeTable(new Uint8Array(bytes));
     } catch (err) {
       // The file is named, so a damaged build says which of its files is at fault.
-      const why = err instanceof Error ? err.message : String(err);
+      const why = errorMessage(err);
       throw new Error(`semantic/claims.fmv: ${why}`, { cause: err });
     }
     if (table.dim !== USE_DIM || meta.rows !== table.n)

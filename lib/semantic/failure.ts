@@ -3,6 +3,7 @@
  * "Find restatements" until the model answers again). Pure: utils/semantic-status.ts keeps
  * it in storage, the background reports through `reportingFailures`.
  */
+import { errorMessage } from '../error-message';
 
 export interface SemanticFailure {
   /** What went wrong, as the model's worker or the browser said it (at most MAX_ERROR chars). */
@@ -14,7 +15,7 @@ export interface SemanticFailure {
 const MAX_ERROR = 300;
 
 export function failureOf(err: unknown, at = new Date().toISOString()): SemanticFailure {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorMessage(err);
   return { error: (text.trim() || 'unknown error').slice(0, MAX_ERROR), at };
 }
 
