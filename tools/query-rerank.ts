@@ -81,10 +81,10 @@ export async function queryPools(
   const pools = queries.map((q, i): QueryPool => {
     // BM25 reads the handles' and hashtags' words too (the tokenizer's and the model's
     // reading); the trailer of an embedded tweet stays as written.
-    const body = tweetDate(q.text).text;
-    const scores = bm25.scores(spellTags(body) + q.text.slice(body.length));
+    const tweet = tweetDate(q.text);
+    const scores = bm25.scores(spellTags(tweet.text) + q.text.slice(tweet.text.length));
     // The statement's day: the debate's, else a tweet's own (its embedded signature's date).
-    const said = dayNumber(q.date ?? cleanQueryText(q.text).date);
+    const said = dayNumber(q.date ?? tweet.date);
     const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, RERANK_POOL);
     const bmTop = best.map(([d]) => claims[d]?.id ?? '');
     const bmRank = new Map(bmTop.map((id, k) => [id, k]));

@@ -1,6 +1,7 @@
 import { lazyRegExp } from './lazy-regexp';
 import { normalizeFast } from './normalize';
 import { DIGIT_SUFFIX_SCALE, type NumToken } from './numbers';
+import { STOPWORDS } from './stopwords';
 import { tagParts } from './tags';
 
 /**
@@ -138,8 +139,8 @@ const isUpperAt = (s: string, i: number): boolean => {
 
 /**
  * The words of a handle or hashtag (the word at original[start, end) right after "@" or "#"),
- * or null: any other word, or one whose normalised form `w` is not the same length (its
- * offsets would not line up).
+ * or null: any other word, one whose normalised form `w` is not the same length (its
+ * offsets would not line up), or one whose words are all stopwords.
  */
 function tagPartsAt(
   original: string,
@@ -149,7 +150,9 @@ function tagPartsAt(
 ): [number, number][] | null {
   const sigil = original.charCodeAt(start - 1);
   if ((sigil !== 64 && sigil !== 35) || end - start !== w.length) return null;
-  return tagParts(original.slice(start, end));
+  const parts = tagParts(original.slice(start, end));
+  // A tag of stopwords only ("#MeToo") stays one word: cut, it would leave no term at all.
+  return parts?.some(([a, b]) => b - a > 1 && !STOPWORDS.has(w.slice(a, b))) ? parts : null;
 }
 
 export function rawTokens(original: string): Raw[] {

@@ -37,6 +37,10 @@ describe('handles and hashtags', () => {
       'burger',
     ]);
     expect(tokenize('@user2019 wrote').some((t) => t.kind === 'number')).toBe(false);
+    // A tag of stopwords only is kept whole, as the same word without "#" is read.
+    expect(tokenize('the #MeToo movement').map((t) => t.term)).toEqual(
+      tokenize('the MeToo movement').map((t) => t.term),
+    );
   });
 
   test('the sentence model reads them as words, claims as written', () => {
