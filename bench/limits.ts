@@ -29,6 +29,7 @@ import { bigArticle, manyNodesPage } from '../tools/big-pages';
 import { extensionWithClaims } from '../tools/claim-set-variants';
 import { HOST_TAG } from '../dom/overlay-host';
 import { TIMING } from '../dom/timing';
+import { median } from '../tools/bench-pages';
 import { churnCost } from '../tools/churn-cost';
 
 const OUT = resolve('bench/out');
@@ -115,7 +116,6 @@ async function churn(ext: ExtensionBrowser, server: StaticServer) {
       // Let the block cool (dom/observe.ts forgets its heat after 5 s) and the page re-mark.
       await page.waitForTimeout(5_500);
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
     return {
       seconds: 4,
       addedScriptMsPerSecond: round(median(runs.map((r) => r.addedMsPerSecond))),

@@ -75,12 +75,9 @@ export class Vectors {
     const enc = await this.enc();
     const embed = (t: readonly string[]) => enc.embed(t);
     const log = (s: string) => console.error(s);
-    await fillCache(
-      rows.map((r) => statementEmbeddingText(r.cand.text)),
-      this.blocks,
-      embed,
-      { path: BLOCK_CACHE, log },
-    );
+    // What the model reads of each paragraph, as the extension's worker reads it.
+    const texts = rows.map((r) => statementEmbeddingText(r.cand.text));
+    await fillCache(texts, this.blocks, embed, { path: BLOCK_CACHE, log });
     // Bundled claims the committed cache lacks are in BUNDLED_VECTOR_CACHE already.
     await fillCache(
       rows.flatMap((r) => r.claims.map(claimText)).filter((t) => !cachedRow(this.bundled, t)),
@@ -101,8 +98,8 @@ export class Vectors {
       tweets: table(sets.tweets, 'tweet claims'),
       news: table(sets.news, 'bundled claims'),
     };
-    for (const r of rows) {
-      const b = cachedRow(this.blocks, statementEmbeddingText(r.cand.text));
+    rows.forEach((r, i) => {
+      const b = cachedRow(this.blocks, texts[i] ?? '');
       const { t, row } = r.news ? tables.news : tables.tweets;
       const para = b ? Float32Array.from(b.q, (v) => v * b.scale) : new Float32Array(t.dim);
       const close = closenessOf(
@@ -111,7 +108,7 @@ export class Vectors {
       );
       r.cos = close.cos;
       r.margin = close.margin;
-    }
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { isAscii, isUpper } from './ascii';
 import { lazyRegExp } from './lazy-regexp';
 import { normalizeFast } from './normalize';
 import { DIGIT_SUFFIX_SCALE, type NumToken } from './numbers';
@@ -86,11 +87,6 @@ function nextRaw(text: string, p: number, ascii: boolean): boolean {
   return false;
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
-  return true;
-}
-
 /**
  * A Map, read only for words with an apostrophe: looking a fresh word up in a plain object
  * makes V8 internalise the string first, which was 7% of the matcher's time on the bench
@@ -131,11 +127,6 @@ function rawToken(
 ): Raw {
   return { w, value, scale, gap: false, start, end, cap, clitic: clitic === true };
 }
-
-const isUpperAt = (s: string, i: number): boolean => {
-  const c = s.charCodeAt(i);
-  return c >= 65 && c <= 90;
-};
 
 /**
  * The words of a handle or hashtag (the word at original[start, end) right after "@" or "#"),
@@ -190,7 +181,9 @@ export function rawTokens(original: string): Raw[] {
       if (parts) {
         // A handle or hashtag: its words, each with its own offsets (lib/text/tags.ts).
         for (const [a, b] of parts)
-          out.push(rawToken(w.slice(a, b), start + a, start + b, isUpperAt(original, start + a)));
+          out.push(
+            rawToken(w.slice(a, b), start + a, start + b, isUpper(original.charCodeAt(start + a))),
+          );
       } else if (apos < 0) {
         out.push(rawToken(w, start, end, cap));
       } else if (whole) {

@@ -1,4 +1,5 @@
 import type { Sentence } from '../types';
+import { isAscii, isDigit, isUpper } from './ascii';
 import { lazyRegExp } from './lazy-regexp';
 
 /**
@@ -41,9 +42,6 @@ const LETTER_OR_DIGIT = lazyRegExp(String.raw`[\p{L}\p{N}]`, 'u');
 const LONE_CLOSERS = /^["'”’»)\]]+$/;
 const ASCII_DOTTED = /^(?:[A-Za-z]\.)+[A-Za-z]$/;
 
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
 /** Whether `ch` can start a sentence: a capital, a digit, an opening quote or bracket. */
 function opensSentence(ch: string): boolean {
   const c = ch.charCodeAt(0);
@@ -67,11 +65,6 @@ function wordAt(text: string, k: number): string {
   return text.slice(k, e).toLowerCase();
 }
 
-/** Whether every character of `s` is ASCII. */
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
-  return true;
-}
 /** The characters the scan stops at: line breaks and sentence-final punctuation. */
 const STOPS = /[\n\r\u2028\u2029.!?\u2026]/g;
 

@@ -6,10 +6,7 @@
  * word ends ("#fercdoesntwork" stays one word); digit runs are dropped ("@Emma4Change" is
  * Emma Change), so a handle never brings a number into the number checks.
  */
-
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const isLower = (c: number): boolean => c >= 97 && c <= 122;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+import { isDigit, isLower, isUpper } from './ascii';
 
 /**
  * The [start, end) of each word of a tag's body (the letters and digits after "@" or "#"):
