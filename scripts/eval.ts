@@ -367,6 +367,7 @@ function auditFigures(judged: Judged[]): {
   no: number;
   precision: number;
   precisionWithPart: number;
+  statesCountedRight: number;
 } {
   const file = join(import.meta.dirname, '..', 'bench', 'audit', 'transcripts-dev.tsv');
   const verdicts = new Map<string, string>();
@@ -383,6 +384,11 @@ function auditFigures(judged: Judged[]): {
       verdicts.set(`${name}:${line} ${claim}`, judgment as string);
     });
   const seen = judged.map((j) => verdicts.get(j.label)).filter((v) => v !== undefined);
+  // Of the marks that state their claim, those the qrels also count right (speaker-repeat
+  // reading): the measure's ceiling for a decision that marked only true restatements.
+  const statesCountedRight = judged.filter(
+    (j) => j.repeat && verdicts.get(j.label) === 'states',
+  ).length;
   const unjudged = judged.filter((j) => !verdicts.has(j.label)).map((j) => j.label);
   if (unjudged.length > 0) log(`  marks the hand audit does not judge yet: ${unjudged.join('; ')}`);
   const n = (v: string): number => seen.filter((x) => x === v).length;
@@ -395,6 +401,7 @@ function auditFigures(judged: Judged[]): {
     no: n('no'),
     precision: round(marks ? n('states') / marks : 0),
     precisionWithPart: round(marks ? (n('states') + n('part')) / marks : 0),
+    statesCountedRight,
   };
 }
 
@@ -658,7 +665,7 @@ async function main(): Promise<void> {
     const audit = split === 'dev' ? auditFigures(mineJudged.judged) : undefined;
     if (audit)
       log(
-        `  hand audit (bench/audit/transcripts-dev.tsv): ${audit.judged} of ${audit.marks} marks judged; ${audit.states} state the claim, ${audit.part} part of it, ${audit.no} not: precision ${audit.precision} (${audit.precisionWithPart} with parts)`,
+        `  hand audit (bench/audit/transcripts-dev.tsv): ${audit.judged} of ${audit.marks} marks judged; ${audit.states} state the claim, ${audit.part} part of it, ${audit.no} not: precision ${audit.precision} (${audit.precisionWithPart} with parts). Of the ${audit.states} that state the claim, the qrels count ${audit.statesCountedRight} right (speaker-repeat reading): a decision that marked only true restatements would read precision ${round(audit.states ? audit.statesCountedRight / audit.states : 0)} by this measure`,
       );
     docs[split] = { matcher: mineFig, bm25: baseFig, curve: curves, ...(audit ? { audit } : {}) };
   }
