@@ -1,8 +1,11 @@
 import { VERDICT_GLYPHS } from '../../lib/verdict-labels';
-import { t, verdictLabel } from '../../utils/i18n';
+import { t, tn, verdictLabel } from '../../utils/i18n';
 import type { PageState } from '../../utils/messages';
 
-/** "On this page": the tab's claims (click: scroll to one with its card open), or why none. */
+/**
+ * "On this page": the tab's claims (click: scroll to one with its card open), or why none. The
+ * heading counts them: the list scrolls past a few, and the count says there are more.
+ */
 export function PageClaims({
   page,
   unreachable,
@@ -17,7 +20,15 @@ export function PageClaims({
 }) {
   return (
     <section aria-labelledby="fm-claims-h" class="fm-section">
-      <h2 id="fm-claims-h">{t('onThisPage')}</h2>
+      <h2 id="fm-claims-h">
+        {t('onThisPage')}
+        {active && page && page.claims.length > 0 ? (
+          <span class="fm-claims-count" data-testid="page-claims-count">
+            {' · '}
+            {tn('onThisPageCount', page.claims.length)}
+          </span>
+        ) : null}
+      </h2>
       {active && page?.stoppedAt !== undefined ? (
         <p class="fm-note" role="note" data-testid="stopped-early">
           {t('pageStoppedEarly', page.stoppedAt)}
