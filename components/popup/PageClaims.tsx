@@ -23,7 +23,7 @@ export function PageClaims({
       <h2 id="fm-claims-h">
         {t('onThisPage')}
         {active && page && page.claims.length > 0 ? (
-          <span class="fm-claims-count" data-testid="page-claims-count">
+          <span data-testid="page-claims-count">
             {' · '}
             {tn('onThisPageCount', page.claims.length)}
           </span>
