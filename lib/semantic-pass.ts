@@ -1,10 +1,11 @@
 import { semanticCandidates, type SemanticCandidate } from './match/semantic-candidates';
 import { semanticMatches, type Closeness } from './semantic/page-decision';
-import type { CosineItem } from './semantic/protocol';
+import { MAX_ITEMS, type CosineItem } from './semantic/protocol';
+import { claimEmbeddingText } from './semantic/claim-text';
 import type { Loaded } from './matching-service';
-import type { Match, Sentence } from './types';
+import type { ClaimRecord, Match, Sentence } from './types';
 
-/** Compares paragraphs with bundled claims in the model's worker (utils/semantic-host.ts). */
+/** Compares paragraphs with claims in the model's worker (utils/semantic-host.ts). */
 export type ClosenessFn = (items: CosineItem[]) => Promise<Closeness[]>;
 
 /** What the model is asked of each candidate paragraph: its text and its claims' rows. */
@@ -13,12 +14,14 @@ export const closenessItems = (cands: readonly SemanticCandidate[]): CosineItem[
 
 /**
  * The semantic pass over a batch the lexical pass has matched (README "Semantic channel"), in
- * the bundled set, whose claims' vectors ship in semantic/claims.fmv: the paragraphs left
- * unmarked at Balanced although their best claim came close (lib/match/semantic-candidates.ts)
- * go to the model in one request, and those whose best claim reaches the page decision's
- * probability are marked (lib/semantic/page-decision.ts). Imported and feed sets have no
- * vectors (their claims would have to be embedded, ~45 ms each): the lexical pass alone
- * matches them. A model that fails costs the semantic marks only.
+ * every enabled set: the paragraphs left unmarked at Balanced although their best claim came
+ * close (lib/match/semantic-candidates.ts) go to the model in one request, and those whose best
+ * claim reaches the page decision's probability are marked (lib/semantic/page-decision.ts).
+ * Bundled claims are named by their rows of semantic/claims.fmv; an imported or feed set ships
+ * no vectors, so its candidates' own texts go instead, and the worker embeds them and reads each
+ * against the bundled claims as rivals (lib/semantic/vectors.ts closenessToClaims). At most
+ * MAX_ITEMS paragraphs a request, the bundled set's first. A model that fails costs the
+ * semantic marks only.
  */
 export async function semanticPass(
   sets: readonly Loaded[],
@@ -27,19 +30,55 @@ export async function semanticPass(
   closeness: ClosenessFn,
 ): Promise<Match[][]> {
   const none = sets.map((): Match[] => []);
-  const at = sets.findIndex((l) => l.info.id === 'bundled');
-  const bundled = sets[at];
-  if (!bundled) return none;
-  const cands = semanticCandidates(bundled.set.index, sentences, { date });
-  if (cands.length === 0) return none;
+  const order = sets.map((_, i) => i).sort((a, b) => rank(sets[a]) - rank(sets[b]));
+  const asks: { at: number; cands: SemanticCandidate[]; items: CosineItem[] }[] = [];
+  let room = MAX_ITEMS;
+  for (const at of order) {
+    const l = sets[at] as Loaded;
+    if (room <= 0) break;
+    const cands = semanticCandidates(l.set.index, sentences, { date }).slice(0, room);
+    if (cands.length === 0) continue;
+    let items: CosineItem[];
+    if (l.info.id === 'bundled') items = closenessItems(cands);
+    else {
+      let records: Map<number, ClaimRecord>;
+      try {
+        records = await l.set.claims.getRows(
+          new Set(cands.flatMap((c) => c.hits.map((h) => h.r.claim))),
+        );
+      } catch (err) {
+        console.error(`Factmark: the semantic pass skips "${l.info.name}":`, err);
+        continue;
+      }
+      items = cands.map((c) => ({
+        text: c.text,
+        rows: [],
+        claims: c.hits.map((h) => {
+          const r = records.get(h.r.claim);
+          return r ? claimEmbeddingText(r) : '';
+        }),
+      }));
+    }
+    asks.push({ at, cands, items });
+    room -= items.length;
+  }
+  if (asks.length === 0) return none;
   let close: Closeness[];
   try {
-    close = await closeness(closenessItems(cands));
+    close = await closeness(asks.flatMap((a) => a.items));
   } catch (err) {
     console.error('Factmark: the semantic pass failed; the page keeps its lexical marks:', err);
     return none;
   }
   const text = (k: number) => sentences[k]?.text ?? '';
-  none[at] = semanticMatches(cands, close, bundled.info.id, text);
+  let from = 0;
+  for (const a of asks) {
+    const mine = close.slice(from, from + a.items.length);
+    from += a.items.length;
+    none[a.at] = semanticMatches(a.cands, mine, sets[a.at]?.info.id ?? '', text);
+  }
   return none;
 }
+
+/** The bundled set is asked first (its claims' vectors ship: no claim to embed). */
+const rank = (l: Loaded | undefined): number => (l?.info.id === 'bundled' ? 0 : 1);

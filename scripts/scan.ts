@@ -11,7 +11,8 @@ import { buildIndex, type ClaimIndex } from '../lib/match/matcher';
 import { scanPage } from '../tools/scan-page';
 import { CliError, readClaimsFile, readText, runCli } from '../tools/read-claims';
 import { hasClaimSetDir, readClaimSetDir } from '../tools/claim-set-files';
-import { bundledTable, claimsTable, semanticScan } from '../tools/semantic-scan';
+import { bundledTable, semanticScan } from '../tools/semantic-scan';
+import type { MatchableClaim } from '../lib/types';
 import type { Int8Table } from '../lib/semantic/vectors';
 
 const BUNDLED = 'public/claims';
@@ -46,21 +47,23 @@ await runCli('scan', async () => {
   const html = readText(file);
 
   let index: ClaimIndex;
-  let table: () => Promise<Int8Table>;
+  let fileClaims: MatchableClaim[] | undefined;
   if (claimsFile) {
-    const claims = readClaimsFile(claimsFile);
-    if (claims.length === 0) throw new CliError(`${claimsFile}: no claims`);
-    index = buildIndex(claims);
-    table = () => claimsTable(claims, (s) => process.stderr.write(`${s}\n`));
+    fileClaims = readClaimsFile(claimsFile);
+    if (fileClaims.length === 0) throw new CliError(`${claimsFile}: no claims`);
+    index = buildIndex(fileClaims);
   } else {
     if (!hasClaimSetDir(BUNDLED))
       execSync('npm run --silent claims:build', { stdio: ['ignore', 'ignore', 'inherit'] });
     index = readClaimSetDir(BUNDLED).index;
-    table = async () => {
-      execSync('npm run --silent semantic:build', { stdio: ['ignore', 'ignore', 'inherit'] });
-      return bundledTable();
-    };
   }
+  // The bundled claims' vectors: a claims file's claims are read against them as rivals.
+  const table = async (): Promise<Int8Table> => {
+    if (!hasClaimSetDir(BUNDLED))
+      execSync('npm run --silent claims:build', { stdio: ['ignore', 'ignore', 'inherit'] });
+    execSync('npm run --silent semantic:build', { stdio: ['ignore', 'ignore', 'inherit'] });
+    return bundledTable();
+  };
 
   for (const m of scanPage(html, index, strictness)) {
     process.stdout.write(
@@ -69,7 +72,7 @@ await runCli('scan', async () => {
   }
   // Shown at Balanced and Broad, as in the extension.
   if (semantic && strictness !== 'strict') {
-    for (const m of await semanticScan(html, index, await table())) {
+    for (const m of await semanticScan(html, index, await table(), fileClaims)) {
       process.stdout.write(
         `${JSON.stringify({ claim: m.claim, text: m.text, score: round(m.score), semantic: true })}\n`,
       );

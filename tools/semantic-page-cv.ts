@@ -55,7 +55,7 @@ export async function semanticPageCv(): Promise<{
   console.error(
     `${rows.length} candidate paragraphs (${news.length} on news pages); embedding what is new`,
   );
-  await vectors.cosines(rows, claimText, { tweets: idx2a.src.ids, news: bundled.src.ids });
+  await vectors.cosines(rows, claimText, bundled.src.ids);
 
   const train = splits[0]?.tweets ?? [];
   const foldOfTweet = new Map<string, number>();

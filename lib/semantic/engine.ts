@@ -8,7 +8,7 @@ import { statementEmbeddingText } from './claim-text';
 import type { Closeness } from './page-decision';
 import { checkItems, type CosineItem } from './protocol';
 import { fetchUseFiles, UseEncoder, USE_DIM } from './use-encoder';
-import { closenessOf, cosineAll, decodeTable, type Int8Table } from './vectors';
+import { closenessOf, closenessToClaims, cosineAll, decodeTable, type Int8Table } from './vectors';
 import { errorMessage } from '../error-message';
 
 /** public/semantic/meta.json, written by scripts/semantic-assets.ts. */
@@ -26,6 +26,9 @@ export interface EngineFiles {
   /** The sha256 (hex) of the bundled index the background matches with. */
   indexHash: () => Promise<string>;
 }
+
+/** Claim texts (of imports and feeds) whose vectors the worker keeps. */
+const CLAIM_CACHE = 4096;
 
 export class SemanticEngine {
   private constructor(
@@ -71,25 +74,59 @@ export class SemanticEngine {
     return new SemanticEngine(encoder, table);
   }
 
+  /** Claims of sets with no vectors, embedded once: text -> its vector. */
+  private readonly claimCache = new Map<string, Float32Array>();
+
   /**
    * Paragraph i against each of its rows: the cosine, and its margin over every other claim
-   * of the set (one scan of the table a paragraph: 27,754 × 512 int8, ~15 ms).
+   * of the set (one scan of the table a paragraph: 27,754 × 512 int8, ~15 ms). An item that
+   * names claim texts instead (an import, a feed) is compared with those, each against the
+   * bundled claims as rivals (vectors.ts closenessToClaims); a claim text is embedded once
+   * while the worker lives (CLAIM_CACHE of them).
    */
   async closeness(raw: unknown): Promise<Closeness[]> {
     const items: CosineItem[] = checkItems(raw);
     const texts = items.map((it) => statementEmbeddingText(it.text));
-    // Batches sorted by length (padding is per batch).
-    const order = texts
-      .map((_, i) => i)
-      .sort((a, b) => (texts[a]?.length ?? 0) - (texts[b]?.length ?? 0));
-    const rows = new Array<Float32Array>(texts.length);
-    for (let at = 0; at < order.length; at += 32) {
-      const part = order.slice(at, at + 32);
-      const emb = await this.encoder.embed(part.map((i) => texts[i] ?? ''));
-      part.forEach((i, k) => (rows[i] = emb.slice(k * USE_DIM, (k + 1) * USE_DIM)));
-    }
-    return items.map((it, i) =>
-      closenessOf(cosineAll(this.table, rows[i] ?? new Float32Array(USE_DIM)), it.rows),
+    const rows = await this.embedAll(texts);
+    const wanted = [...new Set(items.flatMap((it) => it.claims ?? []))].filter(
+      (c) => !this.claimCache.has(c),
     );
+    if (wanted.length > 0) {
+      const vecs = await this.embedAll(wanted);
+      wanted.forEach((c, k) => this.claimCache.set(c, vecs[k] ?? new Float32Array(USE_DIM)));
+      for (const key of this.claimCache.keys()) {
+        if (this.claimCache.size <= CLAIM_CACHE) break;
+        this.claimCache.delete(key);
+      }
+    }
+    // A paragraph that is a candidate of two sets is scanned once (a table scan is ~15 ms).
+    const scans = new Map<string, Float32Array>();
+    return items.map((it, i) => {
+      const para = rows[i] ?? new Float32Array(USE_DIM);
+      const key = texts[i] ?? '';
+      const all = scans.get(key) ?? cosineAll(this.table, para);
+      scans.set(key, all);
+      if (!it.claims) return closenessOf(all, it.rows);
+      const known = it.claims.map((c) => this.claimCache.get(c) ?? new Float32Array(USE_DIM));
+      return closenessToClaims(this.table, all, para, known);
+    });
+  }
+
+  /**
+   * Each text's vector, a text asked twice embedded once (a paragraph that is a candidate of
+   * two sets); batches of 32 sorted by length (padding is per batch).
+   */
+  private async embedAll(texts: readonly string[]): Promise<Float32Array[]> {
+    const distinct = [...new Set(texts)];
+    const order = distinct
+      .map((_, i) => i)
+      .sort((a, b) => (distinct[a]?.length ?? 0) - (distinct[b]?.length ?? 0));
+    const vec = new Map<string, Float32Array>();
+    for (let at = 0; at < order.length; at += 32) {
+      const part = order.slice(at, at + 32).map((i) => distinct[i] ?? '');
+      const emb = await this.encoder.embed(part);
+      part.forEach((t, k) => vec.set(t, emb.slice(k * USE_DIM, (k + 1) * USE_DIM)));
+    }
+    return texts.map((t) => vec.get(t) ?? new Float32Array(USE_DIM));
   }
 }

@@ -5,10 +5,15 @@
  */
 import type { Closeness } from './page-decision';
 
-/** One paragraph to embed and the bundled claims (rows of claims.fmv) to compare it with. */
+/**
+ * One paragraph to embed and the claims to compare it with: bundled claims by their rows of
+ * claims.fmv, or (`claims`, for a set that ships no vectors: an import, a feed) the claims'
+ * own texts, which the worker embeds (lib/semantic/engine.ts). `rows` is then empty.
+ */
 export interface CosineItem {
   text: string;
   rows: number[];
+  claims?: string[];
 }
 
 export interface CosineRequest {
@@ -23,6 +28,8 @@ export type CosineReply = { id: number; close: Closeness[] } | { id: number; err
 export const MAX_ITEMS = 64;
 /** A paragraph is cut to this many characters before it is embedded. */
 export const MAX_TEXT = 2000;
+/** At most this many claim texts an item (a paragraph's best claims: SEMANTIC_TOP). */
+export const MAX_CLAIMS = 8;
 
 /**
  * Checks a request received by the worker (what and where when it is wrong); the worker
@@ -42,7 +49,20 @@ export function checkItems(raw: unknown): CosineItem[] {
       if (!Number.isInteger(r) || (r as number) < 0)
         throw new Error(`semantic request: items[${i}].rows[${k}] is not a row number`);
     });
-    return { text: item.text.slice(0, MAX_TEXT), rows: item.rows as number[] };
+    const text = item.text.slice(0, MAX_TEXT);
+    const claims = (it as { claims?: unknown }).claims;
+    if (claims === undefined) return { text, rows: item.rows as number[] };
+    if (!Array.isArray(claims) || claims.length > MAX_CLAIMS)
+      throw new Error(
+        `semantic request: items[${i}].claims is not a list of at most ${MAX_CLAIMS}`,
+      );
+    if (item.rows.length > 0)
+      throw new Error(`semantic request: items[${i}] names both rows and claims`);
+    claims.forEach((c: unknown, k) => {
+      if (typeof c !== 'string')
+        throw new Error(`semantic request: items[${i}].claims[${k}] is not a string`);
+    });
+    return { text, rows: [], claims: (claims as string[]).map((c) => c.slice(0, MAX_TEXT)) };
   });
 }
 

@@ -96,3 +96,62 @@ export function closenessOf(
   const margin = rows.map((r, k) => (cos[k] ?? 0) - (r === bestRow ? second : best));
   return { cos, margin };
 }
+
+/**
+ * A claim of a set that ships no vectors is the same claim as a bundled row it is this close
+ * to (a feed republishing a bundled check): that row is no rival of it.
+ */
+export const SAME_CLAIM_COSINE = 0.95;
+
+/** How many of a paragraph's closest rows are looked through for a claim's rival. */
+const RIVAL_DEPTH = 16;
+
+/** Cosine of a float row with row i of the table. */
+function cosineRow(t: Int8Table, i: number, v: Float32Array): number {
+  let s = 0;
+  const base = i * t.dim;
+  for (let d = 0; d < t.dim; d++) s += (t.q[base + d] as number) * (v[d] as number);
+  return s * (t.scale[i] as number);
+}
+
+/**
+ * A paragraph against claims that are not rows of the table (their vectors `claims`, from
+ * texts the worker embedded): each one's cosine, and its margin over every other claim
+ * Factmark knows, that is the table's rows (`all`: the paragraph's cosine with each) and the
+ * other claims asked with it. A row that is this very claim (cosine with it at least
+ * SAME_CLAIM_COSINE: a feed republishing a bundled check) is no rival; only the paragraph's
+ * RIVAL_DEPTH closest rows are compared with the claim, so no claim costs a table scan. So a
+ * claim of an import is read against tens of thousands of rivals, as a bundled claim is
+ * (closenessOf), however small its set.
+ */
+export function closenessToClaims(
+  table: Int8Table,
+  all: Float32Array,
+  para: Float32Array,
+  claims: readonly Float32Array[],
+): { cos: number[]; margin: number[] } {
+  const dot = (a: Float32Array, b: Float32Array): number => {
+    let s = 0;
+    for (let d = 0; d < a.length; d++) s += (a[d] as number) * (b[d] as number);
+    return s;
+  };
+  const cos = claims.map((v) => dot(v, para));
+  const top: number[] = [];
+  all.forEach((c, r) => {
+    if (top.length < RIVAL_DEPTH || c > (all[top[top.length - 1] as number] as number)) {
+      top.push(r);
+      top.sort((a, b) => (all[b] as number) - (all[a] as number));
+      if (top.length > RIVAL_DEPTH) top.length = RIVAL_DEPTH;
+    }
+  });
+  const margin = cos.map((c, k) => {
+    const v = claims[k] as Float32Array;
+    const row = top.find((r) => cosineRow(table, r, v) < SAME_CLAIM_COSINE);
+    let best = row === undefined ? -Infinity : (all[row] as number);
+    cos.forEach((o, j) => {
+      if (j !== k && o > best) best = o;
+    });
+    return c - (best === -Infinity ? 0 : best);
+  });
+  return { cos, margin };
+}

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   HOST_TAG,
   markedClaims,
+  openOptions,
   openPopup,
   useBrowser,
   waitForMarks,
@@ -70,6 +71,42 @@ describe('importing a claim set in the popup', () => {
     await expect.poll(() => markedClaims(page)).toEqual([]);
     await expect.poll(() => popup.getByTestId('imported-sets').count()).toBe(0);
     await popup.close();
+    await page.close();
+  });
+
+  test('"Find restatements" reads an imported set too: its claim is marked where a page says it in other words', async () => {
+    // tests/fixtures/pages/import-restated.html states the imported claim in words of its
+    // own; the lexical pass leaves it a possible match, shown at Broad only.
+    const page = await e().context.newPage();
+    await page.goto(`${e().server.origin}/import-restated.html`);
+    await waitForScans(page);
+    const popup = await openPopup(e(), page);
+    await popup
+      .getByTestId('import-file')
+      .setInputFiles('tests/fixtures/claims/import-claimreview.json');
+    await popup.getByTestId('import-accept').click();
+    await expect
+      .poll(() => popup.getByTestId('imported-sets').textContent())
+      .toMatch(/import-claimreview · 1 claim,/);
+    await popup.close();
+    await waitForScans(page, 2);
+    await page.waitForTimeout(500);
+    expect(await markedClaims(page)).toEqual([]);
+
+    const options = await openOptions(e());
+    await options.getByTestId('toggle-semantic').check();
+    await options.close();
+    // The worker embeds the imported claim's text (no vectors ship for it) and marks it.
+    await page.bringToFront();
+    const ids = await waitForMarks(page, 1, 60_000);
+    expect(ids).toHaveLength(1);
+    expect(ids[0]).toMatch(CLAIM_ID);
+    await page.locator(`${HOST_TAG} [data-factmark-claim]`).first().click();
+    const card = page.locator(`${HOST_TAG} [data-testid="factmark-card"]`);
+    await expect.poll(() => card.textContent()).toContain('in other words');
+    expect(await card.locator('a').first().getAttribute('href')).toMatch(
+      /^https:\/\/www\.indiatoday\.in\//,
+    );
     await page.close();
   });
 });

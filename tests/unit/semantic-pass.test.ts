@@ -65,7 +65,10 @@ function service(
 const sentences = (...texts: string[]) => texts.map((text, block) => ({ text, block }));
 /** The model's answer: every paragraph this close to each of its claims. */
 const same = (cos: number, margin: number) => async (items: CosineItem[]) =>
-  items.map((it) => ({ cos: it.rows.map(() => cos), margin: it.rows.map(() => margin) }));
+  items.map((it) => {
+    const claims = it.claims ?? it.rows;
+    return { cos: claims.map(() => cos), margin: claims.map(() => margin) };
+  });
 /** Close to its claim, and closer to it than to any other claim of the set. */
 const NEAR = same(0.6, 0.05);
 
@@ -117,16 +120,42 @@ describe('the semantic pass', () => {
     expect(asked).toEqual([]);
   });
 
-  test('an imported copy of a claim adds no request: only bundled rows go to the model', async () => {
+  test("an imported set's candidates go in the same request, by their claims' own texts", async () => {
+    // A claim the bundled set lacks, as a reader's import or feed would bring it.
+    const base = SEED.find((r) => r.id === 'trump-end-war-24-hours') as ClaimRecord;
     const mine = [
-      { ...SEED.find((r) => r.id === 'trump-end-war-24-hours'), id: 'my-24h' } as ClaimRecord,
+      {
+        ...base,
+        id: 'my-water-claim',
+        claim: 'Officials warned that someone is injecting poison into bottled water.',
+        sources: [{ ...base.sources[0], title: 'Is someone poisoning bottled water?' }],
+      } as ClaimRecord,
     ];
-    const { svc, asked } = service(NEAR, mine);
-    const r = await svc.match({ sentences: sentences(VOWED), semantic: true });
-    expect(r.matches.map((m) => m.set)).toEqual(['bundled']);
+    const WATER = 'Officials warned people about poison in water.';
+    // The model finds each paragraph far nearer its claim than any other (a clear restatement).
+    const { svc, asked } = service(same(0.95, 0.3), mine);
+    const r = await svc.match({ sentences: sentences(VOWED, WATER), semantic: true });
+    expect(r.matches.map((m) => [m.sentence, m.set])).toEqual([
+      [0, 'bundled'],
+      [1, 'mine'],
+    ]);
+    expect(r.claims.mine?.[r.matches[1]?.row ?? -1]?.id).toBe('my-water-claim');
+    // One request: the bundled paragraph by rows, the imported one by its claim's text + title.
     expect(asked).toHaveLength(1);
-    for (const it of asked[0] ?? [])
-      for (const row of it.rows) expect(row).toBeLessThan(SEED.length);
+    const [bundledItem, mineItem] = asked[0] ?? [];
+    expect(bundledItem?.claims).toBeUndefined();
+    expect(mineItem?.rows).toEqual([]);
+    expect(mineItem?.claims).toEqual([
+      'Officials warned that someone is injecting poison into bottled water. Is someone poisoning bottled water?',
+    ]);
+  });
+
+  test('an imported claim the model finds as close to other claims stays unmarked', async () => {
+    const { svc } = service(same(0.6, -0.2), [
+      { ...SEED.find((r) => r.id === 'trump-end-war-24-hours'), id: 'my-24h' } as ClaimRecord,
+    ]);
+    const r = await svc.match({ sentences: sentences(VOWED), semantic: true });
+    expect(r.matches).toEqual([]);
   });
 });
 
@@ -137,6 +166,15 @@ describe('the worker protocol', () => {
     );
     expect(() => checkItems([{ rows: [] }])).toThrow('items[0].text is not a string');
     expect(() => checkItems('x')).toThrow('items is not a list');
+    expect(() => checkItems([{ text: 'a', rows: [1], claims: ['b'] }])).toThrow(
+      'items[0] names both rows and claims',
+    );
+    expect(() => checkItems([{ text: 'a', rows: [], claims: ['b', 3] }])).toThrow(
+      'items[0].claims[1] is not a string',
+    );
+    expect(checkItems([{ text: 'a', rows: [], claims: ['b'] }])).toEqual([
+      { text: 'a', rows: [], claims: ['b'] },
+    ]);
   });
 
   test('replies find their request by id; a worker error fails what is pending', async () => {

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UseTokenizer } from '../../lib/semantic/tokenizer';
-import { cosineAll, decodeTable, encodeTable, quantize, rowOf } from '../../lib/semantic/vectors';
+import {
+  closenessToClaims,
+  cosineAll,
+  decodeTable,
+  encodeTable,
+  quantize,
+  rowOf,
+} from '../../lib/semantic/vectors';
 import {
   rerankFeatures,
   rerankProbabilities,
@@ -189,5 +196,40 @@ describe('semantic re-ranker (hybrid pool)', () => {
   it('ships weights fitted for these features, nearer meaning raising the probability', () => {
     const near = rerankProbabilities([listed(0.5, 0, 0.3), listed(0.5, 1, 0.7)], 10);
     expect(near[1]).toBeGreaterThan(near[0]!);
+  });
+});
+
+describe('closeness to claims that ship no vectors (an import, a feed)', () => {
+  const unit = (...xs: number[]) => {
+    const n = Math.hypot(...xs);
+    return Float32Array.from(xs, (x) => x / n);
+  };
+  // Three bundled claims: row 0 is the imported claim itself (a feed republishing it).
+  const table = quantize(
+    new Float32Array([...unit(1, 0, 0), ...unit(0.6, 0.8, 0), ...unit(0, 0, 1)]),
+    3,
+  );
+  const para = unit(0.9, 0.3, 0.1);
+  const all = cosineAll(table, para);
+
+  it('the bundled copy of the claim is no rival; the next bundled claim and the other claims asked are', () => {
+    const mine = unit(1, 0, 0);
+    const { cos, margin } = closenessToClaims(table, all, para, [mine]);
+    expect(cos[0]).toBeCloseTo(0.94, 2);
+    // Its rival is row 1 (cosine ~0.76 with the paragraph), not its own copy in row 0.
+    expect(margin[0]).toBeCloseTo((cos[0] ?? 0) - (all[1] ?? 0), 5);
+    expect(margin[0]).toBeGreaterThan(0.1);
+    // A claim only near row 0 (cosine 0.9 < SAME_CLAIM_COSINE) is not its copy: row 0 is its rival.
+    const near = unit(1, 0.484, 0);
+    const other = closenessToClaims(table, all, para, [near]);
+    expect(other.margin[0]).toBeCloseTo((other.cos[0] ?? 0) - (all[0] ?? 0), 5);
+  });
+
+  it('another claim asked with it that is closer to the paragraph makes its margin negative', () => {
+    const a = unit(0, 0.2, 1);
+    const b = unit(0.9, 0.3, 0.1);
+    const { margin } = closenessToClaims(table, all, para, [a, b]);
+    expect(margin[0]).toBeLessThan(-0.5);
+    expect(margin[1]).toBeGreaterThan(0);
   });
 });
