@@ -36,7 +36,7 @@ export async function semanticPass(
   for (const at of order) {
     const l = sets[at] as Loaded;
     if (room <= 0) break;
-    const cands = semanticCandidates(l.set.index, sentences, { date }).slice(0, room);
+    let cands = semanticCandidates(l.set.index, sentences, { date }).slice(0, room);
     if (cands.length === 0) continue;
     let items: CosineItem[];
     if (l.info.id === 'bundled') items = closenessItems(cands);
@@ -50,13 +50,15 @@ export async function semanticPass(
         console.error(`Factmark: the semantic pass skips "${l.info.name}":`, err);
         continue;
       }
+      // A claim whose record cannot be read is not asked about (its text is what is compared).
+      cands = cands
+        .map((c) => ({ ...c, hits: c.hits.filter((h) => records.has(h.r.claim)) }))
+        .filter((c) => c.hits.length > 0);
+      if (cands.length === 0) continue;
       items = cands.map((c) => ({
         text: c.text,
         rows: [],
-        claims: c.hits.map((h) => {
-          const r = records.get(h.r.claim);
-          return r ? claimEmbeddingText(r) : '';
-        }),
+        claims: c.hits.map((h) => claimEmbeddingText(records.get(h.r.claim) as ClaimRecord)),
       }));
     }
     asks.push({ at, cands, items });
