@@ -16,7 +16,8 @@
  * Node figures come from bench/match.ts (matching speed) and bench/claims.ts (set size, load);
  * bench/feeds.ts and bench/limits.ts (pages and a claim set past the limits) run on their own;
  * the store packages' sizes and contents come from bench/packages.ts, the semantic channel's
- * figures ("Find restatements" on) from bench/semantic.ts.
+ * figures ("Find restatements" on) from bench/semantic.ts, and what it costs for an imported
+ * set's claims from bench/semantic-claims.ts.
  */
 import { execFileSync, execSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -453,6 +454,9 @@ async function main(): Promise<void> {
     // article's last semantic reply, its added CPU per news page, memory with the model
     // (bench/semantic.ts).
     semantic: nodeBench('bench/semantic.ts', ['--runs', String(RUNS)]),
+    // The same for an imported or feed set, whose claim texts the worker embeds the first
+    // time a page comes close to them: a request's time new and cached (bench/semantic-claims.ts).
+    semanticClaims: nodeBench('bench/semantic-claims.ts', ['--runs', String(RUNS)]),
     // The store packages: sizes, largest files, what a store would refuse (bench/packages.ts).
     packages: nodeBench('bench/packages.ts', args.includes('--no-build') ? [] : ['--build']),
   };
