@@ -34,7 +34,10 @@ export function ClaimSetPanel({
 }: {
   sets: SetInfo[];
   actions: ClaimSetActions;
-  /** Without its own section and heading (the options page gives it one). */
+  /**
+   * Without its own section and heading, nor the bundled set's line: the options page gives
+   * it both (components/options/ClaimSetsSection.tsx).
+   */
   headless?: boolean;
 }) {
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -84,10 +87,11 @@ export function ClaimSetPanel({
 
   const body = (
     <>
-      {bundled ? (
+      {bundled && !headless ? (
         <p class="fm-set-bundled" data-testid="bundled-set">
           <span>
-            {bundled.name} (bundled) · {bundled.count.toLocaleString('en')} claims
+            {bundled.name} · {tn('setSummary', bundled.count, localDate(bundled.date))} ·{' '}
+            {t('setBundled')}
           </span>
           <SetSummaryLine summary={bundled.summary} now={new Date()} />
         </p>

@@ -1,8 +1,12 @@
 import { localDate, t, tn } from '../../utils/i18n';
 import { ClaimSetPanel } from '../ClaimSetPanel';
+import { SetSummaryLine } from '../feeds/SetSummaryLine';
 import type { OptionsContext } from './types';
 
-/** The bundled set (always on) and the imported ones, with importing a file. */
+/**
+ * The bundled set (always on: its name, size, date, publishers and licence, once) and the
+ * imported ones, with importing a file.
+ */
 export function ClaimSetsSection({ sets, setActions }: OptionsContext) {
   const bundled = sets.filter((s) => s.builtin);
   return (
@@ -14,6 +18,7 @@ export function ClaimSetsSection({ sets, setActions }: OptionsContext) {
               <strong>{s.name}</strong> · {tn('setSummary', s.count, localDate(s.date))}
             </span>
             <span class="fm-muted">{t('setBundled')}</span>
+            <SetSummaryLine summary={s.summary} now={new Date()} />
           </li>
         ))}
       </ul>
