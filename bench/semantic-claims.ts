@@ -12,6 +12,7 @@
  */
 import { buildIndex } from '../lib/match/matcher';
 import { SEMANTIC_MAX_BLOCKS } from '../lib/match/semantic-candidates';
+import { claimTextItems } from '../lib/semantic-pass';
 import { embeddingText } from '../lib/semantic/claim-text';
 import { SemanticEngine } from '../lib/semantic/engine';
 import type { CosineItem } from '../lib/semantic/protocol';
@@ -35,17 +36,10 @@ const enc = await loadNodeEncoder();
 const requests: { items: CosineItem[]; rows: CosineItem[]; claims: number }[] = [];
 for (let i = 0; i < cands.length; i += SEMANTIC_MAX_BLOCKS) {
   const part = cands.slice(i, i + SEMANTIC_MAX_BLOCKS);
-  const items = part.map((c) => ({
-    text: c.text,
-    rows: [],
-    claims: c.hits.map((h) => {
-      const claim = claims[h.r.claim];
-      return claim ? embeddingText(claim.text, claim.title) : '';
-    }),
-  }));
+  const items = claimTextItems(part, (k) => embeddingText(claims[k]?.text ?? '', claims[k]?.title));
   // The same paragraphs against bundled rows (any rows: the cost does not depend on which).
   const rows = part.map((c) => ({ text: c.text, rows: c.hits.map((_, k) => k) }));
-  requests.push({ items, rows, claims: new Set(items.flatMap((it) => it.claims)).size });
+  requests.push({ items, rows, claims: new Set(items.flatMap((it) => it.claims ?? [])).size });
 }
 const fresh: number[] = [];
 const cached: number[] = [];

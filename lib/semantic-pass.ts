@@ -13,6 +13,17 @@ export const closenessItems = (cands: readonly SemanticCandidate[]): CosineItem[
   cands.map((c) => ({ text: c.text, rows: c.hits.map((h) => h.r.claim) }));
 
 /**
+ * The same for a set that ships no vectors (an import, a feed, a claims file): each
+ * candidate's claims by their texts, as the model reads them (`textOf`: a claim row's
+ * claimEmbeddingText / embeddingText).
+ */
+export const claimTextItems = (
+  cands: readonly SemanticCandidate[],
+  textOf: (claim: number) => string,
+): CosineItem[] =>
+  cands.map((c) => ({ text: c.text, rows: [], claims: c.hits.map((h) => textOf(h.r.claim)) }));
+
+/**
  * The semantic pass over a batch the lexical pass has matched (README "Semantic channel"), in
  * every enabled set: the paragraphs left unmarked at Balanced although their best claim came
  * close (lib/match/semantic-candidates.ts) go to the model in one request, and those whose best
@@ -55,11 +66,7 @@ export async function semanticPass(
         .map((c) => ({ ...c, hits: c.hits.filter((h) => records.has(h.r.claim)) }))
         .filter((c) => c.hits.length > 0);
       if (cands.length === 0) continue;
-      items = cands.map((c) => ({
-        text: c.text,
-        rows: [],
-        claims: c.hits.map((h) => claimEmbeddingText(records.get(h.r.claim) as ClaimRecord)),
-      }));
+      items = claimTextItems(cands, (k) => claimEmbeddingText(records.get(k) as ClaimRecord));
     }
     asks.push({ at, cands, items });
     room -= items.length;

@@ -37,9 +37,9 @@
 import { createHash } from 'node:crypto';
 import { buildIndex, rankQuery } from '../lib/match/matcher';
 import { Bm25Scores } from '../tools/bm25-baseline';
-import { fitLogistic, logit, rankFigures, topOf } from '../tools/semantic-fit';
+import { fitLogistic, logit, rankFigures } from '../tools/semantic-fit';
 import { CACHE_DIR, loadTable, semanticTexts } from '../tools/semantic-texts';
-import { rowOf, type Int8Table } from '../lib/semantic/vectors';
+import { rowOf, topOf, type Int8Table } from '../lib/semantic/vectors';
 import { adapted, fitAdapter, type AdapterQuery } from '../tools/semantic-adapter';
 import { WordVectors, vectorTokens } from '../lib/semantic/word-vectors';
 import { readFileSync } from 'node:fs';

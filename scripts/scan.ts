@@ -46,6 +46,11 @@ await runCli('scan', async () => {
   if (!file) throw new CliError(USAGE);
   const html = readText(file);
 
+  const build = (what: string) =>
+    execSync(`npm run --silent ${what}`, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const bundledSet = () => {
+    if (!hasClaimSetDir(BUNDLED)) build('claims:build');
+  };
   let index: ClaimIndex;
   let fileClaims: MatchableClaim[] | undefined;
   if (claimsFile) {
@@ -53,15 +58,13 @@ await runCli('scan', async () => {
     if (fileClaims.length === 0) throw new CliError(`${claimsFile}: no claims`);
     index = buildIndex(fileClaims);
   } else {
-    if (!hasClaimSetDir(BUNDLED))
-      execSync('npm run --silent claims:build', { stdio: ['ignore', 'ignore', 'inherit'] });
+    bundledSet();
     index = readClaimSetDir(BUNDLED).index;
   }
   // The bundled claims' vectors: a claims file's claims are read against them as rivals.
-  const table = async (): Promise<Int8Table> => {
-    if (!hasClaimSetDir(BUNDLED))
-      execSync('npm run --silent claims:build', { stdio: ['ignore', 'ignore', 'inherit'] });
-    execSync('npm run --silent semantic:build', { stdio: ['ignore', 'ignore', 'inherit'] });
+  const table = (): Int8Table => {
+    bundledSet();
+    build('semantic:build');
     return bundledTable();
   };
 
@@ -72,7 +75,7 @@ await runCli('scan', async () => {
   }
   // Shown at Balanced and Broad, as in the extension.
   if (semantic && strictness !== 'strict') {
-    for (const m of await semanticScan(html, index, await table(), fileClaims)) {
+    for (const m of await semanticScan(html, index, table(), fileClaims)) {
       process.stdout.write(
         `${JSON.stringify({ claim: m.claim, text: m.text, score: round(m.score), semantic: true })}\n`,
       );

@@ -52,6 +52,10 @@ export function vectorKey(text: string): string {
 /** A cached text's vector (undefined when it was never embedded). */
 export const cachedRow = (cache: KeyedVectors, text: string) => cache.rows.get(vectorKey(text));
 
+/** A cached vector back as float32 (its int8 values times its scale). */
+export const floatRow = (r: { q: Int8Array; scale: number }): Float32Array =>
+  Float32Array.from(r.q, (v) => v * r.scale);
+
 /** The cosine of two cached vectors (their int8 dot times both scales); 0 when one is missing. */
 export function rowCosine(
   x: { q: Int8Array; scale: number } | undefined,

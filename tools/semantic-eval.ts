@@ -17,10 +17,10 @@ import {
 } from '../lib/semantic/rerank';
 import type { MatchableClaim, Query, RankedClaim } from '../lib/types';
 import { embeddingText } from '../lib/semantic/claim-text';
-import { cosineAll } from '../lib/semantic/vectors';
-import { cachedRow, tableFor, type KeyedVectors } from './claim-vectors';
+import { cosineAll, topOf } from '../lib/semantic/vectors';
+import { cachedRow, floatRow, tableFor, type KeyedVectors } from './claim-vectors';
 import { cliVectors, queryEmbeddingText, queryPools, RERANK_POOL } from './query-rerank';
-import { fitLogistic, rankFigures, topOf } from './semantic-fit';
+import { fitLogistic, rankFigures } from './semantic-fit';
 import {
   loadQrels,
   loadQueries,
@@ -154,10 +154,7 @@ function cosineAlone(
   return runs.map((r) => {
     const row = cachedRow(cache, queryEmbeddingText(r.query.text));
     if (!row) return [];
-    const cos = cosineAll(
-      table,
-      Float32Array.from(row.q, (x) => x * row.scale),
-    );
+    const cos = cosineAll(table, floatRow(row));
     return topOf(cos, 5).map((i) => claims[i]!.id);
   });
 }

@@ -89,19 +89,3 @@ export function rankFigures(runs: { ranked: readonly string[]; rel: ReadonlySet<
   const n = Math.max(1, runs.length);
   return { map5: map / n, p1: p1 / n, n: runs.length };
 }
-
-/** The indexes of the `k` highest scores, best first (an earlier index first on ties). */
-export function topOf(scores: ArrayLike<number>, k: number): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < scores.length; i++) {
-    if (
-      idx.length < k ||
-      (scores[i] as number) > (scores[idx[idx.length - 1] as number] as number)
-    ) {
-      idx.push(i);
-      idx.sort((a, b) => (scores[b] as number) - (scores[a] as number));
-      if (idx.length > k) idx.pop();
-    }
-  }
-  return idx;
-}

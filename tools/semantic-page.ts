@@ -18,6 +18,7 @@ import {
   CLAIM_VECTOR_CACHE,
   tableFor,
   fillCache,
+  floatRow,
   readKeyedVectors,
   type KeyedVectors,
 } from './claim-vectors';
@@ -93,15 +94,14 @@ export class Vectors {
     const bundledRow = new Map(bundledIds.map((id, i) => [id, i]));
     // A tweet's claims are a claims file's (`npm run scan -- --claims`, an import or a feed in
     // the extension): read against the bundled claims as rivals, their own copies left out.
-    const f32 = (r: { q: Int8Array; scale: number }) => Float32Array.from(r.q, (v) => v * r.scale);
     const claim = (id: string) => {
       const k = cachedRow(both, claimText(id));
       if (!k) throw new Error(`tweet claims: ${id} has no cached vector`);
-      return f32(k);
+      return floatRow(k);
     };
     rows.forEach((r, i) => {
       const b = cachedRow(this.blocks, texts[i] ?? '');
-      const para = b ? f32(b) : new Float32Array(bundled.dim);
+      const para = b ? floatRow(b) : new Float32Array(bundled.dim);
       const all = cosineAll(bundled, para);
       const close = r.news
         ? closenessOf(

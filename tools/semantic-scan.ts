@@ -11,10 +11,10 @@
 import { readFileSync } from 'node:fs';
 import type { ClaimIndex } from '../lib/match/matcher';
 import { embeddingText } from '../lib/semantic/claim-text';
-import { closenessItems } from '../lib/semantic-pass';
+import { claimTextItems, closenessItems } from '../lib/semantic-pass';
 import { SemanticEngine } from '../lib/semantic/engine';
 import { semanticMatches, type Closeness } from '../lib/semantic/page-decision';
-import { MAX_ITEMS, type CosineItem } from '../lib/semantic/protocol';
+import { MAX_ITEMS } from '../lib/semantic/protocol';
 import { decodeTable, type Int8Table } from '../lib/semantic/vectors';
 import type { MatchableClaim } from '../lib/types';
 import type { PageMark } from './scan-page';
@@ -46,15 +46,8 @@ export async function semanticScan(
   try {
     // The worker's own code, MAX_ITEMS paragraphs a request as the extension sends them.
     const engine = SemanticEngine.of(enc, table);
-    const items: CosineItem[] = claims
-      ? cands.map((c) => ({
-          text: c.text,
-          rows: [],
-          claims: c.hits.map((h) => {
-            const claim = claims[h.r.claim];
-            return claim ? embeddingText(claim.text, claim.title) : '';
-          }),
-        }))
+    const items = claims
+      ? claimTextItems(cands, (k) => embeddingText(claims[k]?.text ?? '', claims[k]?.title))
       : closenessItems(cands);
     const close: Closeness[] = [];
     for (let i = 0; i < items.length; i += MAX_ITEMS)

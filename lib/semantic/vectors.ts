@@ -62,16 +62,35 @@ export function rowOf(t: Int8Table, i: number): Float32Array {
   return out;
 }
 
+/** Cosine of a float row with row i of the table. */
+export function cosineRow(t: Int8Table, i: number, v: Float32Array): number {
+  let s = 0;
+  const base = i * t.dim;
+  for (let d = 0; d < t.dim; d++) s += (t.q[base + d] as number) * (v[d] as number);
+  return s * (t.scale[i] as number);
+}
+
 /** Cosine of a float query row with every row of the table. */
 export function cosineAll(t: Int8Table, query: Float32Array): Float32Array {
   const out = new Float32Array(t.n);
-  for (let i = 0; i < t.n; i++) {
-    let s = 0;
-    const base = i * t.dim;
-    for (let d = 0; d < t.dim; d++) s += (t.q[base + d] as number) * (query[d] as number);
-    out[i] = s * (t.scale[i] as number);
-  }
+  for (let i = 0; i < t.n; i++) out[i] = cosineRow(t, i, query);
   return out;
+}
+
+/** The indexes of the `k` highest scores, best first (an earlier index first on ties). */
+export function topOf(scores: ArrayLike<number>, k: number): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    if (
+      idx.length < k ||
+      (scores[i] as number) > (scores[idx[idx.length - 1] as number] as number)
+    ) {
+      idx.push(i);
+      idx.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+      if (idx.length > k) idx.pop();
+    }
+  }
+  return idx;
 }
 
 /**
@@ -106,14 +125,6 @@ export const SAME_CLAIM_COSINE = 0.95;
 /** How many of a paragraph's closest rows are looked through for a claim's rival. */
 const RIVAL_DEPTH = 16;
 
-/** Cosine of a float row with row i of the table. */
-function cosineRow(t: Int8Table, i: number, v: Float32Array): number {
-  let s = 0;
-  const base = i * t.dim;
-  for (let d = 0; d < t.dim; d++) s += (t.q[base + d] as number) * (v[d] as number);
-  return s * (t.scale[i] as number);
-}
-
 /**
  * A paragraph against claims that are not rows of the table (their vectors `claims`, from
  * texts the worker embedded): each one's cosine, and its margin over every other claim
@@ -136,14 +147,7 @@ export function closenessToClaims(
     return s;
   };
   const cos = claims.map((v) => dot(v, para));
-  const top: number[] = [];
-  all.forEach((c, r) => {
-    if (top.length < RIVAL_DEPTH || c > (all[top[top.length - 1] as number] as number)) {
-      top.push(r);
-      top.sort((a, b) => (all[b] as number) - (all[a] as number));
-      if (top.length > RIVAL_DEPTH) top.length = RIVAL_DEPTH;
-    }
-  });
+  const top = topOf(all, RIVAL_DEPTH);
   const margin = cos.map((c, k) => {
     const v = claims[k] as Float32Array;
     const row = top.find((r) => cosineRow(table, r, v) < SAME_CLAIM_COSINE);
