@@ -59,8 +59,9 @@ export function queryRuns(task: Task, split: Split, index: ClaimIndex): QueryRun
   }));
 }
 
-const FOLDS = 5;
-const foldOf = (group: string): number =>
+/** Folds of train+dev: train groups dealt by a hash of the group, dev one more fold. */
+export const FOLDS = 5;
+export const foldOf = (group: string): number =>
   parseInt(createHash('sha1').update(group).digest('hex').slice(0, 8), 16) % FOLDS;
 
 /** MAP@5 (rankFigures) of these queries' lists, `lists[i]` ranking `runs[i]`'s claims. */
