@@ -11,7 +11,7 @@ import { ClaimSetPanel } from '../../components/ClaimSetPanel';
 import { MatchingSettings } from '../../components/popup/MatchingSettings';
 import { PageClaims } from '../../components/popup/PageClaims';
 import { Switches } from '../../components/popup/Switches';
-import { localDate, t, tn } from '../../utils/i18n';
+import { t } from '../../utils/i18n';
 import { FeedsPanel } from '../../components/feeds/FeedsPanel';
 
 /** The popup opened for a given tab (`?tab=ID`, the e2e tests and a pinned panel). */
@@ -74,7 +74,6 @@ export function App() {
   const setActions = claimSetActions(refreshSets);
   const host = page?.host ? normalizeHost(page.host) : null;
   const active = host ? isActiveOn(settings, host) : settings.enabled;
-  const bundled = sets.find((s) => s.builtin);
 
   return (
     <main class="fm-popup">
@@ -99,11 +98,6 @@ export function App() {
       <ClaimSetPanel sets={sets} actions={setActions} />
       <FeedsPanel />
       <footer class="fm-foot">
-        {bundled ? (
-          <span data-testid="set-info">
-            {bundled.name}: {tn('setSummary', bundled.count, localDate(bundled.date))}
-          </span>
-        ) : null}
         <span>{t('runsLocally')}</span>
         <button
           type="button"

@@ -31,6 +31,10 @@ describe('the options page', () => {
     await page.goto(`${e().server.origin}/demo-article.html`);
     await waitForMarks(page, SEED_IDS.length);
     const popup = await openPopup(e(), page);
+    // The bundled set is named once, in the claim sets panel (the footer used to repeat it).
+    await expect.poll(() => popup.getByTestId('bundled-set').count()).toBe(1);
+    const popupText = (await popup.locator('main').textContent()) ?? '';
+    expect(popupText.split('Factmark bundled claims').length - 1).toBe(1);
     const [options] = await Promise.all([
       e().context.waitForEvent('page', (p) => p.url().includes('/options.html')),
       popup.getByTestId('open-options').click(),

@@ -35,8 +35,8 @@ describe('the Ukrainian interface (--lang=uk)', () => {
     expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^uk/);
     // "27 754" (thousands split by a space, as Ukrainian writes them) and the plural form
     // Ukrainian uses for that count: 1, 2–4 "твердження", 5–20 "тверджень" (…4 -> "твердження").
-    await expect.poll(() => popup.getByTestId('set-info').textContent()).toMatch(/\d{3} тверд/);
-    const info = (await popup.getByTestId('set-info').textContent()) ?? '';
+    await expect.poll(() => popup.getByTestId('bundled-set').textContent()).toMatch(/\d{3} тверд/);
+    const info = (await popup.getByTestId('bundled-set').textContent()) ?? '';
     const m = /(\d{1,3}(?:[\s\u202f\u00a0]\d{3})+) (твердження|тверджень),/.exec(info);
     expect(m, info).not.toBeNull();
     const n = Number((m?.[1] ?? '').replace(/\D/g, ''));
