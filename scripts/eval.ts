@@ -63,7 +63,7 @@ import {
   semanticQueryFigures,
   type QueryRun,
 } from '../tools/semantic-eval';
-import { transcriptCv, type CvMark } from '../tools/transcript-cv';
+import { cuts, transcriptCv, type CvMark } from '../tools/transcript-cv';
 import { semanticPageCv } from '../tools/semantic-page-cv';
 import { buildIndex, matchSentences, type ClaimIndex } from '../lib/match/matcher';
 import { claimantTokens, dayNumber } from '../lib/match/index-core';
@@ -332,27 +332,22 @@ const FLOOR_RECALL = 0.15;
  */
 function curve(all: JudgedSplit): Record<'strict' | 'relaxed' | 'speakerRepeat', CurvePoint> {
   const { checked } = all;
-  const judged = [...all.judged].sort((a, b) => b.score - a.score);
   const readings = { strict: 'strict', relaxed: 'relaxed', speakerRepeat: 'repeat' } as const;
   const out = {} as Record<keyof typeof readings, CurvePoint>;
-  for (const [name, key] of Object.entries(readings) as [keyof typeof readings, keyof Judged][]) {
-    let right = 0;
-    const found = new Set<string>();
+  for (const [name, key] of Object.entries(readings) as [
+    keyof typeof readings,
+    'strict' | 'relaxed' | 'repeat',
+  ][]) {
     const atP = AT_PRECISION.map(() => 0);
     const atR = AT_RECALL.map(() => 0);
-    judged.forEach((j, k) => {
-      if (j[key]) right++;
-      if (j.strict) found.add(j.lineKey);
-      if (judged[k + 1]?.score === j.score || k + 1 < 5) return;
-      const p = right / (k + 1);
-      const r = checked ? found.size / checked : 0;
+    for (const { precision: p, recall: r } of cuts(all.judged, checked, (j) => !!j[key])) {
       AT_PRECISION.forEach((x, i) => {
         if (p >= x) atP[i] = Math.max(atP[i] ?? 0, r);
       });
       AT_RECALL.forEach((x, i) => {
         if (r >= x) atR[i] = Math.max(atR[i] ?? 0, p);
       });
-    });
+    }
     out[name] = {
       recallAtPrecision: Object.fromEntries(AT_PRECISION.map((x, i) => [x, round(atP[i] ?? 0)])),
       precisionAtRecall: Object.fromEntries(AT_RECALL.map((x, i) => [x, round(atR[i] ?? 0)])),

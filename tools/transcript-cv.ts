@@ -60,26 +60,54 @@ function tally(marks: readonly CvMark[], t: number) {
   };
 }
 
+/** One cut of a scored list of marks: every mark scoring at least `score`. */
+export interface Cut {
+  score: number;
+  /** Marks right by the reading asked for / marks. */
+  precision: number;
+  /** Checked lines with a strictly right mark / checked lines. */
+  recall: number;
+}
+
 /**
- * The fitted threshold for a training pool: every distinct score (ties kept
- * together, at least 5 marks above it) is a candidate.
+ * Every cut of a scored list of marks, best score first: each distinct score (ties kept
+ * together) with at least 5 marks at or above it. The eval's operating curve and the CV's
+ * fit both read these.
  */
-export function fitThreshold(marks: readonly CvMark[], checked: number, minRecall: number): number {
+export function cuts(
+  marks: readonly CvMark[],
+  checked: number,
+  right: (m: CvMark) => boolean,
+): Cut[] {
   const sorted = [...marks].sort((a, b) => b.score - a.score);
-  let right = 0;
+  let n = 0;
   const found = new Set<string>();
-  let best: { t: number; p: number } | undefined;
-  let widest = { t: Infinity, r: -1 };
+  const out: Cut[] = [];
   sorted.forEach((m, k) => {
-    if (m.repeat) right++;
+    if (right(m)) n++;
     if (m.strict) found.add(m.lineKey);
     if (sorted[k + 1]?.score === m.score || k + 1 < 5) return;
-    const p = right / (k + 1);
-    const r = checked ? found.size / checked : 0;
-    if (r > widest.r) widest = { t: m.score, r };
-    if (r >= minRecall && (!best || p > best.p)) best = { t: m.score, p };
+    out.push({
+      score: m.score,
+      precision: n / (k + 1),
+      recall: checked ? found.size / checked : 0,
+    });
   });
-  return best ? best.t : widest.t;
+  return out;
+}
+
+/**
+ * The fitted threshold for a training pool: of its cuts, the best speaker-repeat precision
+ * among those reaching `minRecall`, else the one with the highest recall.
+ */
+export function fitThreshold(marks: readonly CvMark[], checked: number, minRecall: number): number {
+  let best: Cut | undefined;
+  let widest: Cut | undefined;
+  for (const c of cuts(marks, checked, (m) => m.repeat)) {
+    if (!widest || c.recall > widest.recall) widest = c;
+    if (c.recall >= minRecall && (!best || c.precision > best.precision)) best = c;
+  }
+  return (best ?? widest)?.score ?? Infinity;
 }
 
 export function transcriptCv(
